@@ -1,0 +1,22 @@
+package fr.passerelle.eventbus;
+
+/**
+ * The CloudEvents 1.0 attributes of an integration event, carried as Kafka headers (binary mode).
+ * The record value is the event's JSON data; the record key is the dossier id, which is also the
+ * {@code ce_subject}.
+ */
+public final class CloudEventHeaders {
+
+  public static final String ID = "ce_id";
+  public static final String TYPE = "ce_type";
+  public static final String SOURCE = "ce_source";
+  public static final String TIME = "ce_time";
+  public static final String SUBJECT = "ce_subject";
+  public static final String SPEC_VERSION = "ce_specversion";
+  public static final String CONTENT_TYPE = "content-type";
+
+  public static final String SPEC_VERSION_1_0 = "1.0";
+  public static final String JSON = "application/json";
+
+  private CloudEventHeaders() {}
+}

@@ -1,0 +1,38 @@
+package fr.passerelle.eventbus.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event bus in one service ({@code passerelle.event-bus.*}).
+ *
+ * @param source the CloudEvents {@code ce_source} of what this service publishes, e.g. {@code
+ *     /passerelle/dossier-service}
+ * @param outbox the topic this service publishes to, if it publishes
+ * @param consumer retry settings of this service's consumers
+ */
+@ConfigurationProperties("passerelle.event-bus")
+public record EventBusProperties(
+    String source, @DefaultValue Outbox outbox, @DefaultValue Consumer consumer) {
+
+  /**
+   * @param topic the service's topic, for example {@code dossier.events}; no topic, no outbox
+   * @param partitions partitions of the topic when this service creates it
+   * @param sendTimeout how long one send waits for Kafka's acknowledgement before the batch is
+   *     retried
+   * @param batchSize events read from the event store per batch (one token update per batch)
+   */
+  public record Outbox(
+      String topic,
+      @DefaultValue("6") int partitions,
+      @DefaultValue("30s") Duration sendTimeout,
+      @DefaultValue("50") int batchSize) {}
+
+  /**
+   * @param initialBackoff first wait before a failed event is handled again
+   * @param maxBackoff longest wait between two attempts
+   */
+  public record Consumer(
+      @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff) {}
+}

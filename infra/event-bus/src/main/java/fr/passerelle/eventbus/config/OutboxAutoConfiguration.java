@@ -1,0 +1,86 @@
+package fr.passerelle.eventbus.config;
+
+import fr.passerelle.eventbus.publish.IntegrationEventMapper;
+import fr.passerelle.eventbus.publish.OutboxPublisher;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The outbox of a service that owns aggregates and publishes: active when the service names its
+ * topic ({@code passerelle.event-bus.outbox.topic}) and provides an {@link IntegrationEventMapper}.
+ */
+@AutoConfiguration(after = EventBusAutoConfiguration.class)
+@ConditionalOnClass(name = "org.axonframework.eventhandling.EventHandler")
+@ConditionalOnProperty("passerelle.event-bus.outbox.topic")
+public class OutboxAutoConfiguration {
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
+  OutboxPublisher outboxPublisher(
+      IntegrationEventMapper mapper,
+      KafkaProperties kafkaProperties,
+      EventBusProperties properties) {
+    return new OutboxPublisher(
+        mapper,
+        new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(kafkaProperties))),
+        properties.outbox().topic(),
+        properties.source(),
+        properties.outbox().sendTimeout());
+  }
+
+  /** The service's topic: keyed by dossier id, history kept forever so read models can rebuild. */
+  @Bean
+  NewTopic outboxTopic(EventBusProperties properties) {
+    return TopicBuilder.name(properties.outbox().topic())
+        .partitions(properties.outbox().partitions())
+        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+        .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+        .build();
+  }
+
+  /**
+   * A handler failure (Kafka down, send timed out) propagates to the processor, which keeps its
+   * token and retries with backoff instead of logging and moving on.
+   */
+  @Bean
+  ConfigurerModule outboxProcessing(EventBusProperties properties) {
+    int batchSize = properties.outbox().batchSize();
+    return configurer ->
+        configurer
+            .eventProcessing()
+            .registerTrackingEventProcessor(
+                OutboxPublisher.PROCESSING_GROUP,
+                Configuration::eventStore,
+                c ->
+                    TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize))
+            .registerListenerInvocationErrorHandler(
+                OutboxPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+  }
+
+  private static Map<String, Object> producer(KafkaProperties kafkaProperties) {
+    Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    return config;
+  }
+}

@@ -1,0 +1,66 @@
+package fr.passerelle.eventbus.consume;
+
+import fr.passerelle.eventbus.CloudEventHeaders;
+import fr.passerelle.eventbus.EventJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** An integration event as read from Kafka: its CloudEvents attributes and its JSON data. */
+public record ReceivedEvent(
+    String id,
+    String type,
+    String source,
+    Instant time,
+    String subject,
+    String data,
+    String topic,
+    int partition,
+    long offset) {
+
+  /**
+   * Reads the CloudEvents headers of a record.
+   *
+   * @throws MalformedEventException when a required attribute is missing or unreadable
+   */
+  public static ReceivedEvent from(ConsumerRecord<String, String> record) {
+    String id = required(record, CloudEventHeaders.ID);
+    String type = required(record, CloudEventHeaders.TYPE);
+    String source = required(record, CloudEventHeaders.SOURCE);
+    String subject = required(record, CloudEventHeaders.SUBJECT);
+    Instant time;
+    try {
+      time = Instant.parse(required(record, CloudEventHeaders.TIME));
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException(record, "ce_time is not an ISO-8601 instant");
+    }
+    if (record.value() == null) {
+      throw new MalformedEventException(record, "the record has no data");
+    }
+    return new ReceivedEvent(
+        id,
+        type,
+        source,
+        time,
+        subject,
+        record.value(),
+        record.topic(),
+        record.partition(),
+        record.offset());
+  }
+
+  /** The data as a record of the publisher's {@code *-events} module. */
+  public <T> T dataAs(Class<T> eventType) {
+    return EventJson.read(data, eventType);
+  }
+
+  private static String required(ConsumerRecord<String, String> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    if (header == null || header.value() == null || header.value().length == 0) {
+      throw new MalformedEventException(record, "missing header " + name);
+    }
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

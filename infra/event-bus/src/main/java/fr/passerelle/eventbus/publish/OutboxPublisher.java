@@ -1,0 +1,80 @@
+package fr.passerelle.eventbus.publish;
+
+import fr.passerelle.eventbus.CloudEventHeaders;
+import fr.passerelle.eventbus.EventJson;
+import fr.passerelle.eventbus.IntegrationEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The outbox: a streaming event processor that reads the service's own event store and sends the
+ * mapped integration events to the service's Kafka topic. Each send waits for Kafka's
+ * acknowledgement ({@code acks=all}, idempotent producer); a failure is thrown, so the processor
+ * keeps its token, backs off and retries the same events. Nothing is skipped and there is no dual
+ * write: the event store is the outbox. The Axon event identifier becomes {@code ce_id}, so a
+ * re-sent event carries the id consumers deduplicate on.
+ */
+@ProcessingGroup(OutboxPublisher.PROCESSING_GROUP)
+public class OutboxPublisher {
+
+  public static final String PROCESSING_GROUP = "kafka-outbox";
+
+  private final IntegrationEventMapper mapper;
+  private final KafkaTemplate<String, String> kafka;
+  private final String topic;
+  private final String source;
+  private final Duration sendTimeout;
+
+  public OutboxPublisher(
+      IntegrationEventMapper mapper,
+      KafkaTemplate<String, String> kafka,
+      String topic,
+      String source,
+      Duration sendTimeout) {
+    this.mapper = mapper;
+    this.kafka = kafka;
+    this.topic = topic;
+    this.source = source;
+    this.sendTimeout = sendTimeout;
+  }
+
+  @EventHandler
+  public void on(Object internalEvent, @MessageIdentifier String eventId, @Timestamp Instant time)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    var published = mapper.map(internalEvent);
+    if (published.isPresent()) {
+      send(eventId, time, published.get());
+    }
+  }
+
+  private void send(String eventId, Instant time, IntegrationEvent event)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    var headers = new RecordHeaders();
+    header(headers, CloudEventHeaders.ID, eventId);
+    header(headers, CloudEventHeaders.TYPE, event.type());
+    header(headers, CloudEventHeaders.SOURCE, source);
+    header(headers, CloudEventHeaders.TIME, time.toString());
+    header(headers, CloudEventHeaders.SUBJECT, event.dossierId());
+    header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+    header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+    var record =
+        new ProducerRecord<>(
+            topic, null, event.dossierId(), EventJson.write(event.data()), headers);
+    kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private static void header(RecordHeaders headers, String name, String value) {
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}
