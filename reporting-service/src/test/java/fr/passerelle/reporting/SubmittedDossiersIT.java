@@ -1,0 +1,90 @@
+package fr.passerelle.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.passerelle.contract.EventContract;
+import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.testsupport.ServiceIntegrationTest;
+import fr.passerelle.testsupport.TestEvents;
+import fr.passerelle.testsupport.TestHttp;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@ServiceIntegrationTest
+class SubmittedDossiersIT {
+
+  private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void topicExists() {
+    TestEvents.ensureTopic(DossierEvents.TOPIC, 3);
+  }
+
+  @Test
+  void theProducersGoldenSampleIsCountedInItsDepartement() {
+    long before = submittedIn("31");
+
+    publishSubmission(UUID.randomUUID().toString(), "31");
+
+    awaitSubmittedIn("31", before + 1);
+  }
+
+  @Test
+  void aRedeliveredEventIsCountedOnce() {
+    String eventId = UUID.randomUUID().toString();
+    String dossierId = UUID.randomUUID().toString();
+    String json =
+        SUBMITTED.goldenSample().replace(goldenDossierId(), dossierId).replace("\"31\"", "\"976\"");
+
+    TestEvents.send(DossierEvents.TOPIC, eventId, DossierSubmitted.TYPE, dossierId, json);
+    TestEvents.send(DossierEvents.TOPIC, eventId, DossierSubmitted.TYPE, dossierId, json);
+    publishSubmission(UUID.randomUUID().toString(), "976");
+
+    awaitSubmittedIn("976", 2);
+  }
+
+  @Test
+  void anUnknownDepartementIsRefusedWithProblemDetails() {
+    var response = TestHttp.onPort(port).get("/api/departements/99/reports/dossiers");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"field\":\"departmentCode\"");
+  }
+
+  private void publishSubmission(String dossierId, String department) {
+    String json =
+        SUBMITTED
+            .goldenSample()
+            .replace(goldenDossierId(), dossierId)
+            .replace("\"31\"", "\"" + department + "\"");
+    SUBMITTED.assertValid(json);
+    TestEvents.send(
+        DossierEvents.TOPIC, UUID.randomUUID().toString(), DossierSubmitted.TYPE, dossierId, json);
+  }
+
+  private void awaitSubmittedIn(String department, long expected) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(submittedIn(department)).isEqualTo(expected));
+  }
+
+  private long submittedIn(String department) {
+    var response =
+        TestHttp.onPort(port).get("/api/departements/" + department + "/reports/dossiers");
+    assertThat(response.statusCode()).isEqualTo(200);
+    String body = response.body();
+    assertThat(body).contains("\"departmentCode\":\"" + department + "\"");
+    return Long.parseLong(body.replaceAll(".*\"submittedDossiers\":(\\d+).*", "$1"));
+  }
+
+  private static String goldenDossierId() {
+    return "5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11";
+  }
+}
