@@ -1,4 +1,4 @@
-package fr.passerelle.reporting.submissions;
+package fr.passerelle.reporting.submissions.projection;
 
 import fr.passerelle.dossier.events.DossierSubmitted;
 import java.sql.Timestamp;

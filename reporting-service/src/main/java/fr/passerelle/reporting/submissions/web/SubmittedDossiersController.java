@@ -1,5 +1,6 @@
-package fr.passerelle.reporting.submissions;
+package fr.passerelle.reporting.submissions.web;
 
+import fr.passerelle.reporting.submissions.projection.SubmittedDossiersProjection;
 import fr.passerelle.web.DepartmentCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
