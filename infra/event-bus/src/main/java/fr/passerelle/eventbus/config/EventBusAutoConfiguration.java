@@ -1,18 +1,31 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.consume.DeadLetterController;
+import fr.passerelle.eventbus.consume.DeadLetterMetrics;
+import fr.passerelle.eventbus.consume.DeadLetterOperations;
+import fr.passerelle.eventbus.consume.DeadLetters;
+import fr.passerelle.eventbus.consume.EventConsumer;
+import fr.passerelle.eventbus.consume.EventConsumers;
+import fr.passerelle.eventbus.consume.EventDelivery;
 import fr.passerelle.eventbus.consume.Inbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,14 +50,86 @@ public class EventBusAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(DataSource.class)
+  DeadLetters deadLetters(EventBusSchema schema, JdbcTemplate jdbc) {
+    return new DeadLetters(jdbc);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
   Inbox inbox(
-      EventBusSchema schema, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    return new Inbox(jdbc, new TransactionTemplate(transactionManager));
+      DeadLetters deadLetters, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    return new Inbox(jdbc, new TransactionTemplate(transactionManager), deadLetters);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  EventDelivery eventDelivery(
+      Inbox inbox,
+      DeadLetters deadLetters,
+      EventBusProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
+    var consumer = properties.consumer();
+    return new EventDelivery(
+        inbox,
+        deadLetters,
+        consumer.attempts(),
+        consumer.initialBackoff(),
+        consumer.maxBackoff(),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  EventConsumers eventConsumers(
+      ObjectProvider<EventConsumer> consumers,
+      ConcurrentKafkaListenerContainerFactory<String, String> factory,
+      EventDelivery delivery,
+      Environment environment) {
+    return new EventConsumers(
+        consumers.orderedStream().toList(),
+        factory,
+        delivery,
+        environment.getRequiredProperty("spring.application.name"));
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  DeadLetterOperations deadLetterOperations(
+      DeadLetters deadLetters,
+      Inbox inbox,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<EventConsumer> consumers) {
+    return new DeadLetterOperations(
+        deadLetters,
+        inbox,
+        new TransactionTemplate(transactionManager),
+        consumers.orderedStream().toList());
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  DeadLetterController deadLetterController(
+      DeadLetters deadLetters, DeadLetterOperations operations) {
+    return new DeadLetterController(deadLetters, operations);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  DeadLetterMetrics deadLetterMetrics(
+      DeadLetters deadLetters,
+      ObjectProvider<EventConsumer> consumers,
+      ObjectProvider<MeterRegistry> meters) {
+    return new DeadLetterMetrics(
+        deadLetters,
+        consumers.orderedStream().toList(),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /**
-   * A listener that throws is retried with exponential backoff, without limit, on the same record:
-   * nothing is skipped and the order of a dossier's events holds.
+   * A record whose delivery throws (its dead letter could not even be written: the database is
+   * down) is retried with exponential backoff, without limit: nothing is skipped and the order of a
+   * dossier's events holds.
    */
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)

@@ -30,9 +30,12 @@ public record EventBusProperties(
       @DefaultValue("50") int batchSize) {}
 
   /**
+   * @param attempts attempts to apply an event before it is dead-lettered
    * @param initialBackoff first wait before a failed event is handled again
    * @param maxBackoff longest wait between two attempts
    */
   public record Consumer(
-      @DefaultValue("200ms") Duration initialBackoff, @DefaultValue("30s") Duration maxBackoff) {}
+      @DefaultValue("4") int attempts,
+      @DefaultValue("200ms") Duration initialBackoff,
+      @DefaultValue("30s") Duration maxBackoff) {}
 }

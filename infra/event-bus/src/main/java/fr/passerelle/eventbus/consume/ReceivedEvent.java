@@ -51,9 +51,37 @@ public record ReceivedEvent(
         record.offset());
   }
 
+  /**
+   * What can be read of a record that does not follow the bus contract, so that it can be
+   * dead-lettered: missing attributes are replaced by the record's coordinates.
+   */
+  static ReceivedEvent lenient(ConsumerRecord<String, String> record) {
+    String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset();
+    return new ReceivedEvent(
+        optional(record, CloudEventHeaders.ID, coordinates),
+        optional(record, CloudEventHeaders.TYPE, "unknown"),
+        optional(record, CloudEventHeaders.SOURCE, "unknown"),
+        Instant.ofEpochMilli(record.timestamp()),
+        record.key() != null
+            ? record.key()
+            : optional(record, CloudEventHeaders.SUBJECT, coordinates),
+        record.value() != null ? record.value() : "",
+        record.topic(),
+        record.partition(),
+        record.offset());
+  }
+
   /** The data as a record of the publisher's {@code *-events} module. */
   public <T> T dataAs(Class<T> eventType) {
     return EventJson.read(data, eventType);
+  }
+
+  private static String optional(
+      ConsumerRecord<String, String> record, String name, String fallback) {
+    Header header = record.headers().lastHeader(name);
+    return header == null || header.value() == null || header.value().length == 0
+        ? fallback
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static String required(ConsumerRecord<String, String> record, String name) {

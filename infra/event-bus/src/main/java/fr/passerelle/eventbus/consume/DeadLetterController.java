@@ -1,0 +1,55 @@
+package fr.passerelle.eventbus.consume;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The operators' view of a service's dead letters: list, retry, discard. */
+@RestController
+@RequestMapping("/admin/event-bus/dead-letters")
+public class DeadLetterController {
+
+  private final DeadLetters deadLetters;
+  private final DeadLetterOperations operations;
+
+  public DeadLetterController(DeadLetters deadLetters, DeadLetterOperations operations) {
+    this.deadLetters = deadLetters;
+    this.operations = operations;
+  }
+
+  @GetMapping
+  List<DeadLetter> list(
+      @RequestParam(required = false) String consumer,
+      @RequestParam(required = false) String status) {
+    return deadLetters.list(consumer, status);
+  }
+
+  @PostMapping("/{id}/retry")
+  DeadLetterOperations.Result retry(@PathVariable long id) {
+    try {
+      return operations.retry(id);
+    } catch (NoSuchElementException e) {
+      throw notFound(id);
+    }
+  }
+
+  @PostMapping("/{id}/discard")
+  DeadLetterOperations.Result discard(@PathVariable long id) {
+    try {
+      return operations.discard(id);
+    } catch (NoSuchElementException e) {
+      throw notFound(id);
+    }
+  }
+
+  private static ResponseStatusException notFound(long id) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune lettre morte n° " + id);
+  }
+}

@@ -1,0 +1,124 @@
+package fr.passerelle.eventbus.consume;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers each record read for a consumer: parks it, applies it once, or, after a few attempts
+ * with backoff, dead-letters it so that the partition keeps flowing for other dossiers. A failure
+ * to even write the dead letter (the database is down) is thrown, and the listener container
+ * retries the record later: nothing is skipped.
+ */
+public class EventDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
+  private static final int MAX_ERROR_LENGTH = 2_000;
+
+  private final Inbox inbox;
+  private final DeadLetters deadLetters;
+  private final int attempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final MeterRegistry meters;
+
+  public EventDelivery(
+      Inbox inbox,
+      DeadLetters deadLetters,
+      int attempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      MeterRegistry meters) {
+    this.inbox = inbox;
+    this.deadLetters = deadLetters;
+    this.attempts = attempts;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+    this.meters = meters;
+  }
+
+  public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {
+    ReceivedEvent event;
+    try {
+      event = ReceivedEvent.from(record);
+    } catch (MalformedEventException e) {
+      ReceivedEvent readable = ReceivedEvent.lenient(record);
+      log.error("{} dead-letters a malformed record: {}", consumer.name(), e.getMessage());
+      deadLetters.fail(consumer.name(), readable, e.getMessage(), 1);
+      return counted(consumer, readable.type(), Outcome.DEAD_LETTERED);
+    }
+    if (!consumer.handles(event)) {
+      return counted(consumer, event.type(), Outcome.IGNORED);
+    }
+    Duration backoff = initialBackoff;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return counted(
+            consumer, event.type(), inbox.deliver(consumer.name(), event, consumer::apply));
+      } catch (RuntimeException e) {
+        if (attempt >= attempts) {
+          log.error(
+              "{} dead-letters event {} ({}) of dossier {} after {} attempts",
+              consumer.name(),
+              event.id(),
+              event.type(),
+              event.subject(),
+              attempt,
+              e);
+          deadLetters.fail(consumer.name(), event, describe(e), attempt);
+          return counted(consumer, event.type(), Outcome.DEAD_LETTERED);
+        }
+        retries(consumer).increment();
+        log.warn(
+            "{} failed to apply event {} ({}), attempt {} of {}: {}",
+            consumer.name(),
+            event.id(),
+            event.type(),
+            attempt,
+            attempts,
+            e.toString());
+        pause(backoff);
+        backoff = min(backoff.multipliedBy(2), maxBackoff);
+      }
+    }
+  }
+
+  static String describe(Throwable e) {
+    String text = e.getClass().getName() + ": " + e.getMessage();
+    return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+  }
+
+  private Outcome counted(EventConsumer consumer, String type, Outcome outcome) {
+    Counter.builder("passerelle.eventbus.consumed")
+        .description("Integration events delivered to a consumer, by outcome")
+        .tag("consumer", consumer.name())
+        .tag("type", type)
+        .tag("outcome", outcome.tag())
+        .register(meters)
+        .increment();
+    return outcome;
+  }
+
+  private Counter retries(EventConsumer consumer) {
+    return Counter.builder("passerelle.eventbus.consumer.retries")
+        .description("Failed attempts to apply an event that were retried")
+        .tag("consumer", consumer.name())
+        .register(meters);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static void pause(Duration backoff) {
+    try {
+      Thread.sleep(backoff.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while backing off", e);
+    }
+  }
+}
