@@ -23,7 +23,13 @@ class DossierEventMapper implements IntegrationEventMapper {
                   e.nationality(),
                   e.children(),
                   e.traffickingVictim(),
-                  e.submittedAt())));
+                  e.submittedAt(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null)));
     }
     return Optional.empty();
   }

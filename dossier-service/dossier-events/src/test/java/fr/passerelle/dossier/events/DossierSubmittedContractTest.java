@@ -18,9 +18,21 @@ class DossierSubmittedContractTest {
   }
 
   @Test
+  void theFieldsAddedAfterTheFirstReleaseAreOptional() {
+    contract.assertValid(
+        """
+        {"dossierId":"d-1","departmentCode":"31","nationality":"NG","children":0,
+         "traffickingVictim":true,"submittedAt":"2019-03-14T09:30:00Z"}""");
+  }
+
+  @Test
   void personalDataIsRejected() {
     contract.assertInvalid(
         contract.goldenSample().replace("\"dossierId\"", "\"lastName\": \"Doe\", \"dossierId\""));
+    contract.assertInvalid(
+        contract
+            .goldenSample()
+            .replace("\"dossierId\"", "\"birthDate\": \"1990-01-01\", \"dossierId\""));
   }
 
   @Test

@@ -1,0 +1,15 @@
+package fr.passerelle.benefits.events;
+
+/** The kind of employment or training a beneficiary started. */
+public enum ContractType {
+  /** Contrat à durée indéterminée: permanent. */
+  CDI,
+  /** Contrat à durée déterminée: fixed term. */
+  CDD,
+  /** Intérim. */
+  TEMPORARY,
+  /** Insertion par l'activité économique (IAE). */
+  INTEGRATION_CONTRACT,
+  APPRENTICESHIP,
+  TRAINING
+}

@@ -1,0 +1,40 @@
+package fr.passerelle.decision.events;
+
+import java.time.LocalDate;
+
+/**
+ * The préfet authorised an exit pathway. Carries the dossier's public profile, so that the rights
+ * it opens (residence permit, AFIS) can be assessed from this event alone. No personal data.
+ *
+ * @param dossierId the dossier, also the record key
+ * @param departmentCode the département
+ * @param personId pseudonymous id of the person
+ * @param nationality ISO 3166-1 alpha-2 code
+ * @param ageBand age band at submission, as in {@code DossierSubmitted} (e.g. {@code
+ *     FROM_25_TO_34})
+ * @param children dependent children in the household
+ * @param traffickingVictim whether the person is a victim of trafficking
+ * @param monthlyResources household resources of the month before submission, whole euros
+ * @param receivesRsa whether the person receives, or is entitled to, the RSA
+ * @param receivesAda whether the person receives the asylum seekers' allowance
+ * @param decidedOn the day of the préfet's decision
+ * @param startDate first day of the pathway
+ * @param endDate last day of the pathway's current authorisation (six months later)
+ */
+public record PathwayValidated(
+    String dossierId,
+    String departmentCode,
+    String personId,
+    String nationality,
+    String ageBand,
+    int children,
+    boolean traffickingVictim,
+    int monthlyResources,
+    boolean receivesRsa,
+    boolean receivesAda,
+    LocalDate decidedOn,
+    LocalDate startDate,
+    LocalDate endDate) {
+
+  public static final String TYPE = "passerelle.decision.pathway-validated.v1";
+}

@@ -1,0 +1,35 @@
+package fr.passerelle.decision.events;
+
+import fr.passerelle.contract.EventContract;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DecisionContractsTest {
+
+  static Stream<Arguments> contracts() {
+    return Stream.of(
+        Arguments.of(OpinionRecorded.TYPE, OpinionRecorded.class),
+        Arguments.of(PathwayValidated.TYPE, PathwayValidated.class),
+        Arguments.of(PathwayRefused.TYPE, PathwayRefused.class));
+  }
+
+  @ParameterizedTest
+  @MethodSource("contracts")
+  void goldenSampleIsValidAndSchemaDescribesTheRecord(String type, Class<? extends Record> record) {
+    EventContract contract = EventContract.of(type);
+
+    contract.assertValid(contract.goldenSample());
+    contract.assertDescribes(record);
+  }
+
+  @ParameterizedTest
+  @MethodSource("contracts")
+  void personalDataIsRejected(String type, Class<? extends Record> record) {
+    EventContract contract = EventContract.of(type);
+
+    contract.assertInvalid(
+        contract.goldenSample().replace("\"dossierId\"", "\"lastName\": \"Doe\", \"dossierId\""));
+  }
+}
