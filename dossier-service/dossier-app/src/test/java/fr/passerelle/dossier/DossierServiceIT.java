@@ -6,16 +6,22 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.dossier.vault.PersonVault;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TopicReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,29 +30,33 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ServiceIntegrationTest
 class DossierServiceIT {
 
-  private static final Pattern DOSSIER_ID = Pattern.compile("\"dossierId\":\"([^\"]+)\"");
+  private static final Pattern ID = Pattern.compile("\"(?:dossierId|associationId)\":\"([^\"]+)\"");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EventStore eventStore;
+  @Autowired PersonVault vault;
+
+  private TestHttp http;
+  private String associationId;
+
+  @BeforeEach
+  void anApprovedAssociation() {
+    http = TestHttp.onPort(port);
+    var registered =
+        http.postJson("/api/departements/31/associations", Dossiers.anAssociationBody());
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    associationId = id(registered);
+  }
 
   @Test
-  void aSubmittedDossierIsStoredAsAnEventAndPublishedWithCloudEventsHeaders() {
-    var response =
-        TestHttp.onPort(port).postJson("/api/departements/31/dossiers", Dossiers.aSubmissionBody());
+  void aCompleteDossierIsSubmittedAndPublishedWithoutPersonalData() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
 
-    assertThat(response.statusCode()).isEqualTo(201);
-    Matcher id = DOSSIER_ID.matcher(response.body());
-    assertThat(id.find()).as(response.body()).isTrue();
-    String dossierId = id.group(1);
-    assertThat(response.headers().firstValue("Location"))
-        .hasValue("/api/departements/31/dossiers/" + dossierId);
-    assertThat(
-            jdbc.queryForObject(
-                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class,
-                dossierId))
-        .isEqualTo(1);
+    var submitted = http.postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "");
 
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    assertThat(submitted.body()).contains("\"status\":\"SUBMITTED\"");
     try (var topic = new TopicReader(DossierEvents.TOPIC)) {
       ConsumerRecord<String, String> published =
           await()
@@ -60,7 +70,152 @@ class DossierServiceIT {
       assertThat(header(published, "ce_id")).isNotBlank();
       assertThat(Instant.parse(header(published, "ce_time"))).isBeforeOrEqualTo(Instant.now());
       EventContract.of(DossierSubmitted.TYPE).assertValid(published.value());
+      assertThat(published.value())
+          .contains("\"ageBand\":\"FROM_25_TO_34\"", "\"associationId\":\"" + associationId + "\"")
+          .doesNotContain("Okafor", "Blessing", "1994", "+33", "example.org", "Hébergement");
+      for (Header header : published.headers()) {
+        assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");
+      }
     }
+  }
+
+  @Test
+  void anIncompleteSubmissionNamesEveryMissingFieldAndChangesNothing() {
+    String dossierId = draft("31", "{\"nationality\":\"NG\"}");
+    long eventsBefore = countEvents();
+
+    var refused = http.postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "");
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refused.body())
+        .contains("\"title\":\"Requête invalide\"")
+        .contains("\"field\":\"person.lastName\"", "\"field\":\"associationId\"")
+        .contains("\"field\":\"plan.actions\"", "\"field\":\"plan.signedOn\"")
+        .doesNotContain("\"field\":\"nationality\"");
+    assertThat(countEvents()).isEqualTo(eventsBefore);
+
+    var revised =
+        http.putJson(
+            "/api/departements/31/dossiers/" + dossierId,
+            Dossiers.aCompleteDossierBody(associationId));
+    assertThat(revised.statusCode()).as(revised.body()).isEqualTo(200);
+    assertThat(
+            http.postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "")
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void malformedFieldsAreRefusedFieldByFieldAndChangeNothing() {
+    long eventsBefore = countEvents();
+
+    var response =
+        http.postJson(
+            "/api/departements/31/dossiers",
+            "{\"nationality\":\"Nigeria\",\"children\":-1,\"person\":{\"email\":\"not-an-address\"}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body())
+        .contains(
+            "\"field\":\"nationality\"", "\"field\":\"children\"", "\"field\":\"person.email\"")
+        .doesNotContain("not-an-address");
+    assertThat(countEvents()).isEqualTo(eventsBefore);
+
+    var unknownAction =
+        http.postJson("/api/departements/31/dossiers", "{\"plan\":{\"actions\":[\"FLYING\"]}}");
+    assertThat(unknownAction.statusCode()).isEqualTo(400);
+    assertThat(unknownAction.body()).contains("\"field\":\"plan.actions");
+  }
+
+  @Test
+  void theAssociationReadsTheIdentityAndAWithdrawnDraftIsErased() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+    var read = http.get("/api/departements/31/dossiers/" + dossierId);
+    assertThat(read.body()).contains("\"lastName\":\"Okafor\"", "\"status\":\"DRAFT\"");
+    String personId =
+        jdbc.queryForObject(
+            "SELECT person_id FROM dossier_summary WHERE dossier_id = ?", String.class, dossierId);
+
+    var withdrawn = http.postJson("/api/departements/31/dossiers/" + dossierId + "/withdrawal", "");
+
+    assertThat(withdrawn.statusCode()).isEqualTo(200);
+    assertThat(vault.read(personId)).isEmpty();
+    assertThat(http.get("/api/departements/31/dossiers/" + dossierId).body())
+        .contains("\"status\":\"WITHDRAWN\"")
+        .doesNotContain("Okafor");
+  }
+
+  @Test
+  void theVaultKeepsPersonalDataEncrypted() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+
+    List<byte[]> stored =
+        jdbc.query("SELECT ciphertext FROM person_file", (rs, row) -> rs.getBytes(1));
+    List<byte[]> events =
+        jdbc.query("SELECT payload FROM domain_event_entry", (rs, row) -> rs.getBytes(1));
+
+    assertThat(stored).isNotEmpty();
+    assertThat(stored)
+        .allSatisfy(
+            bytes ->
+                assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                    .doesNotContain("Okafor"));
+    assertThat(events)
+        .allSatisfy(
+            bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8))
+                    .doesNotContain("Okafor", "1994-05-02"));
+    assertThat(dossierId).isNotBlank();
+  }
+
+  @Test
+  void aDossierOfAnotherDepartementIsNotFound() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+
+    var response = http.postJson("/api/departements/75/dossiers/" + dossierId + "/submission", "");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/departements/75/dossiers/" + dossierId).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/departements/75/dossiers/" + dossierId).body())
+        .doesNotContain("Okafor");
+  }
+
+  @Test
+  void anAssociationCannotSubmitInAnotherDepartement() {
+    String dossierId = draft("75", Dossiers.aCompleteDossierBody(associationId));
+
+    var response = http.postJson("/api/departements/75/dossiers/" + dossierId + "/submission", "");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("\"field\":\"associationId\"");
+  }
+
+  @Test
+  void eventsOfTheWalkingSkeletonAreUpcastWhenRead() {
+    String dossierId = UUID.randomUUID().toString();
+    jdbc.update(
+        """
+        INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+          meta_data, payload, payload_revision, payload_type, time_stamp)
+        VALUES (?, 0, 'Dossier', ?, ?, ?, NULL, ?, '2026-11-28T10:00:00Z')
+        """,
+        dossierId,
+        UUID.randomUUID().toString(),
+        "{}".getBytes(StandardCharsets.UTF_8),
+        ("{\"dossierId\":\""
+                + dossierId
+                + "\",\"departmentCode\":\"31\",\"nationality\":\"NG\","
+                + "\"children\":1,\"traffickingVictim\":true,\"submittedAt\":1795858800.0}")
+            .getBytes(StandardCharsets.UTF_8),
+        fr.passerelle.dossier.intake.api.DossierSubmitted.class.getName());
+
+    var upcast =
+        (fr.passerelle.dossier.intake.api.DossierSubmitted)
+            eventStore.readEvents(dossierId).asStream().findFirst().orElseThrow().getPayload();
+
+    assertThat(upcast.content().nationality()).isEqualTo("NG");
+    assertThat(upcast.personId()).isEqualTo(dossierId);
   }
 
   @Test
@@ -75,36 +230,20 @@ class DossierServiceIT {
     assertThat(types).hasSize(5).containsOnly("bytea");
   }
 
-  @Test
-  void anInvalidSubmissionIsRefusedFieldByFieldAndChangesNothing() {
-    long eventsBefore = countEvents();
-
-    var response =
-        TestHttp.onPort(port)
-            .postJson(
-                "/api/departements/31/dossiers", "{\"nationality\":\"Nigeria\",\"children\":-1}");
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.body())
-        .contains("\"title\":\"Requête invalide\"")
-        .contains("\"field\":\"nationality\"")
-        .contains("\"field\":\"children\"")
-        .contains("\"field\":\"traffickingVictim\"");
-    assertThat(countEvents()).isEqualTo(eventsBefore);
-  }
-
-  @Test
-  void anUnknownDepartementIsRefused() {
-    var response =
-        TestHttp.onPort(port).postJson("/api/departements/20/dossiers", Dossiers.aSubmissionBody());
-
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("\"field\":\"departmentCode\"");
+  private String draft(String department, String body) {
+    var drafted = http.postJson("/api/departements/" + department + "/dossiers", body);
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    return id(drafted);
   }
 
   private long countEvents() {
     return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+  }
+
+  private static String id(HttpResponse<String> response) {
+    Matcher id = ID.matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
   }
 
   private static ConsumerRecord<String, String> find(

@@ -1,24 +1,59 @@
 package fr.passerelle.dossier;
 
-import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
+import fr.passerelle.dossier.intake.api.DossierContent;
+import fr.passerelle.dossier.intake.api.PathwayAction;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
-/** Test data: dossiers as the tests need them. */
+/** Test data: dossiers and their parts as the tests need them. */
 public final class Dossiers {
+
+  public static final LocalDate SIGNED_ON = LocalDate.of(2019, 3, 1);
 
   private Dossiers() {}
 
-  public static String anyDossierId() {
+  public static String anyId() {
     return UUID.randomUUID().toString();
   }
 
-  /** A Nigerian trafficking victim with one child, in Haute-Garonne. */
-  public static SubmitDossierCommand aSubmission(String dossierId) {
-    return new SubmitDossierCommand(dossierId, "31", "NG", 1, true);
+  /** Everything a submission needs: a Nigerian trafficking victim with one child. */
+  public static DossierContent aCompleteContent(String associationId) {
+    return new DossierContent(
+        associationId,
+        "NG",
+        1,
+        120,
+        false,
+        false,
+        true,
+        Set.of(PathwayAction.HOUSING, PathwayAction.PROFESSIONAL_INTEGRATION),
+        true,
+        SIGNED_ON);
   }
 
-  public static String aSubmissionBody() {
+  public static DossierContent anEmptyContent() {
+    return new DossierContent(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** The JSON body of a complete dossier, as an association would send it. */
+  public static String aCompleteDossierBody(String associationId) {
     return """
-        {"nationality":"NG","children":1,"traffickingVictim":true}""";
+        {"associationId":"%s",
+         "person":{"lastName":"Okafor","firstName":"Blessing","birthDate":"1994-05-02",
+                   "phone":"+33 6 12 34 56 78","email":"b.okafor@example.org"},
+         "nationality":"NG","children":1,"monthlyResources":120,
+         "receivesRsa":false,"receivesAda":false,"traffickingVictim":true,
+         "plan":{"actions":["HOUSING","PROFESSIONAL_INTEGRATION"],"notes":"Hébergement puis formation",
+                 "stopsProstitution":true,"signedOn":"2019-03-01"}}"""
+        .formatted(associationId);
+  }
+
+  /** An association approved from a year ago to a year from now. */
+  public static String anAssociationBody() {
+    LocalDate today = LocalDate.now();
+    return """
+        {"name":"Association d'accompagnement","approvedFrom":"%s","approvedUntil":"%s"}"""
+        .formatted(today.minusYears(1), today.plusYears(1));
   }
 }

@@ -26,9 +26,17 @@ public final class ArchitectureRules {
           .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.hibernate..")
           .because("domain rules are plain Java wired in config (style.md)");
 
-  /** Commands, events, queries and views are records. */
+  /** Commands, events, queries and views are records (their value types may be enums). */
   public static final ArchRule MESSAGES_ARE_RECORDS =
-      classes().that().resideInAPackage("..api..").and().areTopLevelClasses().should().beRecords();
+      classes()
+          .that()
+          .resideInAPackage("..api..")
+          .and()
+          .areTopLevelClasses()
+          .should()
+          .beRecords()
+          .orShould()
+          .beEnums();
 
   /** One suffix rule: a command is named {@code …Command}, a query {@code Find…Query}. */
   public static final ArchRule COMMANDS_AND_QUERIES_ARE_NAMED_AS_SUCH =

@@ -1,8 +1,12 @@
 package fr.passerelle.web;
 
 import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /** The stable problem types and French titles of the platform's error responses. */
 public final class Problems {
@@ -40,6 +44,26 @@ public final class Problems {
           Map.entry(503, "service-indisponible"));
 
   private Problems() {}
+
+  /** A problem of {@code status} with its French title, stable type and {@code detail}. */
+  public static ProblemDetail of(HttpStatusCode status, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title(status));
+    problem.setType(type(status));
+    return problem;
+  }
+
+  /** The 400 problem of a request with missing or invalid fields, each named under errors. */
+  public static ProblemDetail invalid(List<FieldError> errors) {
+    ProblemDetail problem =
+        of(HttpStatus.BAD_REQUEST, "La requête contient des champs manquants ou invalides.");
+    problem.setProperty(
+        "errors",
+        errors.stream()
+            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+            .toList());
+    return problem;
+  }
 
   public static String title(HttpStatusCode status) {
     return TITLES.getOrDefault(

@@ -1,0 +1,14 @@
+package fr.passerelle.dossier.intake.command;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What the dossier's rules need to know of the person's file, kept in the vault. */
+public interface PersonalFiles {
+
+  /** The identity fields still missing, named as in the request ({@code person.lastName}). */
+  List<String> missingFields(String personId);
+
+  Optional<LocalDate> birthDate(String personId);
+}

@@ -1,0 +1,34 @@
+package fr.passerelle.dossier.intake.web;
+
+import fr.passerelle.dossier.intake.query.DossierSummary;
+import fr.passerelle.dossier.vault.PersonalFile;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A dossier as its association sees it, the person's identity included. */
+record DossierView(
+    String dossierId,
+    String departmentCode,
+    String associationId,
+    String status,
+    Instant draftedAt,
+    Instant submittedAt,
+    Person person) {
+
+  record Person(
+      String lastName, String firstName, LocalDate birthDate, String phone, String email) {}
+
+  static DossierView of(DossierSummary summary, PersonalFile file) {
+    return new DossierView(
+        summary.dossierId(),
+        summary.departmentCode(),
+        summary.associationId(),
+        summary.status(),
+        summary.draftedAt(),
+        summary.submittedAt(),
+        file == null
+            ? null
+            : new Person(
+                file.lastName(), file.firstName(), file.birthDate(), file.phone(), file.email()));
+  }
+}
