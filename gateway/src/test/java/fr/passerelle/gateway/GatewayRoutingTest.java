@@ -67,6 +67,23 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void eachServiceReceivesItsOwnPaths() throws Exception {
+    post("/api/departements/31/associations", "{}");
+    post("/api/departements/31/commission/sessions", "{}");
+    post("/api/departements/31/prefecture/decisions", "{}");
+    post("/api/departements/31/beneficiaries/d-1/employment", "{}");
+    get("/api/reports/national?year=2019");
+
+    assertThat(RECEIVED)
+        .contains(
+            "dossier: POST /api/departements/31/associations",
+            "decision: POST /api/departements/31/commission/sessions",
+            "decision: POST /api/departements/31/prefecture/decisions",
+            "benefits: POST /api/departements/31/beneficiaries/d-1/employment",
+            "reporting: GET /api/reports/national");
+  }
+
+  @Test
   void unknownPathsAreNotForwarded() throws Exception {
     int before = RECEIVED.size();
 
