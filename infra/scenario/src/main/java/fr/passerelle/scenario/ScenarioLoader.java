@@ -1,0 +1,206 @@
+package fr.passerelle.scenario;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads the Haute-Garonne year into a running platform through the gateway's public API, as the
+ * teams would enter it: the préfecture approves the associations, the associations draft and submit
+ * the dossiers, the secretariat convenes the commission and puts each dossier on its agenda, the
+ * commission gives its opinion, the préfet decides, and the associations record the jobs found. The
+ * rights (permits, AFIS) and every figure then follow from the platform's events. Everything is
+ * dated today, so the review is this year's.
+ *
+ * <p>Usage: {@code ScenarioLoader [gateway URL] [--force]}. Without {@code --force} it loads
+ * nothing into a platform that already has validated pathways this year.
+ */
+public class ScenarioLoader {
+
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  private final PlatformClient platform;
+  private final LocalDate today;
+  private final PrintStream out;
+
+  public ScenarioLoader(PlatformClient platform, LocalDate today, PrintStream out) {
+    this.platform = platform;
+    this.today = today;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    List<String> arguments = List.of(args);
+    String gateway =
+        arguments.stream()
+            .filter(a -> !a.startsWith("--"))
+            .findFirst()
+            .orElse("http://127.0.0.1:8080");
+    var loader = new ScenarioLoader(new PlatformClient(gateway), LocalDate.now(), System.out);
+    if (!arguments.contains("--force") && loader.alreadyLoaded()) {
+      System.out.println(
+          "The platform already has validated pathways this year: nothing loaded (--force to load anyway).");
+      return;
+    }
+    loader.load(HauteGaronneYear.scenario());
+  }
+
+  /** Whether this year already has validated pathways. */
+  public boolean alreadyLoaded() {
+    return platform.get("/api/reports/national?year=" + today.getYear()).path("validated").asLong()
+        > 0;
+  }
+
+  public void load(List<DepartmentYear> scenario) {
+    for (DepartmentYear year : scenario) {
+      load(year);
+    }
+    out.printf(
+        "Loaded %d dossiers in %d départements. Review: GET /api/departements/31/reports/review?year=%d%n",
+        scenario.stream().mapToInt(y -> y.dossiers().size()).sum(),
+        scenario.size(),
+        today.getYear());
+  }
+
+  private void load(DepartmentYear year) {
+    String base = "/api/departements/" + year.departmentCode();
+    List<String> associations = new ArrayList<>();
+    for (String name : year.associations()) {
+      associations.add(
+          platform
+              .post(
+                  base + "/associations",
+                  Map.of(
+                      "name", name,
+                      "approvedFrom", today.minusYears(1).toString(),
+                      "approvedUntil", today.plusYears(2).toString()))
+              .path("associationId")
+              .asString());
+    }
+
+    Map<String, Beneficiary> submitted = new LinkedHashMap<>();
+    for (Beneficiary person : year.dossiers()) {
+      String association = associations.get(submitted.size() % associations.size());
+      String dossierId =
+          platform
+              .post(base + "/dossiers", dossier(association, person, submitted.size()))
+              .path("dossierId")
+              .asString();
+      platform.post(base + "/dossiers/" + dossierId + "/submission", Map.of());
+      submitted.put(dossierId, person);
+    }
+
+    platform.await(
+        base + "/commission/pending-dossiers",
+        pending -> ids(pending).containsAll(submitted.keySet()),
+        PATIENCE);
+    int present = year.commissionMembers() * 3 / 4;
+    String sessionId =
+        platform
+            .post(
+                base + "/commission/sessions",
+                Map.of(
+                    "date",
+                    today.toString(),
+                    "membersTotal",
+                    year.commissionMembers(),
+                    "membersPresent",
+                    present,
+                    "membersRepresented",
+                    1,
+                    "secondConvocation",
+                    false))
+            .path("sessionId")
+            .asString();
+
+    for (var dossier : submitted.entrySet()) {
+      decide(base, sessionId, present, dossier.getKey(), dossier.getValue());
+    }
+    for (var dossier : submitted.entrySet()) {
+      if (dossier.getValue().employment() != null) {
+        String beneficiary = base + "/beneficiaries/" + dossier.getKey();
+        platform.awaitFound(beneficiary, PATIENCE);
+        platform.post(
+            beneficiary + "/employment",
+            Map.of(
+                "contractType", dossier.getValue().employment(),
+                "startDate", today.toString(),
+                "weeklyHours", "CDI".equals(dossier.getValue().employment()) ? 35 : 24));
+      }
+    }
+    out.printf(
+        "%s: %d dossiers studied, %d validated%n",
+        year.departmentCode(), submitted.size(), year.validated());
+  }
+
+  private void decide(
+      String base, String sessionId, int present, String dossierId, Beneficiary person) {
+    String session = base + "/commission/sessions/" + sessionId;
+    platform.post(session + "/agenda", Map.of("dossierId", dossierId));
+    int majority = present - 2;
+    platform.post(
+        session + "/opinions",
+        Map.of(
+            "dossierId",
+            dossierId,
+            "opinion",
+            person.validated() ? "FAVOURABLE" : "UNFAVOURABLE",
+            "votesFor",
+            person.validated() ? majority : 1,
+            "votesAgainst",
+            person.validated() ? 1 : majority,
+            "abstentions",
+            1,
+            "chairVotedFor",
+            person.validated()));
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("dossierId", dossierId);
+    decision.put("decidedOn", today.toString());
+    if (person.validated()) {
+      decision.put("decision", "AUTHORISE");
+      decision.put("startDate", today.toString());
+    } else {
+      decision.put("decision", "REFUSE");
+      decision.put("reason", "UNFAVOURABLE_OPINION");
+      decision.put("motivation", "Avis défavorable de la commission");
+    }
+    platform.post(base + "/prefecture/decisions", decision);
+  }
+
+  private Map<String, Object> dossier(String associationId, Beneficiary person, int number) {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    identity.put("lastName", "Personne");
+    identity.put("firstName", "Démo " + (number + 1));
+    identity.put("birthDate", today.minusYears(22 + number % 20).withDayOfYear(1).toString());
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put("actions", List.of("HOUSING", "HEALTH_CARE", "PROFESSIONAL_INTEGRATION"));
+    plan.put("notes", "Plan de démonstration");
+    plan.put("stopsProstitution", true);
+    plan.put("signedOn", today.toString());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("associationId", associationId);
+    body.put("person", identity);
+    body.put("nationality", person.nationality());
+    body.put("children", person.children());
+    body.put("monthlyResources", 0);
+    body.put("receivesRsa", false);
+    body.put("receivesAda", person.receivesAda());
+    body.put("traffickingVictim", person.traffickingVictim());
+    body.put("plan", plan);
+    return body;
+  }
+
+  private static Set<String> ids(JsonNode pending) {
+    return StreamSupport.stream(pending.spliterator(), false)
+        .map(node -> node.path("dossierId").asString())
+        .collect(Collectors.toSet());
+  }
+}
