@@ -1,7 +1,11 @@
 package fr.passerelle.eventbus.config;
 
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
+import fr.passerelle.eventbus.publish.OutboxController;
+import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -10,12 +14,16 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -36,13 +44,32 @@ public class OutboxAutoConfiguration {
   OutboxPublisher outboxPublisher(
       IntegrationEventMapper mapper,
       KafkaProperties kafkaProperties,
-      EventBusProperties properties) {
+      EventBusProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
     return new OutboxPublisher(
         mapper,
         new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(kafkaProperties))),
         properties.outbox().topic(),
         properties.source(),
-        properties.outbox().sendTimeout());
+        properties.outbox().sendTimeout(),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
+  OutboxOperations outboxOperations(
+      EventProcessingConfiguration processing,
+      EventStore eventStore,
+      ObjectProvider<MeterRegistry> meters) {
+    return new OutboxOperations(
+        processing, eventStore, meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  OutboxController outboxController(OutboxOperations operations) {
+    return new OutboxController(operations);
   }
 
   /** The service's topic: keyed by dossier id, history kept forever so read models can rebuild. */

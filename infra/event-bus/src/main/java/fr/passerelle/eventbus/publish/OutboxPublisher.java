@@ -3,6 +3,8 @@ package fr.passerelle.eventbus.publish;
 import fr.passerelle.eventbus.CloudEventHeaders;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.eventbus.IntegrationEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,13 +37,16 @@ public class OutboxPublisher {
   private final String topic;
   private final String source;
   private final Duration sendTimeout;
+  private final MeterRegistry meters;
 
   public OutboxPublisher(
       IntegrationEventMapper mapper,
       KafkaTemplate<String, String> kafka,
       String topic,
       String source,
-      Duration sendTimeout) {
+      Duration sendTimeout,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.mapper = mapper;
     this.kafka = kafka;
     this.topic = topic;
@@ -72,6 +77,11 @@ public class OutboxPublisher {
         new ProducerRecord<>(
             topic, null, event.dossierId(), EventJson.write(event.data()), headers);
     kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    Counter.builder("passerelle.eventbus.published")
+        .description("Integration events sent to Kafka and acknowledged")
+        .tag("type", event.type())
+        .register(meters)
+        .increment();
   }
 
   private static void header(RecordHeaders headers, String name, String value) {
