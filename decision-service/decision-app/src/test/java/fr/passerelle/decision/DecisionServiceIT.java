@@ -1,26 +1,56 @@
 package fr.passerelle.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.OpinionRecorded;
+import fr.passerelle.decision.events.PathwayValidated;
+import fr.passerelle.decision.pathway.api.DossierRegistered;
+import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
+import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TopicReader;
 import fr.passerelle.testsupport.Topics;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ServiceIntegrationTest
 class DecisionServiceIT {
 
+  private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
+  private static final String GOLDEN_DOSSIER_ID = "5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11";
+  private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\":\"([^\"]+)\"");
+
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void dossierTopicExists() {
+    TestEvents.ensureTopic(DossierEvents.TOPIC, 3);
+  }
 
   @Test
   void isReadyOnlyWithItsDatabaseAndKafka() {
-    var readiness = TestHttp.onPort(port).get("/actuator/health/readiness");
+    var readiness = http().get("/actuator/health/readiness");
 
     assertThat(readiness.statusCode()).isEqualTo(200);
     assertThat(readiness.body()).contains("\"status\":\"UP\"");
-    var health = TestHttp.onPort(port).get("/actuator/health/liveness");
+    var health = http().get("/actuator/health/liveness");
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
@@ -30,5 +60,212 @@ class DecisionServiceIT {
 
     assertThat(topic.partitions()).isEqualTo(6);
     assertThat(topic.retentionMs()).isEqualTo("-1");
+  }
+
+  @Test
+  void aSubmittedDossierGoesThroughTheCommissionToASixMonthAuthorisationPublishedOnTheBus() {
+    String dossierId = submitted("31");
+    awaitPending("31", dossierId, true);
+    String sessionId = openSession("31");
+
+    assertThat(post(sessionPath("31", sessionId, "agenda"), dossier(dossierId)).statusCode())
+        .isEqualTo(204);
+    awaitPending("31", dossierId, false);
+    var againstTheVote = post(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 2, 12));
+    assertThat(againstTheVote.statusCode()).isEqualTo(400);
+    assertThat(againstTheVote.body()).contains("\"field\":\"opinion\"");
+    assertThat(
+            post(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2)).statusCode())
+        .isEqualTo(201);
+    var decision = post("/api/departements/31/prefecture/decisions", authorisation(dossierId));
+    assertThat(decision.statusCode()).isEqualTo(201);
+    assertThat(decision.body()).contains("\"endDate\":\"2019-10-31\"");
+
+    try (var topic = new TopicReader(DecisionEvents.TOPIC)) {
+      List<ConsumerRecord<String, String>> published =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> publishedFor(topic, dossierId), records -> records.size() >= 2);
+
+      assertThat(published)
+          .extracting(record -> header(record, "ce_type"))
+          .containsExactly(OpinionRecorded.TYPE, PathwayValidated.TYPE);
+      ConsumerRecord<String, String> validated = published.get(1);
+      assertThat(header(validated, "ce_subject")).isEqualTo(dossierId);
+      EventContract.of(PathwayValidated.TYPE).assertValid(validated.value());
+      assertThat(validated.value())
+          .contains("\"startDate\":\"2019-05-01\"", "\"endDate\":\"2019-10-31\"")
+          .contains("\"ageBand\":\"FROM_25_TO_34\"")
+          .doesNotContain("motivation");
+    }
+  }
+
+  @Test
+  void aRedeliveredSubmissionIsRegisteredOnceAndARefusalWithoutOpinionIsAConflict() {
+    String dossierId = UUID.randomUUID().toString();
+    String json = submission(dossierId, "31");
+    TestEvents.send(
+        DossierEvents.TOPIC, UUID.randomUUID().toString(), SUBMITTED.type(), dossierId, json);
+    TestEvents.send(
+        DossierEvents.TOPIC, UUID.randomUUID().toString(), SUBMITTED.type(), dossierId, json);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(submissionsApplied(dossierId)).isEqualTo(2));
+
+    var refusal = post("/api/departements/31/prefecture/decisions", refusal(dossierId));
+
+    assertThat(refusal.statusCode()).isEqualTo(409);
+    assertThat(refusal.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(refusal.body())
+        .contains("\"title\":\"Conflit avec l'état actuel\"")
+        .contains("Avis de la commission requis");
+    assertThat(storedEvents(dossierId)).containsExactly(DossierRegistered.class.getName());
+    try (var topic = new TopicReader(DecisionEvents.TOPIC)) {
+      assertThat(publishedFor(topic, dossierId)).isEmpty();
+    }
+  }
+
+  @Test
+  void aDossierIsNotFoundThroughAnotherDepartementsPathAsIfItDidNotExist() {
+    String dossierId = submitted("31");
+    awaitPending("31", dossierId, true);
+
+    var elsewhere = post("/api/departements/75/prefecture/decisions", refusal(dossierId));
+    var nowhere =
+        post("/api/departements/75/prefecture/decisions", refusal(UUID.randomUUID().toString()));
+
+    assertThat(elsewhere.statusCode()).isEqualTo(404);
+    assertThat(elsewhere.body()).contains("\"title\":\"Ressource introuvable\"");
+    assertThat(elsewhere.body()).isEqualTo(nowhere.body());
+    assertThat(storedEvents(dossierId)).containsExactly(DossierRegistered.class.getName());
+  }
+
+  @Test
+  void aSessionIsCheckedFieldByFieldThenForItsQuorum() {
+    var invalid =
+        post(
+            "/api/departements/31/commission/sessions",
+            """
+            {"membersTotal":20,"membersPresent":15,"membersRepresented":6}""");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("\"field\":\"date\"", "\"field\":\"membersPresent\"");
+
+    var withoutQuorum = post("/api/departements/31/commission/sessions", aSession(7, false));
+    assertThat(withoutQuorum.statusCode()).isEqualTo(409);
+    assertThat(withoutQuorum.body()).contains("Quorum non atteint");
+
+    var secondConvocation = post("/api/departements/31/commission/sessions", aSession(7, true));
+    assertThat(secondConvocation.statusCode()).isEqualTo(201);
+  }
+
+  private String submitted(String department) {
+    String dossierId = UUID.randomUUID().toString();
+    TestEvents.send(
+        DossierEvents.TOPIC,
+        UUID.randomUUID().toString(),
+        DossierSubmitted.TYPE,
+        dossierId,
+        submission(dossierId, department));
+    return dossierId;
+  }
+
+  private static String submission(String dossierId, String department) {
+    String json =
+        SUBMITTED
+            .goldenSample()
+            .replace(GOLDEN_DOSSIER_ID, dossierId)
+            .replace("\"31\"", "\"" + department + "\"");
+    SUBMITTED.assertValid(json);
+    return json;
+  }
+
+  private void awaitPending(String department, String dossierId, boolean pending) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              var response =
+                  http().get("/api/departements/" + department + "/commission/pending-dossiers");
+              assertThat(response.statusCode()).isEqualTo(200);
+              assertThat(response.body().contains("\"dossierId\":\"" + dossierId + "\""))
+                  .isEqualTo(pending);
+            });
+  }
+
+  private String openSession(String department) {
+    var response =
+        post("/api/departements/" + department + "/commission/sessions", Sessions.aSessionBody());
+    assertThat(response.statusCode()).isEqualTo(201);
+    Matcher id = SESSION_ID.matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
+  }
+
+  private static String sessionPath(String department, String sessionId, String what) {
+    return "/api/departements/" + department + "/commission/sessions/" + sessionId + "/" + what;
+  }
+
+  private static String dossier(String dossierId) {
+    return "{\"dossierId\":\"" + dossierId + "\"}";
+  }
+
+  private static String aSession(int present, boolean secondConvocation) {
+    return """
+        {"date":"2019-04-11","membersTotal":20,"membersPresent":%d,"membersRepresented":2,\
+        "secondConvocation":%b}"""
+        .formatted(present, secondConvocation);
+  }
+
+  private static String opinion(String dossierId, int votesFor, int votesAgainst) {
+    return """
+        {"dossierId":"%s","opinion":"FAVOURABLE","votesFor":%d,"votesAgainst":%d,\
+        "abstentions":1,"chairVotedFor":true}"""
+        .formatted(dossierId, votesFor, votesAgainst);
+  }
+
+  private static String authorisation(String dossierId) {
+    return """
+        {"dossierId":"%s","decision":"AUTHORISE","decidedOn":"2019-04-18",\
+        "startDate":"2019-05-01","motivation":"Engagements signés"}"""
+        .formatted(dossierId);
+  }
+
+  private static String refusal(String dossierId) {
+    return """
+        {"dossierId":"%s","decision":"REFUSE","decidedOn":"2019-04-18",\
+        "reason":"UNFAVOURABLE_OPINION"}"""
+        .formatted(dossierId);
+  }
+
+  private HttpResponse<String> post(String path, String json) {
+    return http().postJson(path, json);
+  }
+
+  private TestHttp http() {
+    return TestHttp.onPort(port);
+  }
+
+  private long submissionsApplied(String dossierId) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM eventbus_inbox WHERE consumer = 'pathway-intake' AND subject = ?",
+        Long.class,
+        dossierId);
+  }
+
+  private List<String> storedEvents(String dossierId) {
+    return jdbc.queryForList(
+        "SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+            + " ORDER BY sequence_number",
+        String.class,
+        dossierId);
+  }
+
+  private static List<ConsumerRecord<String, String>> publishedFor(
+      TopicReader topic, String dossierId) {
+    return topic.readAll().stream().filter(record -> dossierId.equals(record.key())).toList();
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
   }
 }

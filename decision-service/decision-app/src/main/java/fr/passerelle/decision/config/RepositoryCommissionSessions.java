@@ -1,0 +1,37 @@
+package fr.passerelle.decision.config;
+
+import fr.passerelle.decision.pathway.command.CommissionSessions;
+import fr.passerelle.decision.session.command.CommissionSession;
+import java.util.Optional;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * The sessions as the pathway's command handlers see them: read from the session aggregates in the
+ * command's own unit of work, so a session is known as soon as it is opened.
+ */
+class RepositoryCommissionSessions implements CommissionSessions {
+
+  private final Repository<CommissionSession> sessions;
+
+  RepositoryCommissionSessions(Repository<CommissionSession> sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Optional<Sitting> find(String sessionId) {
+    try {
+      return sessions
+          .load(sessionId)
+          .invoke(
+              session ->
+                  session.sessionId() == null
+                      ? Optional.empty()
+                      : Optional.of(
+                          new Sitting(
+                              session.sessionId(), session.departmentCode(), session.date())));
+    } catch (AggregateNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package fr.passerelle.decision.pathway.web;
+
+import fr.passerelle.decision.pathway.api.FindPendingDossiersQuery;
+import fr.passerelle.decision.pathway.api.PendingDossierView;
+import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
+import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
+import fr.passerelle.web.DepartmentCode;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The commission secretariat's work on dossiers: what awaits a session, agendas, opinions. */
+@RestController
+@RequestMapping("/api/departements/{departmentCode}/commission")
+class CommissionController {
+
+  private final CommandGateway commands;
+  private final QueryGateway queries;
+
+  CommissionController(CommandGateway commands, QueryGateway queries) {
+    this.commands = commands;
+    this.queries = queries;
+  }
+
+  @GetMapping("/pending-dossiers")
+  List<PendingDossierView> pendingDossiers(@PathVariable String departmentCode) {
+    return queries
+        .query(
+            new FindPendingDossiersQuery(DepartmentCode.require(departmentCode)),
+            ResponseTypes.multipleInstancesOf(PendingDossierView.class))
+        .join();
+  }
+
+  @PostMapping("/sessions/{sessionId}/agenda")
+  ResponseEntity<Void> placeOnAgenda(
+      @PathVariable String departmentCode,
+      @PathVariable String sessionId,
+      @Valid @RequestBody AgendaRequest request) {
+    commands.sendAndWait(
+        new PlaceOnAgendaCommand(
+            request.dossierId(), DepartmentCode.require(departmentCode), sessionId));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/sessions/{sessionId}/opinions")
+  ResponseEntity<OpinionRecordedResponse> recordOpinion(
+      @PathVariable String departmentCode,
+      @PathVariable String sessionId,
+      @Valid @RequestBody OpinionRequest request) {
+    commands.sendAndWait(
+        new RecordOpinionCommand(
+            request.dossierId(),
+            DepartmentCode.require(departmentCode),
+            sessionId,
+            request.opinion(),
+            request.votesFor(),
+            request.votesAgainst(),
+            request.abstentions(),
+            request.chairVotedFor()));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(new OpinionRecordedResponse(request.dossierId(), sessionId, request.opinion()));
+  }
+}

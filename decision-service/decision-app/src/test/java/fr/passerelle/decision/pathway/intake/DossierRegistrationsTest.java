@@ -1,0 +1,51 @@
+package fr.passerelle.decision.pathway.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.contract.EventContract;
+import fr.passerelle.decision.pathway.api.DossierProfile;
+import fr.passerelle.decision.pathway.api.RegisterDossierCommand;
+import fr.passerelle.dossier.events.AgeBand;
+import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.eventbus.EventJson;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DossierRegistrationsTest {
+
+  private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
+
+  @Test
+  void theProducersGoldenSampleIsRegisteredWithItsWholeProfile() {
+    var submitted = EventJson.read(SUBMITTED.goldenSample(), DossierSubmitted.class);
+
+    assertThat(DossierRegistrations.of(submitted))
+        .isEqualTo(
+            new RegisterDossierCommand(
+                "5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11",
+                "31",
+                Instant.parse("2019-03-14T09:30:00Z"),
+                new DossierProfile(
+                    "9d4e1c2b-7a3f-4e8d-b1c6-2f5a8e9d0c13",
+                    "NG",
+                    AgeBand.FROM_25_TO_34,
+                    1,
+                    true,
+                    120,
+                    false,
+                    false)));
+  }
+
+  @Test
+  void aSubmissionWithoutTheFieldsAddedIn02GetsSafeDefaults() {
+    var submitted =
+        EventJson.read(
+            """
+            {"dossierId":"d-1","departmentCode":"976","nationality":"KM","children":3,
+             "traffickingVictim":false,"submittedAt":"2019-03-14T09:30:00Z"}""",
+            DossierSubmitted.class);
+
+    assertThat(DossierRegistrations.of(submitted).profile())
+        .isEqualTo(new DossierProfile("d-1", "KM", null, 3, false, 0, false, false));
+  }
+}
