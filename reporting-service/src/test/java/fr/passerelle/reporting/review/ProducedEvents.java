@@ -1,0 +1,156 @@
+package fr.passerelle.reporting.review;
+
+import fr.passerelle.benefits.events.AfisGranted;
+import fr.passerelle.benefits.events.AfisRefusalReason;
+import fr.passerelle.benefits.events.AfisRefused;
+import fr.passerelle.benefits.events.BenefitsEvents;
+import fr.passerelle.benefits.events.ContractType;
+import fr.passerelle.benefits.events.EmploymentRecorded;
+import fr.passerelle.benefits.events.PermitIssued;
+import fr.passerelle.contract.EventContract;
+import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayValidated;
+import fr.passerelle.eventbus.EventJson;
+import fr.passerelle.testsupport.TestEvents;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Integration events as decision-service and benefits-service publish them: each starts from the
+ * producer's golden sample, takes new ids and the facts a test needs, and is checked against the
+ * published schema before it is sent.
+ */
+final class ProducedEvents {
+
+  private static final EventContract VALIDATED = EventContract.of(PathwayValidated.TYPE);
+  private static final EventContract REFUSED = EventContract.of(PathwayRefused.TYPE);
+  private static final EventContract PERMIT = EventContract.of(PermitIssued.TYPE);
+  private static final EventContract AFIS_GRANTED = EventContract.of(AfisGranted.TYPE);
+  private static final EventContract AFIS_REFUSED = EventContract.of(AfisRefused.TYPE);
+  private static final EventContract EMPLOYMENT = EventContract.of(EmploymentRecorded.TYPE);
+
+  private ProducedEvents() {}
+
+  /** One event ready to be sent on its topic, keyed by its dossier. */
+  record Produced(String topic, String type, String dossierId, String json) {
+
+    /** Sends it under a new event id, which is returned. */
+    String send() {
+      String eventId = UUID.randomUUID().toString();
+      send(eventId);
+      return eventId;
+    }
+
+    /** Sends it under {@code eventId}: twice with the same id is a redelivery. */
+    void send(String eventId) {
+      TestEvents.send(topic, eventId, type, dossierId, json);
+    }
+  }
+
+  static String aDossierId() {
+    return UUID.randomUUID().toString();
+  }
+
+  static Produced validated(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      boolean traffickingVictim,
+      LocalDate decidedOn) {
+    PathwayValidated golden = golden(VALIDATED, PathwayValidated.class);
+    LocalDate start = decidedOn.withDayOfMonth(1).plusMonths(1);
+    return produced(
+        DecisionEvents.TOPIC,
+        VALIDATED,
+        dossierId,
+        new PathwayValidated(
+            dossierId,
+            departmentCode,
+            UUID.randomUUID().toString(),
+            nationality,
+            golden.ageBand(),
+            golden.children(),
+            traffickingVictim,
+            golden.monthlyResources(),
+            golden.receivesRsa(),
+            golden.receivesAda(),
+            decidedOn,
+            start,
+            sixMonthsFrom(start)));
+  }
+
+  static Produced refused(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      boolean traffickingVictim,
+      LocalDate decidedOn) {
+    PathwayRefused golden = golden(REFUSED, PathwayRefused.class);
+    return produced(
+        DecisionEvents.TOPIC,
+        REFUSED,
+        dossierId,
+        new PathwayRefused(
+            dossierId, departmentCode, nationality, traffickingVictim, golden.reason(), decidedOn));
+  }
+
+  static Produced permit(String dossierId, String departmentCode, LocalDate validFrom) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        PERMIT,
+        dossierId,
+        new PermitIssued(dossierId, departmentCode, validFrom, sixMonthsFrom(validFrom)));
+  }
+
+  static Produced afisGranted(
+      String dossierId, String departmentCode, long monthlyAmountCents, LocalDate from) {
+    AfisGranted golden = golden(AFIS_GRANTED, AfisGranted.class);
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_GRANTED,
+        dossierId,
+        new AfisGranted(
+            dossierId,
+            departmentCode,
+            monthlyAmountCents,
+            golden.territory(),
+            from,
+            sixMonthsFrom(from)));
+  }
+
+  static Produced afisRefused(
+      String dossierId, String departmentCode, AfisRefusalReason reason, LocalDate decidedOn) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_REFUSED,
+        dossierId,
+        new AfisRefused(dossierId, departmentCode, reason, decidedOn));
+  }
+
+  static Produced employment(
+      String dossierId, String departmentCode, ContractType contractType, LocalDate startDate) {
+    EmploymentRecorded golden = golden(EMPLOYMENT, EmploymentRecorded.class);
+    return produced(
+        BenefitsEvents.TOPIC,
+        EMPLOYMENT,
+        dossierId,
+        new EmploymentRecorded(
+            dossierId, departmentCode, contractType, startDate, golden.weeklyHours()));
+  }
+
+  private static LocalDate sixMonthsFrom(LocalDate first) {
+    return first.plusMonths(6).minusDays(1);
+  }
+
+  private static <T> T golden(EventContract contract, Class<T> type) {
+    return EventJson.read(contract.goldenSample(), type);
+  }
+
+  private static Produced produced(
+      String topic, EventContract contract, String dossierId, Object event) {
+    String json = EventJson.write(event);
+    contract.assertValid(json);
+    return new Produced(topic, contract.type(), dossierId, json);
+  }
+}
