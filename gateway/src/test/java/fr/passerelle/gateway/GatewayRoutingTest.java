@@ -84,6 +84,22 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void eachServicesOpenApiIsBrowsableAtTheGateway() throws Exception {
+    assertThat(get("/v3/api-docs/decision-service").statusCode()).isEqualTo(200);
+    assertThat(RECEIVED).contains("decision: GET /v3/api-docs");
+
+    var ui =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(uri("/swagger-ui.html")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ui.statusCode()).isEqualTo(200);
+    assertThat(ui.body()).containsIgnoringCase("swagger");
+  }
+
+  @Test
   void unknownPathsAreNotForwarded() throws Exception {
     int before = RECEIVED.size();
 

@@ -219,6 +219,17 @@ class DossierServiceIT {
   }
 
   @Test
+  void theApiIsDescribedByOpenApi() {
+    var docs = http.get("/v3/api-docs");
+
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body())
+        .contains("\"openapi\"")
+        .contains("/api/departements/{departmentCode}/dossiers/{dossierId}/submission")
+        .contains("/api/departements/{departmentCode}/associations");
+  }
+
+  @Test
   void eventPayloadsAreStoredAsByteaNotLargeObjects() {
     List<String> types =
         jdbc.queryForList(
