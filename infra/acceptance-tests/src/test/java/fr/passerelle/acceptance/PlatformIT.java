@@ -1,0 +1,282 @@
+package fr.passerelle.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.passerelle.scenario.HauteGaronneYear;
+import fr.passerelle.scenario.PlatformClient;
+import fr.passerelle.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The platform as its users meet it: started by {@code passerelle up}, driven over HTTP through the
+ * gateway only, stopped by {@code passerelle down} whatever happens.
+ */
+class PlatformIT {
+
+  private static final Duration READ_MODEL_DELAY = Duration.ofSeconds(60);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> TOPICS =
+      List.of("dossier.events", "decision.events", "benefits.events");
+
+  private static final Platform platform = Platform.fromSystemProperties();
+  private static final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  static void startPlatform() {
+    platform.start();
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    platform.stop();
+  }
+
+  @Test
+  void everyProcessReportsReadiness() {
+    for (int port : platform.ports().httpPorts()) {
+      HttpResponse<String> readiness = get(Platform.local(port, "/actuator/health/readiness"));
+
+      assertThat(readiness.statusCode()).as("readiness on port %d", port).isEqualTo(200);
+    }
+  }
+
+  /** The walking skeleton: submitted dossiers are counted per département by reporting. */
+  @Test
+  void submittedDossiersAreCountedPerDepartementAndInvalidOnesChangeNothing() {
+    submitDossiers("2A", 3);
+    submitDossiers("976", 1);
+
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .untilAsserted(
+            () -> {
+              assertThat(submittedDossiers("2A")).isEqualTo(3);
+              assertThat(submittedDossiers("976")).isEqualTo(1);
+            });
+
+    HttpResponse<String> rejected =
+        post(
+            platform.gateway("/api/departements/2A/dossiers"),
+            Map.of("nationality", "Nigeria", "children", -1));
+
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = json.readTree(rejected.body());
+    assertThat(problem.path("title").asString()).isEqualTo("Requête invalide");
+    assertThat(fieldsInError(problem)).containsExactlyInAnyOrder("nationality", "children");
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(submittedDossiers("2A")).isEqualTo(3));
+  }
+
+  /**
+   * The seed article, from the platform's own events: the loader enters the Haute-Garonne year
+   * through the API and the review computes the article's figures back.
+   */
+  @Test
+  void theHauteGaronneYearReproducesTheArticle() {
+    LocalDate today = LocalDate.now();
+    new ScenarioLoader(new PlatformClient(platform.gateway("").toString()), today, System.out)
+        .load(HauteGaronneYear.scenario());
+    String review = "/api/departements/31/reports/review?year=" + today.getYear();
+
+    JsonNode figures =
+        await()
+            .atMost(READ_MODEL_DELAY)
+            .until(
+                () -> json.readTree(get(platform.gateway(review)).body()),
+                r -> r.path("beneficiariesInEmployment").asInt() == 11);
+
+    assertThat(figures.path("dossiersStudied").asInt()).isEqualTo(30);
+    assertThat(figures.path("validated").asInt()).isEqualTo(28);
+    assertThat(figures.path("refused").asInt()).isEqualTo(2);
+    assertThat(figures.path("validatedByNationality").path("NG").asInt()).isEqualTo(27);
+    assertThat(figures.path("validatedTraffickingVictims").asInt()).isEqualTo(27);
+    assertThat(figures.path("beneficiariesInEmployment").asInt()).isEqualTo(11);
+    assertThat(figures.path("beneficiariesOnCdi").asInt()).isEqualTo(7);
+    // 27 Nigerian and 1 Brazilian beneficiaries: all outside the EU, all get a permit.
+    assertThat(figures.path("permitsIssued").asInt()).isEqualTo(28);
+    // Two of them receive the asylum seekers' allowance (ADA): no AFIS.
+    assertThat(figures.path("afisRecipients").asInt()).isEqualTo(26);
+    assertThat(figures.path("nationalShareOfValidatedPercent").asDouble())
+        .isGreaterThan(10.0)
+        .isLessThan(11.0);
+
+    JsonNode national =
+        json.readTree(
+            get(platform.gateway("/api/reports/national?year=" + today.getYear())).body());
+    assertThat(national.path("validated").asInt()).isEqualTo(276);
+
+    HttpResponse<String> csv =
+        get(platform.gateway("/api/departements/31/reports/review.csv?year=" + today.getYear()));
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).contains("Dossiers étudiés;30", "Parcours validés;28", "dont en CDI;7");
+
+    assertNoPersonalDataOnKafka();
+  }
+
+  /** Names, birth dates, contacts and the plan's words never reach an event on the bus. */
+  private void assertNoPersonalDataOnKafka() {
+    List<ConsumerRecord<String, String>> records = readAllTopics();
+
+    assertThat(records).hasSizeGreaterThan(500);
+    for (ConsumerRecord<String, String> record : records) {
+      assertThat(record.value())
+          .as("%s record %s", record.topic(), record.key())
+          .doesNotContain(
+              "Personne",
+              "Démo",
+              "Plan de démonstration",
+              "lastName",
+              "firstName",
+              "birthDate",
+              "email",
+              "phone");
+      for (Header header : record.headers()) {
+        assertThat(new String(header.value(), StandardCharsets.UTF_8))
+            .doesNotContain("Personne", "Démo");
+      }
+    }
+  }
+
+  private List<ConsumerRecord<String, String>> readAllTopics() {
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "127.0.0.1:" + platform.ports().kafka(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "acceptance-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(TOPICS);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      int emptyPolls = 0;
+      while (emptyPolls < 3) {
+        var batch = consumer.poll(Duration.ofSeconds(1));
+        batch.forEach(records::add);
+        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+      }
+      return records;
+    }
+  }
+
+  private void submitDossiers(String department, int count) {
+    String base = "/api/departements/" + department;
+    HttpResponse<String> association =
+        post(
+            platform.gateway(base + "/associations"),
+            Map.of(
+                "name", "Association " + department,
+                "approvedFrom", LocalDate.now().minusMonths(6).toString(),
+                "approvedUntil", LocalDate.now().plusYears(2).toString()));
+    assertThat(association.statusCode()).as(association.body()).isEqualTo(201);
+    String associationId = json.readTree(association.body()).path("associationId").asString();
+    for (int i = 0; i < count; i++) {
+      HttpResponse<String> drafted =
+          post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId));
+      assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+      assertThat(drafted.headers().firstValue("Location")).isPresent();
+      String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
+      HttpResponse<String> submitted =
+          post(platform.gateway(base + "/dossiers/" + dossierId + "/submission"), Map.of());
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    }
+  }
+
+  private static Map<String, Object> aCompleteDossier(String associationId) {
+    return Map.of(
+        "associationId",
+        associationId,
+        "person",
+        Map.of("lastName", "Personne", "firstName", "Démo", "birthDate", "1990-06-15"),
+        "nationality",
+        "NG",
+        "children",
+        1,
+        "monthlyResources",
+        0,
+        "receivesRsa",
+        false,
+        "receivesAda",
+        false,
+        "traffickingVictim",
+        true,
+        "plan",
+        Map.of(
+            "actions", List.of("HOUSING"),
+            "stopsProstitution", true,
+            "signedOn", LocalDate.now().toString()));
+  }
+
+  private static int submittedDossiers(String department) {
+    HttpResponse<String> report =
+        get(platform.gateway("/api/departements/" + department + "/reports/dossiers"));
+    assertThat(report.statusCode()).as("status, body %s", report.body()).isEqualTo(200);
+    return json.readTree(report.body()).path("submittedDossiers").intValue();
+  }
+
+  private static List<String> fieldsInError(JsonNode problem) {
+    return problem.path("errors").values().stream().map(e -> e.path("field").asString()).toList();
+  }
+
+  private static HttpResponse<String> get(URI uri) {
+    return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+  }
+
+  private static HttpResponse<String> post(URI uri, Object body) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
