@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,11 +96,12 @@ final class Platform {
    */
   void start() {
     if (Files.exists(runDirectory)) {
-      run("down", DOWN_TIMEOUT);
+      run(DOWN_TIMEOUT, "down");
       deleteRecursively(runDirectory);
     }
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-    CommandResult up = run("up", UP_TIMEOUT);
+    // The tests enter their own data: no demonstration scenario.
+    CommandResult up = run(UP_TIMEOUT, "up", "--no-scenario");
     if (up.exitCode() != 0) {
       throw new IllegalStateException(
           "'passerelle up' failed with exit code %d; its output:%n%s"
@@ -115,7 +117,7 @@ final class Platform {
       // The hook is running or about to run: it stops the platform.
       return;
     }
-    CommandResult down = run("down", DOWN_TIMEOUT);
+    CommandResult down = run(DOWN_TIMEOUT, "down");
     if (down.exitCode() != 0) {
       throw new IllegalStateException(
           "'passerelle down' failed with exit code %d; its output:%n%s"
@@ -149,14 +151,18 @@ final class Platform {
         Thread.currentThread().interrupt();
       }
     }
-    run("down", DOWN_TIMEOUT);
+    run(DOWN_TIMEOUT, "down");
   }
 
   private record CommandResult(int exitCode, String output) {}
 
-  private CommandResult run(String command, Duration timeout) {
+  private CommandResult run(Duration timeout, String... arguments) {
+    String command = String.join(" ", arguments);
+    List<String> commandLine = new ArrayList<>();
+    commandLine.add(root.resolve("passerelle").toString());
+    commandLine.addAll(List.of(arguments));
     ProcessBuilder builder =
-        new ProcessBuilder(root.resolve("passerelle").toString(), command)
+        new ProcessBuilder(commandLine)
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(commandLog.toFile()));
