@@ -35,6 +35,10 @@ public final class TestHttp {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   public HttpResponse<String> putJson(String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,12 +85,14 @@ public class EventBusAutoConfiguration {
       ObjectProvider<EventConsumer> consumers,
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
       EventDelivery delivery,
-      Environment environment) {
+      Environment environment,
+      KafkaAdmin admin) {
     return new EventConsumers(
         consumers.orderedStream().toList(),
         factory,
         delivery,
-        environment.getRequiredProperty("spring.application.name"));
+        environment.getRequiredProperty("spring.application.name"),
+        admin);
   }
 
   @Bean

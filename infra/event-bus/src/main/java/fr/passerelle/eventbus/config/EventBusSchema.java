@@ -13,10 +13,17 @@ public class EventBusSchema implements InitializingBean {
 
   private final DataSource dataSource;
   private final boolean eventStore;
+  private final String schema;
 
   public EventBusSchema(DataSource dataSource, boolean eventStore) {
+    this(dataSource, eventStore, null);
+  }
+
+  /** The bus's tables in {@code schema} (created if missing) rather than the default one. */
+  public EventBusSchema(DataSource dataSource, boolean eventStore, String schema) {
     this.dataSource = dataSource;
     this.eventStore = eventStore;
+    this.schema = schema;
   }
 
   @Override
@@ -28,7 +35,11 @@ public class EventBusSchema implements InitializingBean {
   }
 
   private void migrate(String part) {
-    Flyway.configure()
+    var flyway = Flyway.configure();
+    if (schema != null) {
+      flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+    }
+    flyway
         .dataSource(dataSource)
         .locations("classpath:db/eventbus/" + part)
         .table("eventbus_" + part + "_schema_history")

@@ -1,52 +1,173 @@
 package fr.passerelle.eventbus.consume;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 
 /**
  * Subscribes every {@link EventConsumer} of the service: one listener container each, in its own
- * consumer group ({@code <application>.<consumer>}), so that each consumer keeps its own offsets
- * and can be rebuilt on its own.
+ * consumer group ({@code <application>.<consumer>}), so that each consumer keeps its own offsets. A
+ * service may subscribe the same consumers again in other groups, reading from offset 0 (to rebuild
+ * its read models beside the live ones) and pause its live subscription while it switches over.
  */
 public class EventConsumers implements SmartLifecycle {
 
-  private final List<ConcurrentMessageListenerContainer<String, String>> containers =
-      new ArrayList<>();
+  private final List<EventConsumer> consumers;
+  private final ConcurrentKafkaListenerContainerFactory<String, String> factory;
+  private final EventDelivery delivery;
+  private final String application;
+  private final KafkaAdmin admin;
+  private final Subscription live;
   private volatile boolean running;
 
   public EventConsumers(
       List<EventConsumer> consumers,
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
       EventDelivery delivery,
-      String application) {
-    for (EventConsumer consumer : consumers) {
-      var container = factory.createContainer(consumer.topics().toArray(String[]::new));
-      container.getContainerProperties().setGroupId(application + "." + consumer.name());
-      container.setBeanName("eventbus-" + consumer.name());
-      container.setupMessageListener(
-          (MessageListener<String, String>) record -> delivery.deliver(consumer, record));
-      containers.add(container);
-    }
+      String application,
+      KafkaAdmin admin) {
+    this.consumers = List.copyOf(consumers);
+    this.factory = factory;
+    this.delivery = delivery;
+    this.application = application;
+    this.admin = admin;
+    this.live = new Subscription("", Supplier::get);
+  }
+
+  /** Wraps each delivery of a subscription, e.g. to direct its writes elsewhere. */
+  @FunctionalInterface
+  public interface DeliveryContext {
+    Outcome within(Supplier<Outcome> delivery);
+  }
+
+  /**
+   * Subscribes every consumer again, in groups suffixed with {@code groupSuffix} (new groups read
+   * from offset 0), each delivery running within {@code context}. Started at once.
+   */
+  public Subscription subscribe(String groupSuffix, DeliveryContext context) {
+    Subscription subscription = new Subscription("." + groupSuffix, context);
+    subscription.start();
+    return subscription;
+  }
+
+  /** The service's own subscription, in the groups {@code <application>.<consumer>}. */
+  public Subscription live() {
+    return live;
   }
 
   @Override
   public void start() {
-    containers.forEach(ConcurrentMessageListenerContainer::start);
+    live.start();
     running = true;
   }
 
   @Override
   public void stop() {
-    containers.forEach(ConcurrentMessageListenerContainer::stop);
+    live.stop();
     running = false;
   }
 
   @Override
   public boolean isRunning() {
     return running;
+  }
+
+  /** The containers of one set of consumer groups. */
+  public final class Subscription {
+
+    private final List<ConcurrentMessageListenerContainer<String, String>> containers =
+        new ArrayList<>();
+    private final Map<String, EventConsumer> groups = new HashMap<>();
+
+    private Subscription(String groupSuffix, DeliveryContext context) {
+      for (EventConsumer consumer : consumers) {
+        String group = application + "." + consumer.name() + groupSuffix;
+        var container = factory.createContainer(consumer.topics().toArray(String[]::new));
+        container.getContainerProperties().setGroupId(group);
+        container.setBeanName("eventbus-" + consumer.name() + groupSuffix);
+        container.setupMessageListener(
+            (MessageListener<String, String>)
+                record -> context.within(() -> delivery.deliver(consumer, record)));
+        containers.add(container);
+        groups.put(group, consumer);
+      }
+    }
+
+    void start() {
+      containers.forEach(ConcurrentMessageListenerContainer::start);
+    }
+
+    public void stop() {
+      containers.forEach(ConcurrentMessageListenerContainer::stop);
+    }
+
+    /** Pauses every container and waits until none is handling a record any more. */
+    public void pause(Duration timeout) {
+      containers.forEach(ConcurrentMessageListenerContainer::pause);
+      Instant deadline = Instant.now().plus(timeout);
+      while (!containers.stream().allMatch(c -> !c.isRunning() || c.isContainerPaused())) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("Consumers did not pause within " + timeout);
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+
+    public void resume() {
+      containers.forEach(ConcurrentMessageListenerContainer::resume);
+    }
+
+    /**
+     * How many records each group still has to read: the topics' end offsets minus the groups'
+     * committed offsets, summed. A group that has committed nothing yet counts from offset 0.
+     */
+    public long lag() {
+      try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+        long lag = 0;
+        for (var entry : groups.entrySet()) {
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              client.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
+          Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+          for (String topic : entry.getValue().topics()) {
+            client
+                .describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .forEach(
+                    p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+          }
+          for (var end : client.listOffsets(ends).all().get().entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+          }
+        }
+        return lag;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("Cannot read the consumer groups' offsets", e);
+      }
+    }
   }
 }

@@ -1,0 +1,41 @@
+package fr.passerelle.reporting.readmodel;
+
+import fr.passerelle.eventbus.consume.EventConsumers;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the read-model generations: every connection of the service goes through the router. */
+@Configuration(proxyBeanMethods = false)
+class ReadModelConfiguration {
+
+  @Bean
+  static SchemaSelector schemaSelector() {
+    return new SchemaSelector();
+  }
+
+  @Bean
+  static BeanPostProcessor generationRouting(SchemaSelector schemaSelector) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof DataSource dataSource
+                && !(bean instanceof GenerationRoutingDataSource)
+            ? new GenerationRoutingDataSource(dataSource, schemaSelector)
+            : bean;
+      }
+    };
+  }
+
+  @Bean
+  ReadModelGenerations readModelGenerations(DataSource dataSource, SchemaSelector schemaSelector) {
+    return new ReadModelGenerations(dataSource, schemaSelector);
+  }
+
+  @Bean
+  ReadModelRebuild readModelRebuild(
+      ReadModelGenerations generations, SchemaSelector schemaSelector, EventConsumers consumers) {
+    return new ReadModelRebuild(generations, schemaSelector, consumers);
+  }
+}
