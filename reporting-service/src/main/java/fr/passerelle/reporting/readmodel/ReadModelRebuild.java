@@ -71,7 +71,10 @@ public class ReadModelRebuild implements DisposableBean {
     log.info("Rebuilding the read models into {}", target.schema());
     check =
         checks.scheduleWithFixedDelay(
-            this::checkProgress, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            this::checkProgress,
+            CHECK_EVERY.toMillis(),
+            CHECK_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
     return progress;
   }
 
