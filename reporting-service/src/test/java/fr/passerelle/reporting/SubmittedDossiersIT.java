@@ -51,6 +51,21 @@ class SubmittedDossiersIT {
   }
 
   @Test
+  void consumptionIsMeasuredWithTheConsumersLag() {
+    publishSubmission(UUID.randomUUID().toString(), "972");
+    awaitSubmittedIn("972", 1);
+
+    var metrics = TestHttp.onPort(port).get("/actuator/prometheus");
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains(
+            "passerelle_eventbus_consumed_total{consumer=\"submitted-dossiers\",outcome=\"applied\"")
+        .contains("passerelle_eventbus_dead_letters")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
+  }
+
+  @Test
   void anUnknownDepartementIsRefusedWithProblemDetails() {
     var response = TestHttp.onPort(port).get("/api/departements/99/reports/dossiers");
 

@@ -59,7 +59,12 @@ class ReadModelRebuildIT {
         .untilAsserted(
             () ->
                 assertThat(http.get(REVIEW).body())
-                    .contains("\"validated\":5", "\"refused\":1", "\"beneficiariesOnCdi\":2"));
+                    .contains(
+                        "\"validated\":5",
+                        "\"refused\":1",
+                        "\"permitsIssued\":5",
+                        "\"afisRecipients\":5",
+                        "\"beneficiariesOnCdi\":2"));
     String liveReview = http.get(REVIEW).body();
     String liveSchema = generations.active().schema();
 
