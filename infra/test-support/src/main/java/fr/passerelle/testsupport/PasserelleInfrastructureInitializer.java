@@ -7,7 +7,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring application under test at the shared {@link TestInfrastructure}: its own
- * database, named after {@code spring.application.name}, and the shared Kafka broker.
+ * database, named after {@code spring.application.name}, the shared Kafka broker, and the test
+ * identity provider's key ({@link TestTokens}).
  */
 public class PasserelleInfrastructureInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -30,6 +31,10 @@ public class PasserelleInfrastructureInitializer
                     "spring.datasource.password",
                     infrastructure.password(),
                     "spring.kafka.bootstrap-servers",
-                    infrastructure.kafkaBootstrapServers())));
+                    infrastructure.kafkaBootstrapServers(),
+                    "passerelle.security.jwt.issuer",
+                    TestTokens.ISSUER,
+                    "passerelle.security.jwt.public-key",
+                    TestTokens.publicKeyPem().toUri().toString())));
   }
 }

@@ -15,13 +15,24 @@ public final class TestHttp {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
+  private final String token;
 
   public TestHttp(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  private TestHttp(String baseUrl, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
   }
 
   public static TestHttp onPort(int port) {
     return new TestHttp("http://127.0.0.1:" + port);
+  }
+
+  /** The same client, calling with {@code token} as bearer (see {@link TestTokens}). */
+  public TestHttp as(String token) {
+    return new TestHttp(baseUrl, token);
   }
 
   public HttpResponse<String> get(String path) {
@@ -50,7 +61,10 @@ public final class TestHttp {
     return URI.create(baseUrl + path);
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     try {
       return CLIENT.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -77,7 +77,8 @@ final class ProducedEvents {
             golden.receivesAda(),
             decidedOn,
             start,
-            sixMonthsFrom(start)));
+            sixMonthsFrom(start),
+            golden.associationId()));
   }
 
   static Produced refused(

@@ -44,7 +44,8 @@ class DecisionEventMapper implements IntegrationEventMapper {
               profile.receivesAda(),
               e.decidedOn(),
               e.startDate(),
-              e.endDate()));
+              e.endDate(),
+              null));
     }
     if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayRefused e) {
       return published(

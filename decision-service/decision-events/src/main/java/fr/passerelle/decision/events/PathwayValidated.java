@@ -20,6 +20,8 @@ import java.time.LocalDate;
  * @param decidedOn the day of the préfet's decision
  * @param startDate first day of the pathway
  * @param endDate last day of the pathway's current authorisation (six months later)
+ * @param associationId the approved association that accompanies the person (optional, added in
+ *     0.2: who may follow the beneficiary's rights and record their outcomes)
  */
 public record PathwayValidated(
     String dossierId,
@@ -34,7 +36,8 @@ public record PathwayValidated(
     boolean receivesAda,
     LocalDate decidedOn,
     LocalDate startDate,
-    LocalDate endDate) {
+    LocalDate endDate,
+    String associationId) {
 
   public static final String TYPE = "passerelle.decision.pathway-validated.v1";
 }
