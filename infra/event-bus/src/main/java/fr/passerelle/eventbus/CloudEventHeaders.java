@@ -15,6 +15,12 @@ public final class CloudEventHeaders {
   public static final String SPEC_VERSION = "ce_specversion";
   public static final String CONTENT_TYPE = "content-type";
 
+  /** The request that caused the event (not CloudEvents: the platform's correlation). */
+  public static final String REQUEST_ID = "x-request-id";
+
+  /** W3C trace context of that request (CloudEvents distributed-tracing extension). */
+  public static final String TRACEPARENT = "traceparent";
+
   public static final String SPEC_VERSION_1_0 = "1.0";
   public static final String JSON = "application/json";
 

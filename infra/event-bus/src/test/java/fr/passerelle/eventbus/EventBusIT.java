@@ -10,10 +10,13 @@ import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
+import fr.passerelle.testsupport.TopicReader;
+import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +39,7 @@ class EventBusIT {
   @Autowired DeadLetters deadLetters;
   @Autowired DeadLetterOperations operations;
   @Autowired OutboxOperations outbox;
+  @Autowired CommandGateway commands;
   @Autowired MeterRegistry meters;
 
   @AfterEach
@@ -70,6 +74,37 @@ class EventBusIT {
     assertThat(duplicates() - duplicatesBefore).isGreaterThanOrEqualTo(2);
     assertThat(applied(dossier)).containsExactly("first", "second");
     assertThat(outbox.status().lag()).isZero();
+  }
+
+  @Test
+  void theRequestThatCausedAnEventTravelsWithItToTheConsumer() {
+    String dossier = UUID.randomUUID().toString();
+    String requestId = "req-" + UUID.randomUUID();
+    String traceparent = Correlation.traceparent(null);
+
+    Correlation.enter(requestId, traceparent);
+    try {
+      commands.sendAndWait(new TestApplication.Shout(dossier, "traced"));
+    } finally {
+      Correlation.leave();
+    }
+
+    awaitApplied(dossier, "traced");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT request_id FROM applied WHERE dossier_id = ?", String.class, dossier))
+        .isEqualTo(requestId);
+    try (var topic = new TopicReader(TestApplication.TOPIC)) {
+      var record =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> topic.readAll().stream().filter(r -> dossier.equals(r.key())).findFirst(),
+                  java.util.Optional::isPresent)
+              .orElseThrow();
+      assertThat(header(record, "x-request-id")).isEqualTo(requestId);
+      assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+    }
   }
 
   @Test
@@ -121,6 +156,12 @@ class EventBusIT {
 
     assertThat(result.released()).isEqualTo(1);
     assertThat(applied(dossier)).containsExactly("kept");
+  }
+
+  private static String header(
+      org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+    return new String(
+        record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private double duplicates() {

@@ -1,7 +1,10 @@
 package fr.passerelle.eventbus.consume;
 
+import fr.passerelle.eventbus.CloudEventHeaders;
+import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -41,6 +44,23 @@ public class EventDelivery {
   }
 
   public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {
+    Correlation.enter(
+        Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)),
+        Correlation.traceparent(header(record, CloudEventHeaders.TRACEPARENT)));
+    try {
+      return deliverWithinCorrelation(consumer, record);
+    } finally {
+      Correlation.leave();
+    }
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private Outcome deliverWithinCorrelation(
+      EventConsumer consumer, ConsumerRecord<String, String> record) {
     ReceivedEvent event;
     try {
       event = ReceivedEvent.from(record);

@@ -3,6 +3,7 @@ package fr.passerelle.eventbus.publish;
 import fr.passerelle.eventbus.CloudEventHeaders;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.eventbus.IntegrationEvent;
+import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -55,17 +55,28 @@ public class OutboxPublisher {
   }
 
   @EventHandler
-  public void on(Object internalEvent, @MessageIdentifier String eventId, @Timestamp Instant time)
+  public void on(Object internalEvent, EventMessage<?> message)
       throws ExecutionException, InterruptedException, TimeoutException {
     var published = mapper.map(internalEvent);
     if (published.isPresent()) {
-      send(eventId, time, published.get());
+      send(message, published.get());
     }
   }
 
-  private void send(String eventId, Instant time, IntegrationEvent event)
+  private void send(EventMessage<?> message, IntegrationEvent event)
       throws ExecutionException, InterruptedException, TimeoutException {
+    String eventId = message.getIdentifier();
+    Instant time = message.getTimestamp();
     var headers = new RecordHeaders();
+    // the request that caused the event, for the consumers' logs
+    Object requestId = message.getMetaData().get(Correlation.REQUEST_ID);
+    Object traceparent = message.getMetaData().get(Correlation.TRACEPARENT);
+    if (requestId != null) {
+      header(headers, CloudEventHeaders.REQUEST_ID, requestId.toString());
+    }
+    if (traceparent != null) {
+      header(headers, CloudEventHeaders.TRACEPARENT, traceparent.toString());
+    }
     header(headers, CloudEventHeaders.ID, eventId);
     header(headers, CloudEventHeaders.TYPE, event.type());
     header(headers, CloudEventHeaders.SOURCE, source);

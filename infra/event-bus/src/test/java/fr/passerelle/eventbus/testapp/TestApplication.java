@@ -3,9 +3,13 @@ package fr.passerelle.eventbus.testapp;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
+import fr.passerelle.web.Correlation;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +29,22 @@ public class TestApplication {
 
   /** The internal event, and its published data (the same shape here). */
   public record Happened(String dossierId, String value) {}
+
+  /** A command whose handler publishes {@link Happened}, as an aggregate would. */
+  public record Shout(String dossierId, String value) {}
+
+  @Bean
+  Shouter shouter() {
+    return new Shouter();
+  }
+
+  /** Handles {@link Shout}. */
+  public static class Shouter {
+    @CommandHandler
+    public void handle(Shout shout, EventGateway events) {
+      events.publish(new Happened(shout.dossierId(), shout.value()));
+    }
+  }
 
   @Bean
   IntegrationEventMapper mapper() {
@@ -46,9 +66,10 @@ public class TestApplication {
                 throw new IllegalStateException("cannot apply " + happened.value());
               }
               jdbc.update(
-                  "INSERT INTO applied (dossier_id, value) VALUES (?, ?)",
+                  "INSERT INTO applied (dossier_id, value, request_id) VALUES (?, ?, ?)",
                   happened.dossierId(),
-                  happened.value());
+                  happened.value(),
+                  MDC.get(Correlation.REQUEST_ID));
             })
         .build();
   }

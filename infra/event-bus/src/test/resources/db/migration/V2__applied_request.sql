@@ -1,0 +1,1 @@
+ALTER TABLE applied ADD COLUMN request_id VARCHAR(64);
