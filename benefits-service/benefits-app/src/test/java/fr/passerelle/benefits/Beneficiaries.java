@@ -22,6 +22,9 @@ public final class Beneficiaries {
   public static final LocalDate PATHWAY_START = LocalDate.of(2019, 5, 1);
   public static final LocalDate PATHWAY_END = LocalDate.of(2019, 10, 31);
 
+  /** The association of decision-service's golden sample, which accompanies the person. */
+  public static final String ASSOCIATION_ID = "a1f2e3d4-5c6b-4a79-8e01-23456789abcd";
+
   private Beneficiaries() {}
 
   public static String anyDossierId() {
@@ -30,7 +33,8 @@ public final class Beneficiaries {
 
   /**
    * A validation as in decision-service's golden sample: a Nigerian adult with one child in
-   * Haute-Garonne, 120 € of resources, neither RSA nor ADA, decided on 18 April 2019.
+   * Haute-Garonne, 120 € of resources, neither RSA nor ADA, decided on 18 April 2019, accompanied
+   * by {@link #ASSOCIATION_ID}.
    */
   public static Validation aValidation(String dossierId) {
     return new Validation(dossierId);
@@ -42,7 +46,8 @@ public final class Beneficiaries {
         validation.departmentCode(),
         validation.decidedOn(),
         validation.startDate(),
-        validation.endDate());
+        validation.endDate(),
+        validation.associationId());
   }
 
   /** A permanent full-time job in Haute-Garonne. */
@@ -100,6 +105,7 @@ public final class Beneficiaries {
     private boolean receivesRsa;
     private boolean receivesAda;
     private LocalDate decidedOn = DECIDED_ON;
+    private String associationId = ASSOCIATION_ID;
 
     private Validation(String dossierId) {
       this.dossierId = dossierId;
@@ -145,6 +151,12 @@ public final class Beneficiaries {
       return this;
     }
 
+    /** Accompanied by {@code associationId}; {@code null}: by no known association. */
+    public Validation accompaniedBy(String associationId) {
+      this.associationId = associationId;
+      return this;
+    }
+
     public OpenRightsCommand command() {
       return new OpenRightsCommand(
           dossierId,
@@ -157,7 +169,8 @@ public final class Beneficiaries {
           receivesAda,
           decidedOn,
           PATHWAY_START,
-          PATHWAY_END);
+          PATHWAY_END,
+          associationId);
     }
   }
 }

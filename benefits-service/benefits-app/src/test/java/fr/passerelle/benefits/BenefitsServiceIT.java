@@ -13,6 +13,7 @@ import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import fr.passerelle.testsupport.Topics;
 import java.net.http.HttpResponse;
@@ -36,6 +37,10 @@ class BenefitsServiceIT {
   private static final String A_PERMANENT_JOB =
       """
       {"contractType":"CDI","startDate":"2019-09-02","weeklyHours":35}""";
+
+  /** A member of the association that accompanies the golden sample's person, in 31. */
+  private static final String ASSOCIATION =
+      TestTokens.association(Beneficiaries.ASSOCIATION_ID, "31");
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -80,7 +85,7 @@ class BenefitsServiceIT {
             "\"afis\":{\"granted\":true,\"monthlyAmountCents\":43200,\"territory\":\"MAINLAND\"}")
         .contains("\"employments\":[]");
 
-    var recorded = http().postJson(employmentOf("31", dossierId), A_PERMANENT_JOB);
+    var recorded = asAssociation().postJson(employmentOf("31", dossierId), A_PERMANENT_JOB);
 
     assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
     assertThat(recorded.headers().firstValue("Location"))
@@ -89,7 +94,7 @@ class BenefitsServiceIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(http().get(beneficiary("31", dossierId)).body())
+                assertThat(asAssociation().get(beneficiary("31", dossierId)).body())
                     .contains(
                         "\"employments\":[{\"contractType\":\"CDI\",\"startDate\":\"2019-09-02\","
                             + "\"weeklyHours\":35}]"));
@@ -121,7 +126,7 @@ class BenefitsServiceIT {
     awaitBeneficiary("31", dossierId);
 
     var invalid =
-        http()
+        asAssociation()
             .postJson(
                 employmentOf("31", dossierId),
                 "{\"contractType\":\"FREELANCE\",\"weeklyHours\":60}");
@@ -135,7 +140,7 @@ class BenefitsServiceIT {
         .contains("\"field\":\"weeklyHours\"");
 
     var beforeThePathway =
-        http()
+        asAssociation()
             .postJson(
                 employmentOf("31", dossierId), A_PERMANENT_JOB.replace("2019-09-02", "2019-04-30"));
 
@@ -147,25 +152,56 @@ class BenefitsServiceIT {
         .contains("\"type\":\"urn:passerelle:probleme:conflit\"");
   }
 
+  /**
+   * A préfecture of both départements reads another département's beneficiary as an unknown one;
+   * the association, which reaches only its own beneficiaries, is refused both the same way.
+   */
   @Test
   void anotherDepartementsBeneficiaryIsNotFoundAsIfItDidNotExist() {
     String dossierId = UUID.randomUUID().toString();
     validate(dossierId);
     awaitBeneficiary("31", dossierId);
+    TestHttp prefecture = http().as(TestTokens.staff("PREFECTURE", "31", "75"));
+    TestHttp association =
+        http().as(TestTokens.association(Beneficiaries.ASSOCIATION_ID, "31", "75"));
+    long eventsBefore = storedEvents();
 
-    var read = http().get(beneficiary("75", dossierId));
-    var recorded = http().postJson(employmentOf("75", dossierId), A_PERMANENT_JOB);
+    var read = prefecture.get(beneficiary("75", dossierId));
+    var recorded = association.postJson(employmentOf("75", dossierId), A_PERMANENT_JOB);
     String unknownId = UUID.randomUUID().toString();
-    var unknownRead = http().get(beneficiary("75", unknownId));
-    var unknownRecorded = http().postJson(employmentOf("75", unknownId), A_PERMANENT_JOB);
+    var unknownRead = prefecture.get(beneficiary("75", unknownId));
+    var unknownRecorded = association.postJson(employmentOf("75", unknownId), A_PERMANENT_JOB);
 
-    for (var response : List.of(read, recorded, unknownRead, unknownRecorded)) {
+    for (var response : List.of(read, unknownRead)) {
       assertThat(response.statusCode()).isEqualTo(404);
       assertThat(response.body()).contains("\"title\":\"Ressource introuvable\"");
+    }
+    for (var response : List.of(recorded, unknownRecorded)) {
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+    }
+    for (var response : List.of(read, recorded, unknownRead, unknownRecorded)) {
       assertThat(withoutInstance(response)).doesNotContain(dossierId).doesNotContain(unknownId);
     }
     assertThat(withoutInstance(read)).isEqualTo(withoutInstance(unknownRead));
     assertThat(withoutInstance(recorded)).isEqualTo(withoutInstance(unknownRecorded));
+    assertThat(storedEvents()).isEqualTo(eventsBefore);
+  }
+
+  @Test
+  void theAccompanyingAssociationIsKeptInTheRightsReadModel() {
+    String dossierId = UUID.randomUUID().toString();
+    validate(dossierId);
+
+    assertThat(awaitBeneficiary("31", dossierId))
+        .contains("\"associationId\":\"" + Beneficiaries.ASSOCIATION_ID + "\"");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT association_id FROM beneficiary_rights WHERE dossier_id = ?",
+                String.class,
+                dossierId))
+        .isEqualTo(Beneficiaries.ASSOCIATION_ID);
   }
 
   /** Publishes decision-service's golden sample for a new dossier and person, in Haute-Garonne. */
@@ -183,8 +219,14 @@ class BenefitsServiceIT {
   private String awaitBeneficiary(String departmentCode, String dossierId) {
     return await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> http().get(beneficiary(departmentCode, dossierId)), r -> r.statusCode() == 200)
+        .until(
+            () -> asAssociation().get(beneficiary(departmentCode, dossierId)),
+            r -> r.statusCode() == 200)
         .body();
+  }
+
+  private long storedEvents() {
+    return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
   }
 
   private int validationsAppliedTo(String dossierId) {
@@ -196,6 +238,10 @@ class BenefitsServiceIT {
 
   private TestHttp http() {
     return TestHttp.onPort(port);
+  }
+
+  private TestHttp asAssociation() {
+    return http().as(ASSOCIATION);
   }
 
   private static String beneficiary(String departmentCode, String dossierId) {

@@ -11,11 +11,14 @@ import java.util.List;
 /**
  * The rights a beneficiary's pathway opened and the integration outcomes recorded since.
  *
+ * @param associationId the approved association that accompanies the beneficiary, the only one that
+ *     may see and record its outcomes; {@code null} when the validation named none
  * @param permit the residence permit, or {@code null} when none was needed
  */
 public record BeneficiaryView(
     String dossierId,
     String departmentCode,
+    String associationId,
     Permit permit,
     Afis afis,
     List<Employment> employments) {

@@ -15,6 +15,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param receivesAda whether the person receives the asylum seekers' allowance
  * @param startDate first day of the pathway
  * @param endDate last day of the pathway's authorisation
+ * @param associationId the approved association that accompanies the person, or {@code null} when
+ *     the validation names none
  */
 public record OpenRightsCommand(
     @TargetAggregateIdentifier String dossierId,
@@ -27,7 +29,8 @@ public record OpenRightsCommand(
     boolean receivesAda,
     LocalDate decidedOn,
     LocalDate startDate,
-    LocalDate endDate) {
+    LocalDate endDate,
+    String associationId) {
 
   public OpenRightsCommand {
     Objects.requireNonNull(dossierId, "dossierId");

@@ -27,6 +27,7 @@ public class Beneficiary {
   @AggregateIdentifier private String dossierId;
   private String departmentCode;
   private LocalDate pathwayStart;
+  private String associationId;
 
   protected Beneficiary() {
     // created by Axon for a new dossier, or rebuilt from its events
@@ -48,7 +49,8 @@ public class Beneficiary {
             command.departmentCode(),
             command.decidedOn(),
             command.startDate(),
-            command.endDate()));
+            command.endDate(),
+            command.associationId()));
     boolean permitIssued = policy.needsPermit(command.nationality());
     if (permitIssued) {
       apply(
@@ -100,5 +102,6 @@ public class Beneficiary {
     this.dossierId = event.dossierId();
     this.departmentCode = event.departmentCode();
     this.pathwayStart = event.startDate();
+    this.associationId = event.associationId();
   }
 }

@@ -40,6 +40,7 @@ class RightsOpeningConsumer {
         validated.receivesAda(),
         validated.decidedOn(),
         validated.startDate(),
-        validated.endDate());
+        validated.endDate(),
+        validated.associationId());
   }
 }

@@ -44,11 +44,13 @@ public class BeneficiaryRightsProjection {
   void on(BeneficiaryRegistered event) {
     jdbc.update(
         """
-        INSERT INTO beneficiary_rights (dossier_id, department_code) VALUES (?, ?)
+        INSERT INTO beneficiary_rights (dossier_id, department_code, association_id)
+        VALUES (?, ?, ?)
         ON CONFLICT (dossier_id) DO NOTHING
         """,
         event.dossierId(),
-        event.departmentCode());
+        event.departmentCode(),
+        event.associationId());
   }
 
   @EventHandler
@@ -112,6 +114,7 @@ public class BeneficiaryRightsProjection {
                 new BeneficiaryView(
                     rights.dossierId(),
                     rights.departmentCode(),
+                    rights.associationId(),
                     rights.permit(),
                     rights.afis(),
                     employmentsOf(rights.dossierId())));
@@ -144,7 +147,12 @@ public class BeneficiaryRightsProjection {
             : BeneficiaryView.Afis.refused(
                 AfisRefusalReason.valueOf(row.getString("afis_refusal_reason")));
     return new BeneficiaryView(
-        row.getString("dossier_id"), row.getString("department_code"), permit, afis, employments);
+        row.getString("dossier_id"),
+        row.getString("department_code"),
+        row.getString("association_id"),
+        permit,
+        afis,
+        employments);
   }
 
   private static LocalDate localDate(ResultSet row, String column) throws SQLException {

@@ -11,6 +11,7 @@ import static fr.passerelle.benefits.Beneficiaries.registered;
 import fr.passerelle.benefits.Beneficiaries;
 import fr.passerelle.benefits.beneficiary.api.AfisGranted;
 import fr.passerelle.benefits.beneficiary.api.AfisRefused;
+import fr.passerelle.benefits.beneficiary.api.BeneficiaryRegistered;
 import fr.passerelle.benefits.beneficiary.api.EmploymentRecorded;
 import fr.passerelle.benefits.beneficiary.api.OpenRightsCommand;
 import fr.passerelle.benefits.beneficiary.api.PermitIssued;
@@ -126,6 +127,40 @@ class BeneficiaryTest {
             registered(validation),
             new AfisGranted(
                 dossierId, "976", 21_600, Territory.MAYOTTE, PATHWAY_START, PATHWAY_END));
+  }
+
+  @Test
+  void theAccompanyingAssociationIsRegistered() {
+    OpenRightsCommand validation = aValidation(dossierId).ofNationality("FR").command();
+
+    fixture
+        .givenNoPriorActivity()
+        .when(validation)
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(
+            new BeneficiaryRegistered(
+                dossierId,
+                "31",
+                DECIDED_ON,
+                PATHWAY_START,
+                PATHWAY_END,
+                Beneficiaries.ASSOCIATION_ID),
+            afisGranted(43_200, Territory.MAINLAND));
+  }
+
+  @Test
+  void aValidationNamingNoAssociationRegistersNone() {
+    OpenRightsCommand validation =
+        aValidation(dossierId).ofNationality("FR").accompaniedBy(null).command();
+
+    fixture
+        .givenNoPriorActivity()
+        .when(validation)
+        .expectSuccessfulHandlerExecution()
+        .expectEvents(
+            new BeneficiaryRegistered(
+                dossierId, "31", DECIDED_ON, PATHWAY_START, PATHWAY_END, null),
+            afisGranted(43_200, Territory.MAINLAND));
   }
 
   @Test
