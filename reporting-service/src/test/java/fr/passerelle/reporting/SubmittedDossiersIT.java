@@ -9,6 +9,7 @@ import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,10 @@ class SubmittedDossiersIT {
 
   @Test
   void anUnknownDepartementIsRefusedWithProblemDetails() {
-    var response = TestHttp.onPort(port).get("/api/departements/99/reports/dossiers");
+    var response =
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("ANALYST", "*"))
+            .get("/api/departements/99/reports/dossiers");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("\"field\":\"departmentCode\"");
@@ -92,7 +96,9 @@ class SubmittedDossiersIT {
 
   private long submittedIn(String department) {
     var response =
-        TestHttp.onPort(port).get("/api/departements/" + department + "/reports/dossiers");
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("SECRETARIAT", department))
+            .get("/api/departements/" + department + "/reports/dossiers");
     assertThat(response.statusCode()).isEqualTo(200);
     String body = response.body();
     assertThat(body).contains("\"departmentCode\":\"" + department + "\"");

@@ -12,6 +12,7 @@ import fr.passerelle.reporting.readmodel.ReadModelGenerations;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +54,8 @@ class ReadModelRebuildIT {
 
   @Test
   void aRebuildYieldsTheLiveReadModelRowForRowAndSwitchesOverWithoutDowntime() {
-    TestHttp http = TestHttp.onPort(port);
+    // An operator: the admin endpoints need ADMIN, which also reads every département's review.
+    TestHttp http = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(

@@ -21,6 +21,7 @@ import fr.passerelle.reporting.review.ProducedEvents.Produced;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -423,7 +424,8 @@ class ReviewsIT {
     return LocalDate.of(year, month, dayOfMonth);
   }
 
+  /** A ministry analyst: every département's review and the national one. */
   private TestHttp http() {
-    return TestHttp.onPort(port);
+    return TestHttp.onPort(port).as(TestTokens.staff("ANALYST", "*"));
   }
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operators' view of the read models: generations, rebuild and its progress. */
+/**
+ * The operators' view of the read models: generations, rebuild and its progress. ADMIN only, as
+ * every {@code /admin/**} route (passerelle-security), on the service's own port.
+ */
 @RestController
 @RequestMapping("/admin/read-models")
 class ReadModelController {

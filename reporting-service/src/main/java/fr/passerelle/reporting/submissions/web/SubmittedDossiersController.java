@@ -1,6 +1,8 @@
 package fr.passerelle.reporting.submissions.web;
 
 import fr.passerelle.reporting.submissions.projection.SubmittedDossiersProjection;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Role;
 import fr.passerelle.web.DepartmentCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,14 +11,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SubmittedDossiersController {
 
-  private final SubmittedDossiersProjection submittedDossiers;
+  /** Who may read a département's count, on a département they act on (docs/security.md). */
+  private static final Role[] READERS = {
+    Role.SECRETARIAT, Role.PREFECTURE, Role.AUDITOR, Role.ANALYST, Role.ADMIN
+  };
 
-  SubmittedDossiersController(SubmittedDossiersProjection submittedDossiers) {
+  private final SubmittedDossiersProjection submittedDossiers;
+  private final Access access;
+
+  SubmittedDossiersController(SubmittedDossiersProjection submittedDossiers, Access access) {
     this.submittedDossiers = submittedDossiers;
+    this.access = access;
   }
 
   @GetMapping("/api/departements/{departmentCode}/reports/dossiers")
   SubmittedDossiersView submitted(@PathVariable String departmentCode) {
+    access.require(departmentCode, READERS);
     String department = DepartmentCode.require(departmentCode);
     return new SubmittedDossiersView(department, submittedDossiers.countIn(department));
   }
