@@ -9,6 +9,7 @@ import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.dossier.vault.PersonVault;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +38,20 @@ class DossierServiceIT {
   @Autowired EventStore eventStore;
   @Autowired PersonVault vault;
 
+  /** The association's member, authenticated for its département. */
   private TestHttp http;
+
   private String associationId;
 
   @BeforeEach
   void anApprovedAssociation() {
-    http = TestHttp.onPort(port);
     var registered =
-        http.postJson("/api/departements/31/associations", Dossiers.anAssociationBody());
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("PREFECTURE", "31"))
+            .postJson("/api/departements/31/associations", Dossiers.anAssociationBody());
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     associationId = id(registered);
+    http = TestHttp.onPort(port).as(TestTokens.association(associationId, "31"));
   }
 
   @Test
@@ -90,7 +95,9 @@ class DossierServiceIT {
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(refused.body())
         .contains("\"title\":\"Requête invalide\"")
-        .contains("\"field\":\"person.lastName\"", "\"field\":\"associationId\"")
+        .contains("\"field\":\"person.lastName\"")
+        // the association is the caller's, taken from its token when the draft names none
+        .doesNotContain("\"field\":\"associationId\"")
         .contains("\"field\":\"plan.actions\"", "\"field\":\"plan.signedOn\"")
         .doesNotContain("\"field\":\"nationality\"");
     assertThat(countEvents()).isEqualTo(eventsBefore);
@@ -172,6 +179,7 @@ class DossierServiceIT {
   @Test
   void aDossierOfAnotherDepartementIsNotFound() {
     String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+    http = TestHttp.onPort(port).as(TestTokens.association(associationId, "31", "75"));
 
     var response = http.postJson("/api/departements/75/dossiers/" + dossierId + "/submission", "");
 
@@ -182,7 +190,22 @@ class DossierServiceIT {
   }
 
   @Test
+  void aCallerWithoutTheDepartementIsRefusedWhetherOrNotTheDossierExists() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+
+    var existing = http.get("/api/departements/75/dossiers/" + dossierId);
+    var missing = http.get("/api/departements/75/dossiers/" + UUID.randomUUID());
+
+    assertThat(existing.statusCode()).isEqualTo(403);
+    assertThat(missing.statusCode()).isEqualTo(403);
+    assertThat(existing.body()).doesNotContain("Okafor");
+    assertThat(AccessMatrixIT.withoutInstance(existing.body()))
+        .isEqualTo(AccessMatrixIT.withoutInstance(missing.body()));
+  }
+
+  @Test
   void anAssociationCannotSubmitInAnotherDepartement() {
+    http = TestHttp.onPort(port).as(TestTokens.association(associationId, "31", "75"));
     String dossierId = draft("75", Dossiers.aCompleteDossierBody(associationId));
 
     var response = http.postJson("/api/departements/75/dossiers/" + dossierId + "/submission", "");
@@ -220,7 +243,7 @@ class DossierServiceIT {
 
   @Test
   void theApiIsDescribedByOpenApi() {
-    var docs = http.get("/v3/api-docs");
+    var docs = TestHttp.onPort(port).get("/v3/api-docs");
 
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body())

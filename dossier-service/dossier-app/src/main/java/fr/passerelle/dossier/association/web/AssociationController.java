@@ -4,6 +4,8 @@ import fr.passerelle.dossier.association.api.RegisterAssociationCommand;
 import fr.passerelle.dossier.association.command.InvalidApprovalException;
 import fr.passerelle.dossier.association.query.AssociationView;
 import fr.passerelle.dossier.association.query.AssociationsProjection;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Role;
 import fr.passerelle.web.DepartmentCode;
 import fr.passerelle.web.FieldError;
 import fr.passerelle.web.InvalidRequestException;
@@ -32,10 +34,13 @@ class AssociationController {
 
   private final CommandGateway commands;
   private final AssociationsProjection associations;
+  private final Access access;
 
-  AssociationController(CommandGateway commands, AssociationsProjection associations) {
+  AssociationController(
+      CommandGateway commands, AssociationsProjection associations, Access access) {
     this.commands = commands;
     this.associations = associations;
+    this.access = access;
   }
 
   record RegisterAssociationRequest(
@@ -47,6 +52,7 @@ class AssociationController {
   @PostMapping
   ResponseEntity<AssociationView> register(
       @PathVariable String departmentCode, @Valid @RequestBody RegisterAssociationRequest request) {
+    access.require(departmentCode, Role.PREFECTURE, Role.ADMIN);
     String department = DepartmentCode.require(departmentCode);
     String associationId = UUID.randomUUID().toString();
     try {
@@ -76,6 +82,7 @@ class AssociationController {
 
   @GetMapping
   List<AssociationView> list(@PathVariable String departmentCode) {
+    access.require(departmentCode, Role.ASSOCIATION, Role.SECRETARIAT, Role.PREFECTURE, Role.ADMIN);
     return associations.inDepartment(DepartmentCode.require(departmentCode));
   }
 }

@@ -83,14 +83,23 @@ public class DossierSummaries {
         .findFirst();
   }
 
-  public List<DossierSummary> inDepartment(String departmentCode, String status) {
+  /**
+   * The dossiers of {@code departmentCode}, of one {@code status} if given, of one {@code
+   * associationId} if given.
+   */
+  public List<DossierSummary> inDepartment(
+      String departmentCode, String status, String associationId) {
     return jdbc.query(
         "SELECT * FROM dossier_summary WHERE department_code = ?"
-            + " AND (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY drafted_at, dossier_id",
+            + " AND (CAST(? AS VARCHAR) IS NULL OR status = ?)"
+            + " AND (CAST(? AS VARCHAR) IS NULL OR association_id = ?)"
+            + " ORDER BY drafted_at, dossier_id",
         DossierSummaries::summary,
         departmentCode,
         status,
-        status);
+        status,
+        associationId,
+        associationId);
   }
 
   private static DossierSummary summary(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package fr.passerelle.dossier.intake.web;
 
+import fr.passerelle.dossier.accesslog.PersonalDataAccessLog;
 import fr.passerelle.dossier.intake.api.DraftDossierCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
@@ -7,6 +8,9 @@ import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
 import fr.passerelle.dossier.intake.query.DossierSummaries;
 import fr.passerelle.dossier.intake.query.DossierSummary;
 import fr.passerelle.dossier.vault.PersonVault;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.PasserelleUser;
+import fr.passerelle.security.Role;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The intake use cases: the person's file goes to the vault and the dossier's event to the event
- * store in one transaction, so neither exists without the other.
+ * store in one transaction, so neither exists without the other. The caller's role and département
+ * are checked by the controller before; here, before anything changes or is read, that an
+ * association acts on its own dossiers only.
  */
 @Service
 class DossierIntake {
@@ -24,11 +30,20 @@ class DossierIntake {
   private final CommandGateway commands;
   private final PersonVault vault;
   private final DossierSummaries summaries;
+  private final Access access;
+  private final PersonalDataAccessLog accessLog;
 
-  DossierIntake(CommandGateway commands, PersonVault vault, DossierSummaries summaries) {
+  DossierIntake(
+      CommandGateway commands,
+      PersonVault vault,
+      DossierSummaries summaries,
+      Access access,
+      PersonalDataAccessLog accessLog) {
     this.commands = commands;
     this.vault = vault;
     this.summaries = summaries;
+    this.access = access;
+    this.accessLog = accessLog;
   }
 
   @Transactional
@@ -41,22 +56,49 @@ class DossierIntake {
   }
 
   @Transactional
-  void revise(String departmentCode, String dossierId, DossierRequest request) {
-    DossierSummary dossier = existing(departmentCode, dossierId);
+  void revise(
+      PasserelleUser user, String departmentCode, String dossierId, DossierRequest request) {
+    DossierSummary dossier = own(user, departmentCode, dossierId);
     send(new ReviseDraftCommand(dossierId, departmentCode, request.content()));
     vault.store(dossier.personId(), request.personalFile());
   }
 
   @Transactional
-  void submit(String departmentCode, String dossierId) {
-    existing(departmentCode, dossierId);
+  void submit(PasserelleUser user, String departmentCode, String dossierId) {
+    own(user, departmentCode, dossierId);
     send(new SubmitDossierCommand(dossierId, departmentCode));
   }
 
   @Transactional
-  void withdraw(String departmentCode, String dossierId) {
-    existing(departmentCode, dossierId);
+  void withdraw(PasserelleUser user, String departmentCode, String dossierId) {
+    own(user, departmentCode, dossierId);
     send(new WithdrawDraftCommand(dossierId, departmentCode));
+  }
+
+  /**
+   * The dossier with the person's identity, its read logged in the same transaction: no identity
+   * leaves the vault without its entry in the access log.
+   */
+  @Transactional
+  DossierView read(PasserelleUser user, String departmentCode, String dossierId, String route) {
+    DossierSummary summary = own(user, departmentCode, dossierId);
+    accessLog.record(user, departmentCode, dossierId, route);
+    return DossierView.of(summary, vault.read(summary.personId()).orElse(null));
+  }
+
+  /** An association member holding no other role: sees its own association's dossiers only. */
+  static boolean isAssociationOnly(PasserelleUser user) {
+    return user.has(Role.ASSOCIATION)
+        && !user.has(Role.SECRETARIAT)
+        && !user.has(Role.PREFECTURE)
+        && !user.has(Role.ADMIN);
+  }
+
+  /** The dossier of the département, refused to an association other than its own. */
+  private DossierSummary own(PasserelleUser user, String departmentCode, String dossierId) {
+    DossierSummary dossier = existing(departmentCode, dossierId);
+    access.requireOwnAssociation(user, dossier.associationId());
+    return dossier;
   }
 
   DossierSummary existing(String departmentCode, String dossierId) {

@@ -47,6 +47,20 @@ public record DossierRequest(
       Boolean stopsProstitution,
       @PastOrPresent(message = "ne peut pas être dans le futur") LocalDate signedOn) {}
 
+  /** The same request on behalf of {@code associationId}. */
+  DossierRequest forAssociation(String associationId) {
+    return new DossierRequest(
+        associationId,
+        person,
+        nationality,
+        children,
+        monthlyResources,
+        receivesRsa,
+        receivesAda,
+        traffickingVictim,
+        plan);
+  }
+
   DossierContent content() {
     PlanRequest plan = this.plan == null ? new PlanRequest(null, null, null, null) : this.plan;
     return new DossierContent(

@@ -1,0 +1,338 @@
+package fr.passerelle.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.testsupport.ServiceIntegrationTest;
+import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The access matrix of dossier-service (security.md), route by route, role by role, on the caller's
+ * own département and on another, and with no or invalid tokens. Calls go straight to the service,
+ * as a request bypassing the gateway would: the service checks everything itself. Allowed calls
+ * succeed; every other gets 401 or 403, says nothing of the person and changes nothing.
+ */
+@ServiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT {
+
+  private static final String DEPARTEMENT = "31";
+  private static final String OTHER_DEPARTEMENT = "75";
+  private static final Pattern ID = Pattern.compile("\"(?:dossierId|associationId)\":\"([^\"]+)\"");
+  private static final String[] PERSONAL_DATA = {
+    "Okafor", "Blessing", "1994-05-02", "1994", "+33 6 12 34 56 78", "b.okafor@example.org"
+  };
+
+  enum Role {
+    ASSOCIATION,
+    SECRETARIAT,
+    PREFECTURE,
+    PAYING_BODY,
+    AUDITOR,
+    ANALYST,
+    ADMIN
+  }
+
+  /** Every route of dossier-service, the roles the matrix allows on it. */
+  enum Route {
+    APPROVE_ASSOCIATION("POST", "/associations", false, Role.PREFECTURE, Role.ADMIN),
+    LIST_ASSOCIATIONS(
+        "GET",
+        "/associations",
+        false,
+        Role.ASSOCIATION,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.ADMIN),
+    DRAFT("POST", "/dossiers", false, Role.ASSOCIATION),
+    REVISE("PUT", "/dossiers/{id}", true, Role.ASSOCIATION),
+    SUBMIT("POST", "/dossiers/{id}/submission", true, Role.ASSOCIATION),
+    WITHDRAW("POST", "/dossiers/{id}/withdrawal", true, Role.ASSOCIATION),
+    READ(
+        "GET",
+        "/dossiers/{id}",
+        true,
+        Role.ASSOCIATION,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
+    LIST_DOSSIERS(
+        "GET",
+        "/dossiers",
+        false,
+        Role.ASSOCIATION,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
+    ACCESS_LOG("GET", "/access-log", false, Role.AUDITOR);
+
+    final String method;
+    final String path;
+    final boolean ofADossier;
+    final Set<Role> allowed;
+
+    Route(String method, String path, boolean ofADossier, Role first, Role... others) {
+      this.method = method;
+      this.path = path;
+      this.ofADossier = ofADossier;
+      this.allowed = EnumSet.of(first, others);
+    }
+
+    boolean changesTheDossier() {
+      return this == SUBMIT || this == WITHDRAW;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  /** Created once: two approved associations of the département, a dossier of the first. */
+  private String associationId;
+
+  private String otherAssociationId;
+  private String dossierId;
+
+  @BeforeAll
+  void fixtures() {
+    associationId = approveAssociation();
+    otherAssociationId = approveAssociation();
+    dossierId = draft(associationId);
+  }
+
+  Stream<Arguments> everyRouteRoleAndDepartement() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Route route : Route.values()) {
+      for (Role role : Role.values()) {
+        cases.add(Arguments.of(route, role, DEPARTEMENT));
+        cases.add(Arguments.of(route, role, OTHER_DEPARTEMENT));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} by {1} of département {2}")
+  @MethodSource("everyRouteRoleAndDepartement")
+  void eachRoleReachesWhatTheMatrixAllowsOnItsDepartementOnly(
+      Route route, Role role, String callersDepartement) {
+    boolean allowed = route.allowed.contains(role) && DEPARTEMENT.equals(callersDepartement);
+    String target = allowed && route.changesTheDossier() ? draft(associationId) : dossierId;
+    String token = token(role, callersDepartement);
+
+    if (allowed) {
+      long logBefore = accessLogEntries(target);
+      var response = call(route, token, DEPARTEMENT, target, associationId);
+      assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+      if (route == Route.READ) {
+        assertThat(accessLogEntries(target)).isEqualTo(logBefore + 1);
+      }
+    } else {
+      assertRefused(403, route, token, DEPARTEMENT, target, associationId);
+    }
+  }
+
+  Stream<Arguments> everyRouteAndInvalidToken() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Route route : Route.values()) {
+      cases.add(Arguments.of(route, "no token", null));
+      cases.add(Arguments.of(route, "expired", TestTokens.expired("AUDITOR", DEPARTEMENT)));
+      cases.add(
+          Arguments.of(
+              route, "bad signature", TestTokens.signedByAnotherKey("AUDITOR", DEPARTEMENT)));
+      cases.add(
+          Arguments.of(
+              route, "wrong audience", TestTokens.forAnotherAudience("AUDITOR", DEPARTEMENT)));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} with {1}")
+  @MethodSource("everyRouteAndInvalidToken")
+  void withoutAValidTokenNothingIsReachedEvenBypassingTheGateway(
+      Route route, String what, String token) {
+    assertRefused(401, route, token, DEPARTEMENT, dossierId, associationId);
+  }
+
+  Stream<Arguments> everyRouteOfAnAssociationsDossier() {
+    return Stream.of(Route.DRAFT, Route.REVISE, Route.SUBMIT, Route.WITHDRAW, Route.READ)
+        .map(Arguments::of);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyRouteOfAnAssociationsDossier")
+  void anAssociationNeverReachesAnotherAssociationsDossierOfItsDepartement(Route route) {
+    String token = TestTokens.association(otherAssociationId, DEPARTEMENT);
+
+    // a draft naming the first association; the first association's dossier otherwise
+    assertRefused(403, route, token, DEPARTEMENT, dossierId, associationId);
+  }
+
+  @Test
+  void anAssociationRevisingItsDossierCannotHandItToAnotherAssociation() {
+    assertRefused(
+        403,
+        Route.REVISE,
+        TestTokens.association(associationId, DEPARTEMENT),
+        DEPARTEMENT,
+        dossierId,
+        otherAssociationId);
+  }
+
+  @Test
+  void aCallerWithoutTheDepartementCannotTellWhetherADossierExists() {
+    String token = TestTokens.staff("SECRETARIAT", OTHER_DEPARTEMENT);
+
+    var existing = call(Route.READ, token, DEPARTEMENT, dossierId, null);
+    var missing = call(Route.READ, token, DEPARTEMENT, "no-such-dossier", null);
+    var elsewhere =
+        call(
+            Route.READ,
+            TestTokens.staff("SECRETARIAT", DEPARTEMENT),
+            OTHER_DEPARTEMENT,
+            dossierId,
+            null);
+
+    assertThat(existing.statusCode()).isEqualTo(403);
+    assertThat(missing.statusCode()).isEqualTo(403);
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(withoutInstance(existing.body()))
+        .isEqualTo(withoutInstance(missing.body()))
+        .isEqualTo(withoutInstance(elsewhere.body()));
+  }
+
+  @Test
+  void anAssociationListsItsOwnDossiersOnlyAndStaffListThemAll() {
+    String othersDossier = draft(otherAssociationId);
+
+    var own =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(associationId, DEPARTEMENT))
+            .get("/api/departements/31/dossiers");
+    var others =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(otherAssociationId, DEPARTEMENT))
+            .get("/api/departements/31/dossiers");
+    var secretariat =
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("SECRETARIAT", DEPARTEMENT))
+            .get("/api/departements/31/dossiers");
+
+    assertThat(own.body()).contains(dossierId).doesNotContain(othersDossier, otherAssociationId);
+    assertThat(others.body()).contains(othersDossier).doesNotContain(dossierId);
+    assertThat(secretariat.body()).contains(dossierId, othersDossier);
+  }
+
+  @Test
+  void aDraftNamingNoAssociationIsTheCallersOwn() {
+    var drafted =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(associationId, DEPARTEMENT))
+            .postJson("/api/departements/31/dossiers", "{\"nationality\":\"NG\"}");
+
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT association_id FROM dossier_summary WHERE dossier_id = ?",
+                String.class,
+                id(drafted)))
+        .isEqualTo(associationId);
+  }
+
+  private void assertRefused(
+      int status, Route route, String token, String department, String target, String bodyOf) {
+    long events = count("domain_event_entry");
+    long files = count("person_file");
+    long associations = count("approved_association");
+    long reads = accessLogEntries(target);
+
+    var response = call(route, token, department, target, bodyOf);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .contains("\"status\":" + status, "\"title\":")
+        .doesNotContain(PERSONAL_DATA);
+    assertThat(count("domain_event_entry")).isEqualTo(events);
+    assertThat(count("person_file")).isEqualTo(files);
+    assertThat(count("approved_association")).isEqualTo(associations);
+    assertThat(accessLogEntries(target)).isEqualTo(reads);
+  }
+
+  private HttpResponse<String> call(
+      Route route, String token, String department, String target, String bodyOf) {
+    TestHttp http = token == null ? TestHttp.onPort(port) : TestHttp.onPort(port).as(token);
+    String path = "/api/departements/" + department + route.path.replace("{id}", target);
+    String body =
+        route == Route.APPROVE_ASSOCIATION
+            ? Dossiers.anAssociationBody()
+            : Dossiers.aCompleteDossierBody(bodyOf);
+    return switch (route.method) {
+      case "GET" -> http.get(path);
+      case "PUT" -> http.putJson(path, body);
+      case "POST" -> http.postJson(path, route.ofADossier ? "" : body);
+      default -> throw new IllegalArgumentException(route.method);
+    };
+  }
+
+  /** A member of the fixture's association, or of staff, acting on {@code departement}. */
+  private String token(Role role, String departement) {
+    return role == Role.ASSOCIATION
+        ? TestTokens.association(associationId, departement)
+        : TestTokens.staff(role.name(), departement);
+  }
+
+  private String approveAssociation() {
+    var approved =
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("PREFECTURE", DEPARTEMENT))
+            .postJson("/api/departements/31/associations", Dossiers.anAssociationBody());
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    return id(approved);
+  }
+
+  private String draft(String association) {
+    var drafted =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(association, DEPARTEMENT))
+            .postJson("/api/departements/31/dossiers", Dossiers.aCompleteDossierBody(association));
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    return id(drafted);
+  }
+
+  /** The problem's body but the path it echoes. */
+  static String withoutInstance(String problem) {
+    return problem.replaceAll("\"instance\":\"[^\"]*\"", "");
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+  }
+
+  private long accessLogEntries(String dossier) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM personal_data_access WHERE dossier_id = ?", Long.class, dossier);
+  }
+
+  private static String id(HttpResponse<String> response) {
+    Matcher id = ID.matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
+  }
+}
