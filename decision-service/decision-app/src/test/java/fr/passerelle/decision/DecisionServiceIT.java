@@ -13,9 +13,9 @@ import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import fr.passerelle.testsupport.Topics;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +23,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +42,10 @@ class DecisionServiceIT {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+
+  @Autowired
+  @Qualifier("eventSerializer")
+  Serializer eventSerializer;
 
   @BeforeAll
   static void dossierTopicExists() {
@@ -68,16 +76,24 @@ class DecisionServiceIT {
     awaitPending("31", dossierId, true);
     String sessionId = openSession("31");
 
-    assertThat(post(sessionPath("31", sessionId, "agenda"), dossier(dossierId)).statusCode())
+    assertThat(
+            secretariat()
+                .postJson(sessionPath("31", sessionId, "agenda"), dossier(dossierId))
+                .statusCode())
         .isEqualTo(204);
     awaitPending("31", dossierId, false);
-    var againstTheVote = post(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 2, 12));
+    var againstTheVote =
+        secretariat().postJson(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 2, 12));
     assertThat(againstTheVote.statusCode()).isEqualTo(400);
     assertThat(againstTheVote.body()).contains("\"field\":\"opinion\"");
     assertThat(
-            post(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2)).statusCode())
+            secretariat()
+                .postJson(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2))
+                .statusCode())
         .isEqualTo(201);
-    var decision = post("/api/departements/31/prefecture/decisions", authorisation(dossierId));
+    var decision =
+        prefecture()
+            .postJson("/api/departements/31/prefecture/decisions", authorisation(dossierId));
     assertThat(decision.statusCode()).isEqualTo(201);
     assertThat(decision.body()).contains("\"endDate\":\"2019-10-31\"");
 
@@ -96,6 +112,7 @@ class DecisionServiceIT {
       assertThat(validated.value())
           .contains("\"startDate\":\"2019-05-01\"", "\"endDate\":\"2019-10-31\"")
           .contains("\"ageBand\":\"FROM_25_TO_34\"")
+          .contains("\"associationId\":\"" + Pathways.ASSOCIATION + "\"")
           .doesNotContain("motivation");
     }
   }
@@ -112,7 +129,8 @@ class DecisionServiceIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(submissionsApplied(dossierId)).isEqualTo(2));
 
-    var refusal = post("/api/departements/31/prefecture/decisions", refusal(dossierId));
+    var refusal =
+        prefecture().postJson("/api/departements/31/prefecture/decisions", refusal(dossierId));
 
     assertThat(refusal.statusCode()).isEqualTo(409);
     assertThat(refusal.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -130,9 +148,13 @@ class DecisionServiceIT {
     String dossierId = submitted("31");
     awaitPending("31", dossierId, true);
 
-    var elsewhere = post("/api/departements/75/prefecture/decisions", refusal(dossierId));
+    // A préfecture that may act on Paris too: the dossier is unknown there, not forbidden.
+    var prefecture = http().as(TestTokens.staff("PREFECTURE", "31", "75"));
+    var elsewhere =
+        prefecture.postJson("/api/departements/75/prefecture/decisions", refusal(dossierId));
     var nowhere =
-        post("/api/departements/75/prefecture/decisions", refusal(UUID.randomUUID().toString()));
+        prefecture.postJson(
+            "/api/departements/75/prefecture/decisions", refusal(UUID.randomUUID().toString()));
 
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(elsewhere.body()).contains("\"title\":\"Ressource introuvable\"");
@@ -143,19 +165,43 @@ class DecisionServiceIT {
   @Test
   void aSessionIsCheckedFieldByFieldThenForItsQuorum() {
     var invalid =
-        post(
-            "/api/departements/31/commission/sessions",
-            """
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                """
             {"membersTotal":20,"membersPresent":15,"membersRepresented":6}""");
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("\"field\":\"date\"", "\"field\":\"membersPresent\"");
 
-    var withoutQuorum = post("/api/departements/31/commission/sessions", aSession(7, false));
+    var withoutQuorum =
+        secretariat().postJson("/api/departements/31/commission/sessions", aSession(7, false));
     assertThat(withoutQuorum.statusCode()).isEqualTo(409);
     assertThat(withoutQuorum.body()).contains("Quorum non atteint");
 
-    var secondConvocation = post("/api/departements/31/commission/sessions", aSession(7, true));
+    var secondConvocation =
+        secretariat().postJson("/api/departements/31/commission/sessions", aSession(7, true));
     assertThat(secondConvocation.statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void aDossierRegisteredBeforeAssociationsWereKeptIsReadFromTheStoreWithoutOne() {
+    var registered = Pathways.registered(UUID.randomUUID().toString());
+    SerializedObject<String> stored = eventSerializer.serialize(registered, String.class);
+    String association = "\"associationId\":\"" + Pathways.ASSOCIATION + "\"";
+    assertThat(stored.getData()).contains(association);
+    String recordedBefore =
+        stored.getData().replace("," + association, "").replace(association + ",", "");
+    assertThat(recordedBefore).doesNotContain("associationId");
+
+    DossierRegistered read =
+        eventSerializer.deserialize(
+            new SimpleSerializedObject<>(recordedBefore, String.class, stored.getType()));
+
+    assertThat(read.profile().associationId()).isNull();
+    assertThat(read)
+        .usingRecursiveComparison()
+        .ignoringFields("profile.associationId")
+        .isEqualTo(registered);
   }
 
   private String submitted(String department) {
@@ -185,7 +231,8 @@ class DecisionServiceIT {
         .untilAsserted(
             () -> {
               var response =
-                  http().get("/api/departements/" + department + "/commission/pending-dossiers");
+                  secretariat()
+                      .get("/api/departements/" + department + "/commission/pending-dossiers");
               assertThat(response.statusCode()).isEqualTo(200);
               assertThat(response.body().contains("\"dossierId\":\"" + dossierId + "\""))
                   .isEqualTo(pending);
@@ -194,7 +241,10 @@ class DecisionServiceIT {
 
   private String openSession(String department) {
     var response =
-        post("/api/departements/" + department + "/commission/sessions", Sessions.aSessionBody());
+        secretariat()
+            .postJson(
+                "/api/departements/" + department + "/commission/sessions",
+                Sessions.aSessionBody());
     assertThat(response.statusCode()).isEqualTo(201);
     Matcher id = SESSION_ID.matcher(response.body());
     assertThat(id.find()).as(response.body()).isTrue();
@@ -237,12 +287,17 @@ class DecisionServiceIT {
         .formatted(dossierId);
   }
 
-  private HttpResponse<String> post(String path, String json) {
-    return http().postJson(path, json);
-  }
-
+  /** Health probes are called without a token, as the orchestrator calls them. */
   private TestHttp http() {
     return TestHttp.onPort(port);
+  }
+
+  private TestHttp secretariat() {
+    return http().as(TestTokens.staff("SECRETARIAT", "31"));
+  }
+
+  private TestHttp prefecture() {
+    return http().as(TestTokens.staff("PREFECTURE", "31"));
   }
 
   private long submissionsApplied(String dossierId) {

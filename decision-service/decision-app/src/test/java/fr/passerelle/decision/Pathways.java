@@ -29,6 +29,7 @@ public final class Pathways {
   public static final Instant SUBMITTED_AT = Instant.parse("2019-03-14T09:30:00Z");
   public static final LocalDate DECIDED_ON = LocalDate.parse("2019-04-18");
   public static final LocalDate START_DATE = LocalDate.parse("2019-05-01");
+  public static final String ASSOCIATION = "a1f2e3d4-5c6b-4a79-8e01-23456789abcd";
 
   private Pathways() {}
 
@@ -36,7 +37,10 @@ public final class Pathways {
     return UUID.randomUUID().toString();
   }
 
-  /** A Nigerian trafficking victim aged 25 to 34, with one child and 120 € of resources. */
+  /**
+   * A Nigerian trafficking victim aged 25 to 34, with one child and 120 € of resources, accompanied
+   * by {@link #ASSOCIATION}.
+   */
   public static DossierProfile aProfile() {
     return new DossierProfile(
         "9d4e1c2b-7a3f-4e8d-b1c6-2f5a8e9d0c13",
@@ -46,7 +50,8 @@ public final class Pathways {
         true,
         120,
         false,
-        false);
+        false,
+        ASSOCIATION);
   }
 
   /** The same person, submitted before dossier-service published age bands. */
@@ -60,7 +65,8 @@ public final class Pathways {
         profile.traffickingVictim(),
         profile.monthlyResources(),
         profile.receivesRsa(),
-        profile.receivesAda());
+        profile.receivesAda(),
+        profile.associationId());
   }
 
   public static RegisterDossierCommand aRegistration(String dossierId) {

@@ -45,7 +45,7 @@ class DecisionEventMapper implements IntegrationEventMapper {
               e.decidedOn(),
               e.startDate(),
               e.endDate(),
-              null));
+              profile.associationId()));
     }
     if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayRefused e) {
       return published(

@@ -58,13 +58,43 @@ class DecisionEventMapperTest {
   }
 
   @Test
+  void anAuthorisationOfADossierSubmittedWithoutItsAssociationPublishesNone() {
+    var profile = aProfile();
+    var withoutAssociation =
+        new DossierProfile(
+            profile.personId(),
+            profile.nationality(),
+            profile.ageBand(),
+            profile.children(),
+            profile.traffickingVictim(),
+            profile.monthlyResources(),
+            profile.receivesRsa(),
+            profile.receivesAda(),
+            null);
+    var authorisation =
+        new PathwayAuthorised(
+            DOSSIER,
+            "31",
+            withoutAssociation,
+            LocalDate.parse("2019-04-18"),
+            LocalDate.parse("2019-05-01"),
+            LocalDate.parse("2019-10-31"),
+            null);
+
+    IntegrationEvent published = mapper.map(authorisation).orElseThrow();
+
+    assertThat(((PathwayValidated) published.data()).associationId()).isNull();
+    EventContract.of(PathwayValidated.TYPE).assertValid(EventJson.write(published.data()));
+  }
+
+  @Test
   void aRefusalIsPublishedWithItsReasonButNotItsMotivation() {
     String dossier = "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
     var refusal =
         new fr.passerelle.decision.pathway.api.PathwayRefused(
             dossier,
             "31",
-            new DossierProfile("p-1", "RO", null, 0, false, 0, false, false),
+            new DossierProfile("p-1", "RO", null, 0, false, 0, false, false, null),
             RefusalReason.UNFAVOURABLE_OPINION,
             LocalDate.parse("2019-04-18"),
             "Mme Y. n'a pas souhaité poursuivre");

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param monthlyResources household resources of the month before submission, whole euros
  * @param receivesRsa whether the person receives, or is entitled to, the RSA
  * @param receivesAda whether the person receives the asylum seekers' allowance
+ * @param associationId the approved association that submitted the dossier, {@code null} when the
+ *     submission did not name it (before 0.2) or the event was recorded before it was kept
  */
 public record DossierProfile(
     String personId,
@@ -24,7 +26,8 @@ public record DossierProfile(
     boolean traffickingVictim,
     int monthlyResources,
     boolean receivesRsa,
-    boolean receivesAda) {
+    boolean receivesAda,
+    String associationId) {
 
   public DossierProfile {
     Objects.requireNonNull(personId, "personId");

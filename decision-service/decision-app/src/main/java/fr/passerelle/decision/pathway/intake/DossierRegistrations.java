@@ -7,7 +7,7 @@ import fr.passerelle.dossier.events.DossierSubmitted;
 /**
  * Reads a published submission as the registration of its dossier. The fields dossier-service added
  * in 0.2 are missing from older submissions: the person is then known by the dossier's id, the age
- * band stays unknown, resources count as none and allowances as not received.
+ * band and the association stay unknown, resources count as none and allowances as not received.
  */
 final class DossierRegistrations {
 
@@ -26,6 +26,7 @@ final class DossierRegistrations {
             submitted.traffickingVictim(),
             submitted.monthlyResources() != null ? submitted.monthlyResources() : 0,
             Boolean.TRUE.equals(submitted.receivesRsa()),
-            Boolean.TRUE.equals(submitted.receivesAda())));
+            Boolean.TRUE.equals(submitted.receivesAda()),
+            submitted.associationId()));
   }
 }

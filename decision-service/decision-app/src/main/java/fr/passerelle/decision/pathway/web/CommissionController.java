@@ -4,6 +4,8 @@ import fr.passerelle.decision.pathway.api.FindPendingDossiersQuery;
 import fr.passerelle.decision.pathway.api.PendingDossierView;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Role;
 import fr.passerelle.web.DepartmentCode;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -19,21 +21,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The commission secretariat's work on dossiers: what awaits a session, agendas, opinions. */
+/**
+ * The commission secretariat's work on dossiers: what awaits a session, agendas, opinions. Each
+ * operation first checks the caller's role and département (docs/security.md), before anything is
+ * read or changed.
+ */
 @RestController
 @RequestMapping("/api/departements/{departmentCode}/commission")
 class CommissionController {
 
   private final CommandGateway commands;
   private final QueryGateway queries;
+  private final Access access;
 
-  CommissionController(CommandGateway commands, QueryGateway queries) {
+  CommissionController(CommandGateway commands, QueryGateway queries, Access access) {
     this.commands = commands;
     this.queries = queries;
+    this.access = access;
   }
 
   @GetMapping("/pending-dossiers")
   List<PendingDossierView> pendingDossiers(@PathVariable String departmentCode) {
+    access.require(departmentCode, Role.SECRETARIAT, Role.PREFECTURE);
     return queries
         .query(
             new FindPendingDossiersQuery(DepartmentCode.require(departmentCode)),
@@ -46,6 +55,7 @@ class CommissionController {
       @PathVariable String departmentCode,
       @PathVariable String sessionId,
       @Valid @RequestBody AgendaRequest request) {
+    access.require(departmentCode, Role.SECRETARIAT);
     commands.sendAndWait(
         new PlaceOnAgendaCommand(
             request.dossierId(), DepartmentCode.require(departmentCode), sessionId));
@@ -57,6 +67,7 @@ class CommissionController {
       @PathVariable String departmentCode,
       @PathVariable String sessionId,
       @Valid @RequestBody OpinionRequest request) {
+    access.require(departmentCode, Role.SECRETARIAT);
     commands.sendAndWait(
         new RecordOpinionCommand(
             request.dossierId(),

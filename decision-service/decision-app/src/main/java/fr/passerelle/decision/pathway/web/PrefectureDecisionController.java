@@ -2,6 +2,8 @@ package fr.passerelle.decision.pathway.web;
 
 import fr.passerelle.decision.pathway.api.AuthorisePathwayCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Role;
 import fr.passerelle.web.DepartmentCode;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
@@ -13,19 +15,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The préfet's decisions on requests for a pathway, after the commission's opinion. */
+/**
+ * The préfet's decisions on requests for a pathway, after the commission's opinion: the
+ * préfecture's only, on its own départements (docs/security.md), checked before the dossier is
+ * looked for.
+ */
 @RestController
 class PrefectureDecisionController {
 
   private final CommandGateway commands;
+  private final Access access;
 
-  PrefectureDecisionController(CommandGateway commands) {
+  PrefectureDecisionController(CommandGateway commands, Access access) {
     this.commands = commands;
+    this.access = access;
   }
 
   @PostMapping("/api/departements/{departmentCode}/prefecture/decisions")
   ResponseEntity<DecisionResponse> decide(
       @PathVariable String departmentCode, @Valid @RequestBody DecisionRequest request) {
+    access.require(departmentCode, Role.PREFECTURE);
     String department = DepartmentCode.require(departmentCode);
     DecisionResponse response =
         switch (request.decision()) {

@@ -1,6 +1,8 @@
 package fr.passerelle.decision.session.web;
 
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
+import fr.passerelle.security.Access;
+import fr.passerelle.security.Role;
 import fr.passerelle.web.DepartmentCode;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -13,19 +15,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The secretariat convenes its département's commission (docs/security.md: SECRETARIAT only). */
 @RestController
 @RequestMapping("/api/departements/{departmentCode}/commission/sessions")
 class CommissionSessionController {
 
   private final CommandGateway commands;
+  private final Access access;
 
-  CommissionSessionController(CommandGateway commands) {
+  CommissionSessionController(CommandGateway commands, Access access) {
     this.commands = commands;
+    this.access = access;
   }
 
   @PostMapping
   ResponseEntity<SessionOpenedResponse> open(
       @PathVariable String departmentCode, @Valid @RequestBody OpenSessionRequest request) {
+    access.require(departmentCode, Role.SECRETARIAT);
     String department = DepartmentCode.require(departmentCode);
     String sessionId = UUID.randomUUID().toString();
     commands.sendAndWait(

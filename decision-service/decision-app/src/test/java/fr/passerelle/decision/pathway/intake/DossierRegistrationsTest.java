@@ -16,7 +16,7 @@ class DossierRegistrationsTest {
   private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
 
   @Test
-  void theProducersGoldenSampleIsRegisteredWithItsWholeProfile() {
+  void theProducersGoldenSampleIsRegisteredWithItsWholeProfileAndItsAssociation() {
     var submitted = EventJson.read(SUBMITTED.goldenSample(), DossierSubmitted.class);
 
     assertThat(DossierRegistrations.of(submitted))
@@ -33,7 +33,8 @@ class DossierRegistrationsTest {
                     true,
                     120,
                     false,
-                    false)));
+                    false,
+                    "a1f2e3d4-5c6b-4a79-8e01-23456789abcd")));
   }
 
   @Test
@@ -46,6 +47,6 @@ class DossierRegistrationsTest {
             DossierSubmitted.class);
 
     assertThat(DossierRegistrations.of(submitted).profile())
-        .isEqualTo(new DossierProfile("d-1", "KM", null, 3, false, 0, false, false));
+        .isEqualTo(new DossierProfile("d-1", "KM", null, 3, false, 0, false, false, null));
   }
 }
