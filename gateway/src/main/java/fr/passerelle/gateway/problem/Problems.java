@@ -1,0 +1,133 @@
+package fr.passerelle.gateway.problem;
+
+import fr.passerelle.gateway.correlation.CorrelationFilter;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway's own error responses: RFC 9457 problem details ({@code application/problem+json})
+ * with a French title, a {@code urn:passerelle:probleme:*} type, the request path and the request
+ * id. Never a stack trace nor an exception message.
+ */
+public final class Problems {
+
+  public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+  public static final Problem UNAUTHENTICATED =
+      new Problem(
+          HttpStatus.UNAUTHORIZED,
+          "authentification-requise",
+          "Authentification requise",
+          "Un jeton d'accès valide est requis.");
+  public static final Problem DENIED =
+      new Problem(
+          HttpStatus.FORBIDDEN,
+          "acces-refuse",
+          "Accès refusé",
+          "Votre rôle ou vos départements ne permettent pas cette opération.");
+  public static final Problem TOO_MANY_REQUESTS =
+      new Problem(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "trop-de-requetes",
+          "Trop de requêtes",
+          "Réessayez après le délai indiqué par l'en-tête Retry-After.");
+  public static final Problem UNAVAILABLE =
+      new Problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "service-indisponible",
+          "Service momentanément indisponible",
+          "Le service demandé ne répond pas ; réessayez plus tard.");
+
+  private Problems() {}
+
+  /** One kind of problem: its status, the last part of its type URN, its title and detail. */
+  public record Problem(HttpStatus status, String code, String title, String detail) {
+
+    public String type() {
+      return "urn:passerelle:probleme:" + code;
+    }
+  }
+
+  /** The problem for any other status (404, 405, 500…), without detail. */
+  public static Problem forStatus(HttpStatus status) {
+    return switch (status) {
+      case UNAUTHORIZED -> UNAUTHENTICATED;
+      case FORBIDDEN -> DENIED;
+      case TOO_MANY_REQUESTS -> TOO_MANY_REQUESTS;
+      case SERVICE_UNAVAILABLE -> UNAVAILABLE;
+      case NOT_FOUND ->
+          new Problem(status, "introuvable", "Ressource introuvable", "Aucune ressource ici.");
+      case METHOD_NOT_ALLOWED ->
+          new Problem(
+              status,
+              "methode-non-autorisee",
+              "Méthode non autorisée",
+              "Méthode non prise en charge.");
+      case BAD_REQUEST ->
+          new Problem(status, "requete-invalide", "Requête invalide", "La requête est mal formée.");
+      case GATEWAY_TIMEOUT ->
+          new Problem(
+              status,
+              "delai-depasse",
+              "Délai dépassé",
+              "Le service n'a pas répondu dans le délai imparti.");
+      default ->
+          status.is5xxServerError()
+              ? new Problem(status, "erreur-interne", "Erreur interne", "Une erreur est survenue.")
+              : new Problem(status, "requete-refusee", "Requête refusée", status.getReasonPhrase());
+    };
+  }
+
+  /** Writes {@code problem} as the response (status, content type, JSON body). */
+  public static Mono<Void> write(ServerWebExchange exchange, Problem problem) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.empty();
+    }
+    response.setStatusCode(problem.status());
+    response.getHeaders().setContentType(PROBLEM_JSON);
+    byte[] body = json(exchange, problem).getBytes(StandardCharsets.UTF_8);
+    response.getHeaders().setContentLength(body.length);
+    DataBuffer buffer = response.bufferFactory().wrap(body);
+    return response.writeWith(Mono.just(buffer));
+  }
+
+  static String json(ServerWebExchange exchange, Problem problem) {
+    StringBuilder json = new StringBuilder(256).append('{');
+    field(json, "type", problem.type()).append(',');
+    field(json, "title", problem.title()).append(',');
+    json.append("\"status\":").append(problem.status().value()).append(',');
+    field(json, "detail", problem.detail()).append(',');
+    field(json, "instance", exchange.getRequest().getPath().value());
+    String requestId = exchange.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE);
+    if (requestId != null) {
+      json.append(',');
+      field(json, "requestId", requestId);
+    }
+    return json.append('}').toString();
+  }
+
+  private static StringBuilder field(StringBuilder json, String name, String value) {
+    json.append('"').append(name).append("\":\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"');
+  }
+}

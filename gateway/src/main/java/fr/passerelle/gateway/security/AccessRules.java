@@ -1,0 +1,137 @@
+package fr.passerelle.gateway.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The access matrix of docs/security.md, as the gateway enforces it: method + path pattern → the
+ * roles allowed, and the département of the path ({@code {d}}) must be one of the caller's (or
+ * {@code *}); the national review needs {@code *}. What the gateway cannot know (an association's
+ * own dossiers) the services check. Any other call under the routed API prefixes is refused.
+ */
+public final class AccessRules {
+
+  /** The paths the gateway routes to the services: only the rules below open them. */
+  public static final List<String> GUARDED_PREFIXES =
+      List.of("/api/departements/**", "/api/reports/**");
+
+  private static final String ASSOCIATION = "ASSOCIATION";
+  private static final String SECRETARIAT = "SECRETARIAT";
+  private static final String PREFECTURE = "PREFECTURE";
+  private static final String PAYING_BODY = "PAYING_BODY";
+  private static final String AUDITOR = "AUDITOR";
+  private static final String ANALYST = "ANALYST";
+  private static final String ADMIN = "ADMIN";
+  private static final String DEPARTEMENT = "/api/departements/{d}";
+
+  private static final PathPatternParser PARSER = new PathPatternParser();
+
+  private static final List<Rule> RULES =
+      List.of(
+          rule(HttpMethod.POST, DEPARTEMENT + "/associations", PREFECTURE, ADMIN),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/associations",
+              ASSOCIATION,
+              SECRETARIAT,
+              PREFECTURE,
+              ADMIN),
+          rule(HttpMethod.POST, DEPARTEMENT + "/dossiers", ASSOCIATION),
+          rule(HttpMethod.PUT, DEPARTEMENT + "/dossiers/{id}", ASSOCIATION),
+          rule(HttpMethod.POST, DEPARTEMENT + "/dossiers/{id}/submission", ASSOCIATION),
+          rule(HttpMethod.POST, DEPARTEMENT + "/dossiers/{id}/withdrawal", ASSOCIATION),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/dossiers/{id}",
+              ASSOCIATION,
+              SECRETARIAT,
+              PREFECTURE,
+              AUDITOR),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/dossiers",
+              ASSOCIATION,
+              SECRETARIAT,
+              PREFECTURE,
+              AUDITOR),
+          rule(HttpMethod.GET, DEPARTEMENT + "/access-log", AUDITOR),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/commission/pending-dossiers",
+              SECRETARIAT,
+              PREFECTURE),
+          rule(HttpMethod.POST, DEPARTEMENT + "/commission/sessions", SECRETARIAT),
+          rule(HttpMethod.POST, DEPARTEMENT + "/commission/sessions/{id}/agenda", SECRETARIAT),
+          rule(HttpMethod.POST, DEPARTEMENT + "/commission/sessions/{id}/opinions", SECRETARIAT),
+          rule(HttpMethod.POST, DEPARTEMENT + "/prefecture/decisions", PREFECTURE),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/beneficiaries/{id}",
+              ASSOCIATION,
+              PREFECTURE,
+              PAYING_BODY,
+              AUDITOR),
+          rule(HttpMethod.POST, DEPARTEMENT + "/beneficiaries/{id}/employment", ASSOCIATION),
+          rule(
+              HttpMethod.GET,
+              DEPARTEMENT + "/reports/**",
+              SECRETARIAT,
+              PREFECTURE,
+              AUDITOR,
+              ANALYST,
+              ADMIN),
+          new Rule(
+              HttpMethod.GET,
+              PARSER.parse("/api/reports/national"),
+              Set.of(ANALYST, AUDITOR, ADMIN),
+              true));
+
+  private static final List<PathPattern> GUARDED =
+      GUARDED_PREFIXES.stream().map(PARSER::parse).toList();
+
+  private AccessRules() {}
+
+  /** One line of the matrix. */
+  record Rule(HttpMethod method, PathPattern pattern, Set<String> roles, boolean national) {
+
+    boolean allows(Caller caller, PathPattern.PathMatchInfo match) {
+      if (caller.roles().stream().noneMatch(roles::contains)) {
+        return false;
+      }
+      if (national) {
+        return caller.isNational();
+      }
+      String departement = match.getUriVariables().get("d");
+      return departement != null && caller.actsOn(departement);
+    }
+  }
+
+  /**
+   * Whether {@code caller} may make this call: {@code Optional.empty()} when the path is outside
+   * the routed API (the gateway then only requires a valid token).
+   */
+  public static Optional<Boolean> decide(Caller caller, HttpMethod method, String path) {
+    PathContainer container = PathContainer.parsePath(path);
+    for (Rule rule : RULES) {
+      if (rule.method().equals(method)) {
+        PathPattern.PathMatchInfo match = rule.pattern().matchAndExtract(container);
+        if (match != null) {
+          return Optional.of(rule.allows(caller, match));
+        }
+      }
+    }
+    if (GUARDED.stream().anyMatch(pattern -> pattern.matches(container))) {
+      return Optional.of(false);
+    }
+    return Optional.empty();
+  }
+
+  private static Rule rule(HttpMethod method, String pattern, String... roles) {
+    return new Rule(method, PARSER.parse(pattern), Set.of(roles), false);
+  }
+}

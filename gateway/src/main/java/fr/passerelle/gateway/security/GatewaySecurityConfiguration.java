@@ -1,0 +1,176 @@
+package fr.passerelle.gateway.security;
+
+import fr.passerelle.gateway.dev.DevIssuer;
+import fr.passerelle.gateway.problem.Problems;
+import fr.passerelle.gateway.ratelimit.RateLimitFilter;
+import fr.passerelle.gateway.ratelimit.RateLimitProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway is a reactive OAuth2 resource server: every call but health, the API documentation
+ * (and, under {@code dev}, the dev issuer) carries a JWT validated here (signature, issuer,
+ * audience, expiry) and checked against the access matrix ({@link AccessRules}); the token is then
+ * relayed unchanged to the service, which checks it again. No session, no CSRF (no cookies), no
+ * CORS configuration (so browsers from other origins are refused), strict security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class GatewaySecurityConfiguration {
+
+  private static final String[] PUBLIC =
+      List.of(
+              "/actuator/health",
+              "/actuator/health/**",
+              "/swagger-ui.html",
+              "/swagger-ui/**",
+              "/webjars/**",
+              "/v3/api-docs",
+              "/v3/api-docs/**")
+          .toArray(String[]::new);
+
+  @Bean
+  SecurityWebFilterChain gatewaySecurity(
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      RateLimitProperties rateLimit,
+      ObjectProvider<DevIssuer> devIssuer) {
+    List<String> open = new ArrayList<>(List.of(PUBLIC));
+    if (devIssuer.getIfAvailable() != null) {
+      open.add(DevIssuer.JWKS_PATH);
+      open.add(DevIssuer.TOKENS_PATH);
+    }
+    ServerAuthenticationEntryPoint unauthenticated =
+        (exchange, error) -> {
+          exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+          return Problems.write(exchange, Problems.UNAUTHENTICATED);
+        };
+    ServerAccessDeniedHandler denied =
+        (exchange, error) -> Problems.write(exchange, Problems.DENIED);
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.disable())
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.mode(Mode.DENY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(open.toArray(String[]::new))
+                    .permitAll()
+                    .pathMatchers("/fallback/**")
+                    .denyAll()
+                    .pathMatchers("/actuator/**")
+                    .hasRole("ADMIN")
+                    .anyExchange()
+                    .access(matrix()))
+        .oauth2ResourceServer(
+            resource ->
+                resource
+                    .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(this::convert))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(denied))
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .addFilterAfter(new RateLimitFilter(rateLimit), SecurityWebFiltersOrder.AUTHENTICATION)
+        .build();
+  }
+
+  private Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+    List<GrantedAuthority> authorities =
+        Caller.from(jwt).roles().stream()
+            .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+            .toList();
+    return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+  }
+
+  private static ReactiveAuthorizationManager<AuthorizationContext> matrix() {
+    return (authentication, context) ->
+        authentication
+            .filter(JwtAuthenticationToken.class::isInstance)
+            .cast(JwtAuthenticationToken.class)
+            .<AuthorizationResult>map(
+                token -> {
+                  var request = context.getExchange().getRequest();
+                  boolean allowed =
+                      AccessRules.decide(
+                              Caller.from(token.getToken()),
+                              request.getMethod(),
+                              request.getPath().pathWithinApplication().value())
+                          .orElse(true);
+                  return new AuthorizationDecision(allowed);
+                })
+            .defaultIfEmpty(new AuthorizationDecision(false));
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DevIssuer> devIssuer) {
+    if (properties.issuer() == null || properties.issuer().isBlank()) {
+      throw new IllegalStateException("Set passerelle.security.jwt.issuer");
+    }
+    NimbusReactiveJwtDecoder decoder;
+    DevIssuer dev = devIssuer.getIfAvailable();
+    if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+      decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    } else if (properties.publicKey() != null) {
+      decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties)).build();
+    } else if (dev != null) {
+      decoder = NimbusReactiveJwtDecoder.withPublicKey(dev.publicKey()).build();
+    } else {
+      throw new IllegalStateException(
+          "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
+    }
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()),
+            new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD,
+                audience -> audience != null && audience.contains(properties.audience()))));
+    return decoder;
+  }
+
+  private static RSAPublicKey publicKey(JwtProperties properties) {
+    try (InputStream pem = properties.publicKey().getInputStream()) {
+      return RsaKeyConverters.x509().convert(pem);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the token signing key", e);
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package fr.passerelle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.testsupport.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * docs/security.md, line by line: every route × every role × the caller's scope (the path's
+ * département, another one, national {@code *}) and every kind of bad token. Allowed calls reach
+ * the right service with the token relayed; any other gets exactly 401 or 403 as a problem, and no
+ * service receives anything.
+ */
+class AccessMatrixTest extends GatewayTest {
+
+  private static final List<String> ROLES =
+      List.of(
+          "ASSOCIATION", "SECRETARIAT", "PREFECTURE", "PAYING_BODY", "AUDITOR", "ANALYST", "ADMIN");
+
+  /** The matrix, as the specification writes it: method, path, service, roles allowed. */
+  private static final List<Route> MATRIX =
+      List.of(
+          route("POST /api/departements/31/associations", "dossier", "PREFECTURE ADMIN"),
+          route(
+              "GET /api/departements/31/associations",
+              "dossier",
+              "ASSOCIATION SECRETARIAT PREFECTURE ADMIN"),
+          route("POST /api/departements/31/dossiers", "dossier", "ASSOCIATION"),
+          route("PUT /api/departements/31/dossiers/d-1", "dossier", "ASSOCIATION"),
+          route("POST /api/departements/31/dossiers/d-1/submission", "dossier", "ASSOCIATION"),
+          route("POST /api/departements/31/dossiers/d-1/withdrawal", "dossier", "ASSOCIATION"),
+          route(
+              "GET /api/departements/31/dossiers/d-1",
+              "dossier",
+              "ASSOCIATION SECRETARIAT PREFECTURE AUDITOR"),
+          route(
+              "GET /api/departements/31/dossiers",
+              "dossier",
+              "ASSOCIATION SECRETARIAT PREFECTURE AUDITOR"),
+          route("GET /api/departements/31/access-log", "dossier", "AUDITOR"),
+          route(
+              "GET /api/departements/31/commission/pending-dossiers",
+              "decision",
+              "SECRETARIAT PREFECTURE"),
+          route("POST /api/departements/31/commission/sessions", "decision", "SECRETARIAT"),
+          route(
+              "POST /api/departements/31/commission/sessions/s-1/agenda",
+              "decision",
+              "SECRETARIAT"),
+          route(
+              "POST /api/departements/31/commission/sessions/s-1/opinions",
+              "decision",
+              "SECRETARIAT"),
+          route("POST /api/departements/31/prefecture/decisions", "decision", "PREFECTURE"),
+          route(
+              "GET /api/departements/31/beneficiaries/d-1",
+              "benefits",
+              "ASSOCIATION PREFECTURE PAYING_BODY AUDITOR"),
+          route(
+              "POST /api/departements/31/beneficiaries/d-1/employment", "benefits", "ASSOCIATION"),
+          route(
+              "GET /api/departements/31/reports/dossiers",
+              "reporting",
+              "SECRETARIAT PREFECTURE AUDITOR ANALYST ADMIN"),
+          route(
+              "GET /api/departements/31/reports/dossiers.csv",
+              "reporting",
+              "SECRETARIAT PREFECTURE AUDITOR ANALYST ADMIN"),
+          new Route(
+              "GET", "/api/reports/national", "reporting", roles("ANALYST AUDITOR ADMIN"), true),
+          // Routed to a service but in no line of the matrix: nobody.
+          route("DELETE /api/departements/31/dossiers/d-1", "dossier", ""),
+          route("GET /api/departements/31/commission/sessions", "decision", ""),
+          route("GET /api/departements/31/dossiers/d-1/identity", "dossier", ""));
+
+  record Route(String method, String path, String service, Set<String> roles, boolean national) {}
+
+  /** The caller's départements relative to the path's (31). */
+  enum Scope {
+    OWN("31"),
+    OTHER("75"),
+    NATIONAL("*");
+
+    final String departements;
+
+    Scope(String departements) {
+      this.departements = departements;
+    }
+  }
+
+  static Stream<Arguments> validTokens() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Route route : MATRIX) {
+      for (String role : ROLES) {
+        for (Scope scope : Scope.values()) {
+          boolean allowed =
+              route.roles().contains(role)
+                  && (route.national() ? scope == Scope.NATIONAL : scope != Scope.OTHER);
+          cases.add(
+              Arguments.of(route.method(), route.path(), route.service(), role, scope, allowed));
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  static Stream<Arguments> badTokens() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Route route : MATRIX) {
+      String role = route.roles().isEmpty() ? "ADMIN" : route.roles().iterator().next();
+      String departement = route.national() ? "*" : "31";
+      cases.add(Arguments.of(route.method(), route.path(), "none", null));
+      cases.add(
+          Arguments.of(
+              route.method(), route.path(), "expired", TestTokens.expired(role, departement)));
+      cases.add(
+          Arguments.of(
+              route.method(),
+              route.path(),
+              "bad signature",
+              TestTokens.signedByAnotherKey(role, departement)));
+      cases.add(
+          Arguments.of(
+              route.method(),
+              route.path(),
+              "wrong audience",
+              TestTokens.forAnotherAudience(role, departement)));
+      cases.add(Arguments.of(route.method(), route.path(), "not a JWT", "not-a-jwt"));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} as {3} ({4}): allowed={5}")
+  @MethodSource("validTokens")
+  void validTokensAreCheckedAgainstTheMatrix(
+      String method, String path, String service, String role, Scope scope, boolean allowed)
+      throws Exception {
+    String token = token(role, scope.departements);
+    String requestId = newRequestId();
+
+    var response = send(method, path, token, Map.of("X-Request-Id", requestId));
+
+    if (allowed) {
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(StubServices.withRequestId(requestId))
+          .singleElement()
+          .satisfies(
+              received -> {
+                assertThat(received.service()).isEqualTo(service);
+                assertThat(received.method()).isEqualTo(method);
+                assertThat(received.path()).isEqualTo(path);
+                assertThat(received.authorization()).isEqualTo("Bearer " + token);
+              });
+    } else {
+      assertProblem(response, 403, "Accès refusé", "urn:passerelle:probleme:acces-refuse");
+      assertThat(StubServices.withRequestId(requestId)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} with {2} token: 401")
+  @MethodSource("badTokens")
+  void badOrMissingTokensAreUnauthenticated(String method, String path, String kind, String token)
+      throws Exception {
+    String requestId = newRequestId();
+
+    var response = send(method, path, token, Map.of("X-Request-Id", requestId));
+
+    assertProblem(
+        response,
+        401,
+        "Authentification requise",
+        "urn:passerelle:probleme:authentification-requise");
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(StubServices.withRequestId(requestId)).isEmpty();
+  }
+
+  static void assertProblem(HttpResponse<String> response, int status, String title, String type) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .contains("\"title\":\"" + title + "\"", "\"type\":\"" + type + "\"")
+        .contains("\"status\":" + status);
+  }
+
+  private static Route route(String request, String service, String roles) {
+    String[] parts = request.split(" ");
+    return new Route(parts[0], parts[1], service, roles(roles), false);
+  }
+
+  private static Set<String> roles(String roles) {
+    return roles.isBlank() ? Set.of() : Set.of(roles.split(" "));
+  }
+}

@@ -1,0 +1,101 @@
+package fr.passerelle.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.passerelle.gateway.dev.DevIssuer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Closed CORS, security headers, problem errors, only the safe actuator endpoints, no dev issuer.
+ */
+class HardeningTest extends GatewayTest {
+
+  @Autowired ApplicationContext context;
+
+  @Test
+  void aPreflightFromAnotherOriginIsNotAllowed() throws Exception {
+    var preflight =
+        send(
+            "OPTIONS",
+            "/api/departements/31/dossiers",
+            null,
+            Map.of(
+                "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization"));
+    var simple =
+        send(
+            "GET",
+            "/api/departements/31/reports/dossiers",
+            token("ADMIN", "*"),
+            Map.of("Origin", "https://evil.example"));
+
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void apiResponsesCarryTheSecurityHeaders() throws Exception {
+    var allowed = send("GET", "/api/departements/31/reports/dossiers", token("SECRETARIAT", "31"));
+    var refused = send("GET", "/api/departements/31/reports/dossiers", null);
+
+    for (var response : List.of(allowed, refused)) {
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+      assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(response.headers().firstValue("Cache-Control"))
+          .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+    }
+  }
+
+  @Test
+  void errorsAreProblemsWithoutInternals() throws Exception {
+    var notFound = send("GET", "/nothing/here", token("ADMIN", "*"));
+    var badMethod = send("GET", "/fallback/dossier-service", token("ADMIN", "*"));
+
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(notFound.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(notFound.body()).doesNotContain("trace", "exception", "Exception");
+    assertThat(badMethod.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void pathsThatTryToLeaveTheirDepartementAreRejected() throws Exception {
+    int before = StubServices.RECEIVED.size();
+    String secretariat = token("SECRETARIAT", "31");
+
+    var dotDot = send("GET", "/api/departements/31/reports/../../75/access-log", secretariat);
+    var encodedSlash = send("GET", "/api/departements/31/reports/..%2F..%2F75", secretariat);
+
+    assertThat(dotDot.statusCode()).isIn(400, 403);
+    assertThat(encodedSlash.statusCode()).isIn(400, 403);
+    assertThat(StubServices.RECEIVED).hasSize(before);
+  }
+
+  @Test
+  void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
+    String admin = token("ADMIN", "*");
+
+    assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/actuator/prometheus", admin).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/actuator/prometheus", token("ANALYST", "*")).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/actuator/env", admin).statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/actuator/gateway/routes", admin).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theDevIssuerDoesNotExistOutsideTheDevProfile() throws Exception {
+    assertThat(context.getBeanNamesForType(DevIssuer.class)).isEmpty();
+    assertThat(send("POST", "/dev/tokens?user=admin", null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/dev/jwks.json", null).statusCode()).isEqualTo(401);
+    assertThat(send("POST", "/dev/tokens?user=admin", token("ADMIN", "*")).statusCode())
+        .isEqualTo(404);
+  }
+}
