@@ -70,6 +70,27 @@ class PlatformIT {
     }
   }
 
+  /** Through the gateway, nothing without a valid token, nothing outside one's département. */
+  @Test
+  void callersAreAuthenticatedAndKeptToTheirDepartement() {
+    URI review = platform.gateway("/api/departements/31/reports/review?year=2026");
+
+    HttpResponse<String> anonymous = get(review);
+    HttpResponse<String> forged = get(review, "not.a.token");
+    HttpResponse<String> elsewhere = get(review, token("prefecture-75"));
+    HttpResponse<String> analystOnADossier =
+        get(platform.gateway("/api/departements/31/dossiers/any"), token("analyst"));
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(forged.statusCode()).isEqualTo(401);
+    assertThat(elsewhere.statusCode()).isEqualTo(403);
+    assertThat(analystOnADossier.statusCode()).isEqualTo(403);
+    assertThat(anonymous.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(get(review, token("prefecture-31")).headers().firstValue("X-Request-Id"))
+        .isPresent();
+  }
+
   /** The walking skeleton: submitted dossiers are counted per département by reporting. */
   @Test
   void submittedDossiersAreCountedPerDepartementAndInvalidOnesChangeNothing() {
@@ -87,7 +108,8 @@ class PlatformIT {
     HttpResponse<String> rejected =
         post(
             platform.gateway("/api/departements/2A/dossiers"),
-            Map.of("nationality", "Nigeria", "children", -1));
+            Map.of("nationality", "Nigeria", "children", -1),
+            token("association-2A", "any"));
 
     assertThat(rejected.statusCode()).isEqualTo(400);
     assertThat(rejected.headers().firstValue("Content-Type"))
@@ -116,7 +138,7 @@ class PlatformIT {
         await()
             .atMost(READ_MODEL_DELAY)
             .until(
-                () -> json.readTree(get(platform.gateway(review)).body()),
+                () -> json.readTree(get(platform.gateway(review), token("prefecture-31")).body()),
                 r -> r.path("beneficiariesInEmployment").asInt() == 11);
 
     assertThat(figures.path("dossiersStudied").asInt()).isEqualTo(30);
@@ -136,11 +158,14 @@ class PlatformIT {
 
     JsonNode national =
         json.readTree(
-            get(platform.gateway("/api/reports/national?year=" + today.getYear())).body());
+            get(platform.gateway("/api/reports/national?year=" + today.getYear()), token("analyst"))
+                .body());
     assertThat(national.path("validated").asInt()).isEqualTo(276);
 
     HttpResponse<String> csv =
-        get(platform.gateway("/api/departements/31/reports/review.csv?year=" + today.getYear()));
+        get(
+            platform.gateway("/api/departements/31/reports/review.csv?year=" + today.getYear()),
+            token("prefecture-31"));
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.body()).contains("Dossiers étudiés;30", "Parcours validés;28", "dont en CDI;7");
 
@@ -205,17 +230,19 @@ class PlatformIT {
             Map.of(
                 "name", "Association " + department,
                 "approvedFrom", LocalDate.now().minusMonths(6).toString(),
-                "approvedUntil", LocalDate.now().plusYears(2).toString()));
+                "approvedUntil", LocalDate.now().plusYears(2).toString()),
+            token("prefecture-" + department));
     assertThat(association.statusCode()).as(association.body()).isEqualTo(201);
     String associationId = json.readTree(association.body()).path("associationId").asString();
+    String member = token("association-" + department, associationId);
     for (int i = 0; i < count; i++) {
       HttpResponse<String> drafted =
-          post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId));
+          post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId), member);
       assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
       assertThat(drafted.headers().firstValue("Location")).isPresent();
       String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
       HttpResponse<String> submitted =
-          post(platform.gateway(base + "/dossiers/" + dossierId + "/submission"), Map.of());
+          post(platform.gateway(base + "/dossiers/" + dossierId + "/submission"), Map.of(), member);
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     }
   }
@@ -247,7 +274,9 @@ class PlatformIT {
 
   private static int submittedDossiers(String department) {
     HttpResponse<String> report =
-        get(platform.gateway("/api/departements/" + department + "/reports/dossiers"));
+        get(
+            platform.gateway("/api/departements/" + department + "/reports/dossiers"),
+            token("secretariat-" + department));
     assertThat(report.statusCode()).as("status, body %s", report.body()).isEqualTo(200);
     return json.readTree(report.body()).path("submittedDossiers").intValue();
   }
@@ -256,15 +285,42 @@ class PlatformIT {
     return problem.path("errors").values().stream().map(e -> e.path("field").asString()).toList();
   }
 
+  /** A token of the gateway's dev issuer for a demo user, as a team member would sign in. */
+  private static String token(String user, String associationId) {
+    String query = "user=" + user + (associationId == null ? "" : "&association=" + associationId);
+    HttpResponse<String> issued =
+        send(
+            HttpRequest.newBuilder(platform.gateway("/dev/tokens?" + query))
+                .timeout(REQUEST_TIMEOUT)
+                .POST(BodyPublishers.noBody())
+                .build());
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+    return json.readTree(issued.body()).path("access_token").asString();
+  }
+
+  private static String token(String user) {
+    return token(user, null);
+  }
+
   private static HttpResponse<String> get(URI uri) {
     return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
   }
 
-  private static HttpResponse<String> post(URI uri, Object body) {
+  private static HttpResponse<String> get(URI uri, String token) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
+  }
+
+  private static HttpResponse<String> post(URI uri, Object body, String token) {
     return send(
         HttpRequest.newBuilder(uri)
             .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
             .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
             .build());
   }

@@ -16,30 +16,63 @@ public class PlatformClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String gateway;
+  private final String token;
 
   public PlatformClient(String gateway) {
+    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), gateway, null);
+  }
+
+  private PlatformClient(HttpClient http, String gateway, String token) {
+    this.http = http;
     this.gateway = gateway.replaceAll("/+$", "");
+    this.token = token;
+  }
+
+  /**
+   * The same client, signed in as a demo user of the gateway's dev issuer ({@code prefecture-31},
+   * {@code analyst}, ...), and for an association user as one association.
+   */
+  public PlatformClient as(String user, String associationId) {
+    String query = "user=" + user + (associationId == null ? "" : "&association=" + associationId);
+    String issued =
+        send(HttpRequest.newBuilder(URI.create(gateway + "/dev/tokens?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build())
+            .path("access_token")
+            .asString();
+    return new PlatformClient(http, gateway, issued);
+  }
+
+  public PlatformClient as(String user) {
+    return as(user, null);
   }
 
   /** POSTs {@code body} as JSON; fails unless the answer is 2xx. */
   public JsonNode post(String path, Object body) {
     return send(
-        HttpRequest.newBuilder(URI.create(gateway + path))
+        request(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
             .build());
   }
 
   public JsonNode get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(gateway + path)).GET().build());
+    return send(request(path).GET().build());
   }
 
   /** The status of a GET, without failing on 4xx: for waiting until something exists. */
   public int status(String path) {
-    return exchange(HttpRequest.newBuilder(URI.create(gateway + path)).GET().build()).statusCode();
+    return exchange(request(path).GET().build()).statusCode();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
   }
 
   /** GETs {@code path} until {@code ready} holds, for what the platform does asynchronously. */

@@ -55,7 +55,11 @@ public class ScenarioLoader {
 
   /** Whether this year already has validated pathways. */
   public boolean alreadyLoaded() {
-    return platform.get("/api/reports/national?year=" + today.getYear()).path("validated").asLong()
+    return platform
+            .as("analyst")
+            .get("/api/reports/national?year=" + today.getYear())
+            .path("validated")
+            .asLong()
         > 0;
   }
 
@@ -71,11 +75,15 @@ public class ScenarioLoader {
   }
 
   private void load(DepartmentYear year) {
-    String base = "/api/departements/" + year.departmentCode();
+    String department = year.departmentCode();
+    String base = "/api/departements/" + department;
+    PlatformClient prefecture = platform.as("prefecture-" + department);
+    PlatformClient secretariat = platform.as("secretariat-" + department);
     List<String> associations = new ArrayList<>();
+    Map<String, PlatformClient> associationUsers = new LinkedHashMap<>();
     for (String name : year.associations()) {
       associations.add(
-          platform
+          prefecture
               .post(
                   base + "/associations",
                   Map.of(
@@ -85,26 +93,32 @@ public class ScenarioLoader {
               .path("associationId")
               .asString());
     }
+    for (String association : associations) {
+      associationUsers.put(association, platform.as("association-" + department, association));
+    }
 
     Map<String, Beneficiary> submitted = new LinkedHashMap<>();
+    Map<String, PlatformClient> followedBy = new LinkedHashMap<>();
     for (Beneficiary person : year.dossiers()) {
       String association = associations.get(submitted.size() % associations.size());
+      PlatformClient member = associationUsers.get(association);
       String dossierId =
-          platform
+          member
               .post(base + "/dossiers", dossier(association, person, submitted.size()))
               .path("dossierId")
               .asString();
-      platform.post(base + "/dossiers/" + dossierId + "/submission", Map.of());
+      member.post(base + "/dossiers/" + dossierId + "/submission", Map.of());
       submitted.put(dossierId, person);
+      followedBy.put(dossierId, member);
     }
 
-    platform.await(
+    secretariat.await(
         base + "/commission/pending-dossiers",
         pending -> ids(pending).containsAll(submitted.keySet()),
         PATIENCE);
     int present = year.commissionMembers() * 3 / 4;
     String sessionId =
-        platform
+        secretariat
             .post(
                 base + "/commission/sessions",
                 Map.of(
@@ -122,13 +136,15 @@ public class ScenarioLoader {
             .asString();
 
     for (var dossier : submitted.entrySet()) {
-      decide(base, sessionId, present, dossier.getKey(), dossier.getValue());
+      decide(
+          secretariat, prefecture, base, sessionId, present, dossier.getKey(), dossier.getValue());
     }
     for (var dossier : submitted.entrySet()) {
       if (dossier.getValue().employment() != null) {
         String beneficiary = base + "/beneficiaries/" + dossier.getKey();
-        platform.awaitFound(beneficiary, PATIENCE);
-        platform.post(
+        PlatformClient member = followedBy.get(dossier.getKey());
+        member.awaitFound(beneficiary, PATIENCE);
+        member.post(
             beneficiary + "/employment",
             Map.of(
                 "contractType", dossier.getValue().employment(),
@@ -142,11 +158,17 @@ public class ScenarioLoader {
   }
 
   private void decide(
-      String base, String sessionId, int present, String dossierId, Beneficiary person) {
+      PlatformClient secretariat,
+      PlatformClient prefecture,
+      String base,
+      String sessionId,
+      int present,
+      String dossierId,
+      Beneficiary person) {
     String session = base + "/commission/sessions/" + sessionId;
-    platform.post(session + "/agenda", Map.of("dossierId", dossierId));
+    secretariat.post(session + "/agenda", Map.of("dossierId", dossierId));
     int majority = present - 2;
-    platform.post(
+    secretariat.post(
         session + "/opinions",
         Map.of(
             "dossierId",
@@ -172,7 +194,7 @@ public class ScenarioLoader {
       decision.put("reason", "UNFAVOURABLE_OPINION");
       decision.put("motivation", "Avis défavorable de la commission");
     }
-    platform.post(base + "/prefecture/decisions", decision);
+    prefecture.post(base + "/prefecture/decisions", decision);
   }
 
   private Map<String, Object> dossier(String associationId, Beneficiary person, int number) {
