@@ -90,6 +90,14 @@ class EventBusIT {
     }
 
     awaitApplied(dossier, "traced");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.queryForList(
+                            "SELECT request_id FROM traced WHERE value = 'traced'", String.class))
+                    .containsExactly(requestId));
     assertThat(
             jdbc.queryForObject(
                 "SELECT request_id FROM applied WHERE dossier_id = ?", String.class, dossier))

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -36,6 +38,29 @@ public class TestApplication {
   @Bean
   Shouter shouter() {
     return new Shouter();
+  }
+
+  @Bean
+  TracedHandler tracedHandler(JdbcTemplate jdbc) {
+    return new TracedHandler(jdbc);
+  }
+
+  /** A tracking event processor's handler: records the request id its log lines would show. */
+  @ProcessingGroup("traced")
+  public static class TracedHandler {
+    private final JdbcTemplate jdbc;
+
+    TracedHandler(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(Happened happened) {
+      jdbc.update(
+          "INSERT INTO traced (value, request_id) VALUES (?, ?)",
+          happened.value(),
+          MDC.get(Correlation.REQUEST_ID));
+    }
   }
 
   /** Handles {@link Shout}. */
