@@ -1,5 +1,6 @@
 package fr.passerelle.gateway.correlation;
 
+import fr.passerelle.web.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,13 +14,13 @@ public final class CorrelatedLog {
   private CorrelatedLog() {}
 
   public static void warn(Logger log, ServerWebExchange exchange, String format, Object... args) {
-    try (var ignored = MDC.putCloseable(CorrelationFilter.MDC_KEY, requestId(exchange))) {
+    try (var ignored = MDC.putCloseable(Correlation.REQUEST_ID, requestId(exchange))) {
       log.warn(format, args);
     }
   }
 
   public static void info(Logger log, ServerWebExchange exchange, String format, Object... args) {
-    try (var ignored = MDC.putCloseable(CorrelationFilter.MDC_KEY, requestId(exchange))) {
+    try (var ignored = MDC.putCloseable(Correlation.REQUEST_ID, requestId(exchange))) {
       log.info(format, args);
     }
   }

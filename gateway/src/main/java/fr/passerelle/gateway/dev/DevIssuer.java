@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.passerelle.security.PasserelleUser;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -85,10 +86,10 @@ public class DevIssuer {
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(now.plus(properties.tokenValidity())))
-            .claim("roles", List.of(user.role()))
-            .claim("departements", user.departements());
+            .claim(PasserelleUser.ROLES, List.of(user.role()))
+            .claim(PasserelleUser.DEPARTEMENTS, user.departements());
     if (user.associationId() != null) {
-      claims.claim("association", user.associationId());
+      claims.claim(PasserelleUser.ASSOCIATION, user.associationId());
     }
     try {
       var jwt =

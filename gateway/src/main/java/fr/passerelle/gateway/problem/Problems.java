@@ -19,29 +19,21 @@ public final class Problems {
   public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
   public static final Problem UNAUTHENTICATED =
-      new Problem(
-          HttpStatus.UNAUTHORIZED,
-          "authentification-requise",
-          "Authentification requise",
-          "Un jeton d'accès valide est requis.");
+      standard(HttpStatus.UNAUTHORIZED, "Un jeton d'accès valide est requis.");
   public static final Problem DENIED =
-      new Problem(
+      standard(
           HttpStatus.FORBIDDEN,
-          "acces-refuse",
-          "Accès refusé",
           "Votre rôle ou vos départements ne permettent pas cette opération.");
   public static final Problem TOO_MANY_REQUESTS =
-      new Problem(
+      standard(
           HttpStatus.TOO_MANY_REQUESTS,
-          "trop-de-requetes",
-          "Trop de requêtes",
           "Réessayez après le délai indiqué par l'en-tête Retry-After.");
   public static final Problem UNAVAILABLE =
-      new Problem(
+      standard(
           HttpStatus.SERVICE_UNAVAILABLE,
-          "service-indisponible",
-          "Service momentanément indisponible",
           "Le service demandé ne répond pas ; réessayez plus tard.");
+
+  private static final String TYPE_PREFIX = "urn:passerelle:probleme:";
 
   private Problems() {}
 
@@ -49,37 +41,38 @@ public final class Problems {
   public record Problem(HttpStatus status, String code, String title, String detail) {
 
     public String type() {
-      return "urn:passerelle:probleme:" + code;
+      return TYPE_PREFIX + code;
     }
   }
 
-  /** The problem for any other status (404, 405, 500…), without detail. */
+  /**
+   * A problem of {@code status} with the type and French title the services give it too (the
+   * platform's one catalogue, {@link fr.passerelle.web.Problems}).
+   */
+  public static Problem standard(HttpStatus status, String detail) {
+    String type = fr.passerelle.web.Problems.type(status).toString();
+    return new Problem(
+        status,
+        type.substring(TYPE_PREFIX.length()),
+        fr.passerelle.web.Problems.title(status),
+        detail);
+  }
+
+  /** The problem for any other status (404, 405, 500…). */
   public static Problem forStatus(HttpStatus status) {
     return switch (status) {
       case UNAUTHORIZED -> UNAUTHENTICATED;
       case FORBIDDEN -> DENIED;
       case TOO_MANY_REQUESTS -> TOO_MANY_REQUESTS;
       case SERVICE_UNAVAILABLE -> UNAVAILABLE;
-      case NOT_FOUND ->
-          new Problem(status, "introuvable", "Ressource introuvable", "Aucune ressource ici.");
-      case METHOD_NOT_ALLOWED ->
-          new Problem(
-              status,
-              "methode-non-autorisee",
-              "Méthode non autorisée",
-              "Méthode non prise en charge.");
-      case BAD_REQUEST ->
-          new Problem(status, "requete-invalide", "Requête invalide", "La requête est mal formée.");
-      case GATEWAY_TIMEOUT ->
-          new Problem(
-              status,
-              "delai-depasse",
-              "Délai dépassé",
-              "Le service n'a pas répondu dans le délai imparti.");
+      case NOT_FOUND -> standard(status, "Aucune ressource ici.");
+      case METHOD_NOT_ALLOWED -> standard(status, "Méthode non prise en charge.");
+      case BAD_REQUEST -> standard(status, "La requête est mal formée.");
+      case GATEWAY_TIMEOUT -> standard(status, "Le service n'a pas répondu dans le délai imparti.");
       default ->
-          status.is5xxServerError()
-              ? new Problem(status, "erreur-interne", "Erreur interne", "Une erreur est survenue.")
-              : new Problem(status, "requete-refusee", "Requête refusée", status.getReasonPhrase());
+          standard(
+              status,
+              status.is5xxServerError() ? "Une erreur est survenue." : status.getReasonPhrase());
     };
   }
 

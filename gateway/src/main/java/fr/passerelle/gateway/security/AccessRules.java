@@ -1,5 +1,15 @@
 package fr.passerelle.gateway.security;
 
+import static fr.passerelle.security.Role.ADMIN;
+import static fr.passerelle.security.Role.ANALYST;
+import static fr.passerelle.security.Role.ASSOCIATION;
+import static fr.passerelle.security.Role.AUDITOR;
+import static fr.passerelle.security.Role.PAYING_BODY;
+import static fr.passerelle.security.Role.PREFECTURE;
+import static fr.passerelle.security.Role.SECRETARIAT;
+
+import fr.passerelle.security.PasserelleUser;
+import fr.passerelle.security.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,13 +30,6 @@ public final class AccessRules {
   public static final List<String> GUARDED_PREFIXES =
       List.of("/api/departements/**", "/api/reports/**");
 
-  private static final String ASSOCIATION = "ASSOCIATION";
-  private static final String SECRETARIAT = "SECRETARIAT";
-  private static final String PREFECTURE = "PREFECTURE";
-  private static final String PAYING_BODY = "PAYING_BODY";
-  private static final String AUDITOR = "AUDITOR";
-  private static final String ANALYST = "ANALYST";
-  private static final String ADMIN = "ADMIN";
   private static final String DEPARTEMENT = "/api/departements/{d}";
 
   private static final PathPatternParser PARSER = new PathPatternParser();
@@ -97,14 +100,14 @@ public final class AccessRules {
   private AccessRules() {}
 
   /** One line of the matrix. */
-  record Rule(HttpMethod method, PathPattern pattern, Set<String> roles, boolean national) {
+  record Rule(HttpMethod method, PathPattern pattern, Set<Role> roles, boolean national) {
 
-    boolean allows(Caller caller, PathPattern.PathMatchInfo match) {
-      if (caller.roles().stream().noneMatch(roles::contains)) {
+    boolean allows(PasserelleUser caller, PathPattern.PathMatchInfo match) {
+      if (roles.stream().noneMatch(caller::has)) {
         return false;
       }
       if (national) {
-        return caller.isNational();
+        return caller.departements().contains(PasserelleUser.EVERY_DEPARTEMENT);
       }
       String departement = match.getUriVariables().get("d");
       return departement != null && caller.actsOn(departement);
@@ -115,7 +118,7 @@ public final class AccessRules {
    * Whether {@code caller} may make this call: {@code Optional.empty()} when the path is outside
    * the routed API (the gateway then only requires a valid token).
    */
-  public static Optional<Boolean> decide(Caller caller, HttpMethod method, String path) {
+  public static Optional<Boolean> decide(PasserelleUser caller, HttpMethod method, String path) {
     PathContainer container = PathContainer.parsePath(path);
     for (Rule rule : RULES) {
       if (rule.method().equals(method)) {
@@ -131,7 +134,7 @@ public final class AccessRules {
     return Optional.empty();
   }
 
-  private static Rule rule(HttpMethod method, String pattern, String... roles) {
+  private static Rule rule(HttpMethod method, String pattern, Role... roles) {
     return new Rule(method, PARSER.parse(pattern), Set.of(roles), false);
   }
 }

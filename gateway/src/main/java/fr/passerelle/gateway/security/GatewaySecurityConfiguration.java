@@ -4,13 +4,13 @@ import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
 import fr.passerelle.gateway.ratelimit.RateLimitFilter;
 import fr.passerelle.gateway.ratelimit.RateLimitProperties;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.interfaces.RSAPublicKey;
+import fr.passerelle.security.PasserelleUser;
+import fr.passerelle.security.SecurityProperties;
+import fr.passerelle.security.TokenValidation;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -21,14 +21,10 @@ import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -49,6 +45,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 public class GatewaySecurityConfiguration {
 
   private static final String[] PUBLIC =
@@ -115,8 +112,8 @@ public class GatewaySecurityConfiguration {
 
   private Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
     List<GrantedAuthority> authorities =
-        Caller.from(jwt).roles().stream()
-            .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+        PasserelleUser.from(jwt).roles().stream()
+            .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
             .toList();
     return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
   }
@@ -131,7 +128,7 @@ public class GatewaySecurityConfiguration {
                   var request = context.getExchange().getRequest();
                   boolean allowed =
                       AccessRules.decide(
-                              Caller.from(token.getToken()),
+                              PasserelleUser.from(token.getToken()),
                               request.getMethod(),
                               request.getPath().pathWithinApplication().value())
                           .orElse(true);
@@ -141,36 +138,24 @@ public class GatewaySecurityConfiguration {
   }
 
   @Bean
-  ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DevIssuer> devIssuer) {
-    if (properties.issuer() == null || properties.issuer().isBlank()) {
-      throw new IllegalStateException("Set passerelle.security.jwt.issuer");
-    }
+  ReactiveJwtDecoder jwtDecoder(
+      SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer) {
+    OAuth2TokenValidator<Jwt> validator = TokenValidation.validator(properties);
     NimbusReactiveJwtDecoder decoder;
     DevIssuer dev = devIssuer.getIfAvailable();
-    if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+    if (TokenValidation.hasJwkSetUri(properties)) {
       decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
     } else if (properties.publicKey() != null) {
-      decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(properties)).build();
+      decoder =
+          NimbusReactiveJwtDecoder.withPublicKey(TokenValidation.publicKey(properties.publicKey()))
+              .build();
     } else if (dev != null) {
       decoder = NimbusReactiveJwtDecoder.withPublicKey(dev.publicKey()).build();
     } else {
       throw new IllegalStateException(
           "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
     }
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()),
-            new JwtClaimValidator<List<String>>(
-                JwtClaimNames.AUD,
-                audience -> audience != null && audience.contains(properties.audience()))));
+    decoder.setJwtValidator(validator);
     return decoder;
-  }
-
-  private static RSAPublicKey publicKey(JwtProperties properties) {
-    try (InputStream pem = properties.publicKey().getInputStream()) {
-      return RsaKeyConverters.x509().convert(pem);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the token signing key", e);
-    }
   }
 }

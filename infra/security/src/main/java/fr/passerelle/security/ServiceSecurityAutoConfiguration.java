@@ -1,10 +1,5 @@
 package fr.passerelle.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,12 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -82,31 +72,16 @@ public class ServiceSecurityAutoConfiguration {
   @Bean
   JwtDecoder jwtDecoder(SecurityProperties properties) {
     NimbusJwtDecoder decoder;
-    if (properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()) {
+    if (TokenValidation.hasJwkSetUri(properties)) {
       decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
     } else if (properties.publicKey() != null) {
-      decoder = NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
+      decoder =
+          NimbusJwtDecoder.withPublicKey(TokenValidation.publicKey(properties.publicKey())).build();
     } else {
       throw new IllegalStateException(
           "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
     }
-    if (properties.issuer() == null || properties.issuer().isBlank()) {
-      throw new IllegalStateException("Set passerelle.security.jwt.issuer");
-    }
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(properties.issuer()),
-            new JwtClaimValidator<List<String>>(
-                JwtClaimNames.AUD,
-                audience -> audience != null && audience.contains(properties.audience()))));
+    decoder.setJwtValidator(TokenValidation.validator(properties));
     return decoder;
-  }
-
-  private static RSAPublicKey publicKey(SecurityProperties properties) {
-    try (InputStream pem = properties.publicKey().getInputStream()) {
-      return RsaKeyConverters.x509().convert(pem);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the token signing key", e);
-    }
   }
 }

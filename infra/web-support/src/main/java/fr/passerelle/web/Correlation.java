@@ -28,9 +28,9 @@ public final class Correlation {
 
   public static final String TRACE_ID = "traceId";
 
-  private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
   private static final Pattern TRACE_CONTEXT =
-      Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
+      Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Correlation() {}
@@ -42,12 +42,21 @@ public final class Correlation {
         : UUID.randomUUID().toString();
   }
 
-  /** {@code traceparent} if well formed, else the start of a new trace. */
+  /** {@code traceparent} if well formed (W3C, non-zero ids), else the start of a new trace. */
   public static String traceparent(String traceparent) {
     if (traceparent != null && TRACE_CONTEXT.matcher(traceparent).matches()) {
       return traceparent;
     }
-    return "00-" + hex(16) + "-" + hex(8) + "-01";
+    return newTraceparent();
+  }
+
+  /** The start of a new trace: random, non-zero trace and span ids, sampled. */
+  public static String newTraceparent() {
+    String traceparent;
+    do {
+      traceparent = "00-" + hex(16) + "-" + hex(8) + "-01";
+    } while (!TRACE_CONTEXT.matcher(traceparent).matches());
+    return traceparent;
   }
 
   /** Puts both into the logging context of the current thread. */

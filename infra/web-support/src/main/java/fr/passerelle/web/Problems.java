@@ -25,7 +25,8 @@ public final class Problems {
           Map.entry(422, "Requête impossible à traiter"),
           Map.entry(429, "Trop de requêtes"),
           Map.entry(500, "Erreur interne"),
-          Map.entry(503, "Service momentanément indisponible"));
+          Map.entry(503, "Service momentanément indisponible"),
+          Map.entry(504, "Délai dépassé"));
 
   private static final Map<Integer, String> TYPES =
       Map.ofEntries(
@@ -41,7 +42,8 @@ public final class Problems {
           Map.entry(422, "requete-impossible"),
           Map.entry(429, "trop-de-requetes"),
           Map.entry(500, "erreur-interne"),
-          Map.entry(503, "service-indisponible"));
+          Map.entry(503, "service-indisponible"),
+          Map.entry(504, "delai-depasse"));
 
   private Problems() {}
 
