@@ -51,18 +51,17 @@ public class PersonVault implements PersonalFiles {
 
   /** The file of {@code personId}; empty once erased. */
   public Optional<PersonalFile> read(String personId) {
-    Optional<SecretKey> key = key(personId);
-    if (key.isEmpty()) {
-      return Optional.empty();
-    }
     return jdbc
         .query(
-            "SELECT ciphertext FROM person_file WHERE person_id = ?",
-            (rs, row) -> rs.getBytes(1),
+            """
+            SELECT k.key_material, f.ciphertext
+            FROM person_key k JOIN person_file f ON f.person_id = k.person_id
+            WHERE k.person_id = ?""",
+            (rs, row) -> decrypt(new SecretKeySpec(rs.getBytes(1), "AES"), rs.getBytes(2)),
             personId)
         .stream()
         .findFirst()
-        .map(ciphertext -> json.readValue(decrypt(key.get(), ciphertext), PersonalFile.class));
+        .map(plain -> json.readValue(plain, PersonalFile.class));
   }
 
   /** Erases the person's file: its key goes, so no copy of the ciphertext can be read again. */
