@@ -2,8 +2,8 @@ package fr.passerelle.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.reporting.readmodel.ReadModelGenerations;
-import fr.passerelle.security.Role;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;

@@ -8,7 +8,7 @@ import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
 import fr.passerelle.decision.pathway.api.RegisterDossierCommand;
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
 import fr.passerelle.dossier.events.DossierEvents;
-import fr.passerelle.security.Role;
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;

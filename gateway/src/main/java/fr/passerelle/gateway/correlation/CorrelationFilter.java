@@ -1,6 +1,6 @@
 package fr.passerelle.gateway.correlation;
 
-import fr.passerelle.web.Correlation;
+import fr.passerelle.edge.Correlation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

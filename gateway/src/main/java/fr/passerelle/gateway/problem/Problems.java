@@ -47,14 +47,14 @@ public final class Problems {
 
   /**
    * A problem of {@code status} with the type and French title the services give it too (the
-   * platform's one catalogue, {@link fr.passerelle.web.Problems}).
+   * platform's one catalogue, {@link fr.passerelle.edge.Problems}).
    */
   public static Problem standard(HttpStatus status, String detail) {
-    String type = fr.passerelle.web.Problems.type(status).toString();
+    String type = fr.passerelle.edge.Problems.type(status).toString();
     return new Problem(
         status,
         type.substring(TYPE_PREFIX.length()),
-        fr.passerelle.web.Problems.title(status),
+        fr.passerelle.edge.Problems.title(status),
         detail);
   }
 

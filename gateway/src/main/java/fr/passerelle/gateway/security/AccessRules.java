@@ -1,15 +1,15 @@
 package fr.passerelle.gateway.security;
 
-import static fr.passerelle.security.Role.ADMIN;
-import static fr.passerelle.security.Role.ANALYST;
-import static fr.passerelle.security.Role.ASSOCIATION;
-import static fr.passerelle.security.Role.AUDITOR;
-import static fr.passerelle.security.Role.PAYING_BODY;
-import static fr.passerelle.security.Role.PREFECTURE;
-import static fr.passerelle.security.Role.SECRETARIAT;
+import static fr.passerelle.edge.security.Role.ADMIN;
+import static fr.passerelle.edge.security.Role.ANALYST;
+import static fr.passerelle.edge.security.Role.ASSOCIATION;
+import static fr.passerelle.edge.security.Role.AUDITOR;
+import static fr.passerelle.edge.security.Role.PAYING_BODY;
+import static fr.passerelle.edge.security.Role.PREFECTURE;
+import static fr.passerelle.edge.security.Role.SECRETARIAT;
 
-import fr.passerelle.security.PasserelleUser;
-import fr.passerelle.security.Role;
+import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

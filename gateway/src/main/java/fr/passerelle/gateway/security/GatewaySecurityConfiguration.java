@@ -1,12 +1,12 @@
 package fr.passerelle.gateway.security;
 
+import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.SecurityProperties;
+import fr.passerelle.edge.security.TokenValidation;
 import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
 import fr.passerelle.gateway.ratelimit.RateLimitFilter;
 import fr.passerelle.gateway.ratelimit.RateLimitProperties;
-import fr.passerelle.security.PasserelleUser;
-import fr.passerelle.security.SecurityProperties;
-import fr.passerelle.security.TokenValidation;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;

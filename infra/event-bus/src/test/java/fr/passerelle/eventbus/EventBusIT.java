@@ -3,6 +3,7 @@ package fr.passerelle.eventbus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.consume.DeadLetter;
 import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
@@ -11,7 +12,6 @@ import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
 import fr.passerelle.testsupport.TopicReader;
-import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

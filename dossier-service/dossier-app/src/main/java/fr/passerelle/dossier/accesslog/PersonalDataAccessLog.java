@@ -1,7 +1,7 @@
 package fr.passerelle.dossier.accesslog;
 
-import fr.passerelle.security.PasserelleUser;
-import fr.passerelle.security.Role;
+import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,6 +1,6 @@
 package fr.passerelle.eventbus.config;
 
-import fr.passerelle.web.Correlation;
+import fr.passerelle.edge.Correlation;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;

@@ -1,7 +1,7 @@
 package fr.passerelle.eventbus.consume;
 
+import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.CloudEventHeaders;
-import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package fr.passerelle.eventbus.publish;
 
+import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.CloudEventHeaders;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.eventbus.IntegrationEvent;
-import fr.passerelle.web.Correlation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package fr.passerelle.eventbus.testapp;
 
+import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
-import fr.passerelle.web.Correlation;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

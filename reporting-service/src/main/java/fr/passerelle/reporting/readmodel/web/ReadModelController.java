@@ -1,8 +1,8 @@
 package fr.passerelle.reporting.readmodel.web;
 
+import fr.passerelle.edge.Problems;
 import fr.passerelle.reporting.readmodel.ReadModelGenerations;
 import fr.passerelle.reporting.readmodel.ReadModelRebuild;
-import fr.passerelle.web.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package fr.passerelle.reporting.review.query;
 
-import fr.passerelle.web.DepartmentCode;
+import fr.passerelle.edge.DepartmentCode;
 
 /** The annual review of one département's commission. */
 public record FindDepartmentReviewQuery(String departmentCode, int year) {

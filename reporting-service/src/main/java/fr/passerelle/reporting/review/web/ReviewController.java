@@ -1,11 +1,11 @@
 package fr.passerelle.reporting.review.web;
 
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.reporting.review.query.DepartmentReview;
 import fr.passerelle.reporting.review.query.NationalReview;
 import fr.passerelle.reporting.review.query.ReviewQueryHandler;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.PasserelleUser;
-import fr.passerelle.security.Role;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

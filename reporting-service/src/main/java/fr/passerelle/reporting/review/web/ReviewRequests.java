@@ -1,11 +1,11 @@
 package fr.passerelle.reporting.review.web;
 
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.InvalidRequestException;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
 import fr.passerelle.reporting.review.query.FindNationalReviewQuery;
 import fr.passerelle.reporting.review.query.ReviewYears;
-import fr.passerelle.web.DepartmentCode;
-import fr.passerelle.web.FieldError;
-import fr.passerelle.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

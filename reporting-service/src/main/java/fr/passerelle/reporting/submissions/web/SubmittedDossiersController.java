@@ -1,9 +1,9 @@
 package fr.passerelle.reporting.submissions.web;
 
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.reporting.submissions.projection.SubmittedDossiersProjection;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.Role;
-import fr.passerelle.web.DepartmentCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

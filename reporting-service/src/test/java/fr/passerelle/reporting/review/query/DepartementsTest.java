@@ -2,7 +2,7 @@ package fr.passerelle.reporting.review.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.passerelle.web.DepartmentCode;
+import fr.passerelle.edge.DepartmentCode;
 import org.junit.jupiter.api.Test;
 
 class DepartementsTest {

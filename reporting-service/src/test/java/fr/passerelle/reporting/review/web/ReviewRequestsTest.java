@@ -3,9 +3,9 @@ package fr.passerelle.reporting.review.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.InvalidRequestException;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
-import fr.passerelle.web.FieldError;
-import fr.passerelle.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

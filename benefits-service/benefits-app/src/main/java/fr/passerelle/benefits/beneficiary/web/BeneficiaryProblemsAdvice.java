@@ -2,7 +2,7 @@ package fr.passerelle.benefits.beneficiary.web;
 
 import fr.passerelle.benefits.beneficiary.command.EmploymentBeforePathwayException;
 import fr.passerelle.benefits.beneficiary.command.UnknownBeneficiaryException;
-import fr.passerelle.web.Problems;
+import fr.passerelle.edge.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -2,9 +2,9 @@ package fr.passerelle.decision.pathway.web;
 
 import fr.passerelle.decision.pathway.api.AuthorisePathwayCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.Role;
-import fr.passerelle.web.DepartmentCode;
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.Role;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;

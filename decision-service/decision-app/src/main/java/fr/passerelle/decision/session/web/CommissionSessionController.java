@@ -1,9 +1,9 @@
 package fr.passerelle.decision.session.web;
 
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.Role;
-import fr.passerelle.web.DepartmentCode;
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.Role;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;

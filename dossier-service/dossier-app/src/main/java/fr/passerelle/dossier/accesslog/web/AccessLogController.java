@@ -2,11 +2,11 @@ package fr.passerelle.dossier.accesslog.web;
 
 import fr.passerelle.dossier.accesslog.AccessLogEntry;
 import fr.passerelle.dossier.accesslog.PersonalDataAccessLog;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.Role;
-import fr.passerelle.web.DepartmentCode;
-import fr.passerelle.web.FieldError;
-import fr.passerelle.web.InvalidRequestException;
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.InvalidRequestException;
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package fr.passerelle.dossier.intake.web;
 
 import fr.passerelle.dossier.intake.query.DossierSummaries;
 import fr.passerelle.dossier.intake.query.DossierSummary;
-import fr.passerelle.security.Access;
-import fr.passerelle.security.PasserelleUser;
-import fr.passerelle.security.Role;
-import fr.passerelle.web.DepartmentCode;
+import fr.passerelle.edge.DepartmentCode;
+import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;

@@ -1,0 +1,133 @@
+package fr.passerelle.edge;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error leaves a service as RFC 9457 problem details with a stable {@code type}, a French
+ * {@code title} and, for invalid input, an {@code errors} list naming each field at fault. Bodies
+ * never carry a stack trace nor echo what the request contained. A service's own advice for its
+ * domain's exceptions takes precedence (this one is ordered last, as it catches everything).
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> invalidRequest(InvalidRequestException e, WebRequest request) {
+    return invalid(e, e.errors(), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    log.error("Unexpected failure of {}", request.getDescription(false), e);
+    var status = HttpStatus.INTERNAL_SERVER_ERROR;
+    return handleExceptionInternal(
+        e, ProblemDetail.forStatus(status), new HttpHeaders(), status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> FieldError.of(error.getField(), error.getDefaultMessage()))
+            .toList();
+    return invalid(e, errors, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                FieldError.of(
+                                    result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+            .toList();
+    return invalid(e, errors, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = unreadableField(e);
+    if (field != null) {
+      return invalid(
+          e,
+          List.of(FieldError.of(field, "valeur illisible ou hors des valeurs admises")),
+          request);
+    }
+    var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    problem.setDetail("Le corps de la requête n'est pas un JSON lisible du format attendu.");
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body instanceof ProblemDetail problem) {
+      problem.setTitle(Problems.title(status));
+      problem.setType(Problems.type(status));
+      if (status.is5xxServerError()) {
+        problem.setDetail(null);
+      }
+    }
+    return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  /** The JSON path of the value Jackson could not read ({@code plan.actions[0]}), if known. */
+  private static String unreadableField(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : jackson.getPath()) {
+          if (reference.getPropertyName() != null) {
+            path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.isEmpty() ? null : path.toString();
+      }
+    }
+    return null;
+  }
+
+  private ResponseEntity<Object> invalid(Exception e, List<FieldError> errors, WebRequest request) {
+    return handleExceptionInternal(
+        e, Problems.invalid(errors), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+}

@@ -1,0 +1,87 @@
+package fr.passerelle.edge.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every servlet service is an OAuth2 resource server: each request but health, metrics and the API
+ * description carries a JWT the service validates itself (signature, issuer, audience, expiry),
+ * whatever the gateway did. Operators' endpoints need the ADMIN role. No session, no CORS (closed),
+ * Spring Security's default security headers.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@Import(AccessDeniedAdvice.class)
+public class ServiceSecurityAutoConfiguration {
+
+  @Bean
+  Access access() {
+    return new Access();
+  }
+
+  @Bean
+  SecurityFilterChain passerelleSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    var authorities = new JwtGrantedAuthoritiesConverter();
+    authorities.setAuthoritiesClaimName(PasserelleUser.ROLES);
+    authorities.setAuthorityPrefix("ROLE_");
+    var converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(authorities);
+    http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/error")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            resource ->
+                resource
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                    .accessDeniedHandler(ProblemResponses.denied()))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                    .accessDeniedHandler(ProblemResponses.denied()));
+    return http.build();
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(SecurityProperties properties) {
+    NimbusJwtDecoder decoder;
+    if (TokenValidation.hasJwkSetUri(properties)) {
+      decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    } else if (properties.publicKey() != null) {
+      decoder =
+          NimbusJwtDecoder.withPublicKey(TokenValidation.publicKey(properties.publicKey())).build();
+    } else {
+      throw new IllegalStateException(
+          "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
+    }
+    decoder.setJwtValidator(TokenValidation.validator(properties));
+    return decoder;
+  }
+}

@@ -1,0 +1,50 @@
+package fr.passerelle.edge.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+
+/**
+ * What makes a token valid on the platform, for the gateway (reactive) and the services (servlet)
+ * alike: the configured issuer, the platform's audience, a signature by the provider's keys, and
+ * the usual time checks.
+ */
+public final class TokenValidation {
+
+  private TokenValidation() {}
+
+  /** Issuer, audience, expiry and not-before; fails fast when no issuer is configured. */
+  public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+    if (properties.issuer() == null || properties.issuer().isBlank()) {
+      throw new IllegalStateException("Set passerelle.security.jwt.issuer");
+    }
+    return new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(properties.issuer()),
+        new JwtClaimValidator<List<String>>(
+            JwtClaimNames.AUD,
+            audience -> audience != null && audience.contains(properties.audience())));
+  }
+
+  public static boolean hasJwkSetUri(SecurityProperties properties) {
+    return properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank();
+  }
+
+  /** The RSA public key of a PEM resource ({@code passerelle.security.jwt.public-key}). */
+  public static RSAPublicKey publicKey(Resource pem) {
+    try (InputStream key = pem.getInputStream()) {
+      return RsaKeyConverters.x509().convert(key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the token signing key", e);
+    }
+  }
+}
