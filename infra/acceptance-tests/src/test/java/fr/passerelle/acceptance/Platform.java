@@ -38,8 +38,28 @@ final class Platform {
       int kafka,
       int kafkaController) {
 
-    static final Ports FOR_TESTS =
-        new Ports(18080, 18081, 18082, 18083, 18084, 25432, 29092, 29093);
+    /**
+     * The defaults shifted by 10000, and by {@code PASSERELLE_TEST_PORT_OFFSET} more when set, so
+     * that two checkouts can run their acceptance tests side by side.
+     */
+    static final Ports FOR_TESTS = shiftedBy(offset());
+
+    static Ports shiftedBy(int offset) {
+      return new Ports(
+          18080 + offset,
+          18081 + offset,
+          18082 + offset,
+          18083 + offset,
+          18084 + offset,
+          25432 + offset,
+          29092 + offset,
+          29093 + offset);
+    }
+
+    private static int offset() {
+      String offset = System.getenv("PASSERELLE_TEST_PORT_OFFSET");
+      return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim());
+    }
 
     Map<String, String> environment() {
       Map<String, String> environment = new LinkedHashMap<>();
