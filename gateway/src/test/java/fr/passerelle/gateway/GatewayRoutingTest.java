@@ -42,7 +42,7 @@ class GatewayRoutingTest extends GatewayTest {
     assertThat(StubServices.lines())
         .contains(
             "dossier: POST /api/departements/31/associations",
-            "dossier: GET /api/departements/31/access-log",
+            "reporting: GET /api/departements/31/access-log",
             "decision: POST /api/departements/31/commission/sessions",
             "decision: POST /api/departements/31/prefecture/decisions",
             "benefits: POST /api/departements/31/beneficiaries/d-1/employment",

@@ -56,9 +56,18 @@ class SubmittedDossiersIT {
     publishSubmission(UUID.randomUUID().toString(), "972");
     awaitSubmittedIn("972", 1);
 
-    var metrics = TestHttp.onPort(port).get("/actuator/prometheus");
+    var metrics =
+        TestHttp.onPort(port).as(TestTokens.staff("MONITORING", "*")).get("/actuator/prometheus");
 
     assertThat(metrics.statusCode()).isEqualTo(200);
+    // metrics are for a scraper or an operator: not for anyone with a token, nor for no one
+    assertThat(TestHttp.onPort(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    assertThat(
+            TestHttp.onPort(port)
+                .as(TestTokens.staff("ANALYST", "*"))
+                .get("/actuator/metrics")
+                .statusCode())
+        .isEqualTo(403);
     assertThat(metrics.body())
         .contains(
             "passerelle_eventbus_consumed_total{consumer=\"submitted-dossiers\",outcome=\"applied\"")

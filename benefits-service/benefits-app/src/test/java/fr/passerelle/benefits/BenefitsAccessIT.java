@@ -3,10 +3,13 @@ package fr.passerelle.benefits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.audit.events.AccessRecorded;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.edge.Problems;
+import fr.passerelle.edge.route.Routes;
+import fr.passerelle.edge.route.ServiceName;
 import fr.passerelle.edge.security.Role;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
@@ -30,10 +33,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * docs/security.md, benefits-service's rows, called straight on the service as a client bypassing
- * the gateway would: every route, by every role, on its own and another département, for a
- * beneficiary of its own association, of another one or of none, and with no or an invalid token.
- * Allowed calls succeed; every other gets exactly 401 or 403, a problem, and changes nothing.
+ * The route table's lines for benefits-service (docs/security.md), called straight on the service
+ * as a client bypassing the gateway would: every route, by every role, on its own and another
+ * département, for a beneficiary of its own association, of another one or of none, and with no or
+ * an invalid token. Allowed calls succeed; every other gets exactly 401 or 403, a problem, and
+ * changes nothing.
  */
 @ServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,9 +58,20 @@ class BenefitsAccessIT {
     BY_NO_KNOWN_ASSOCIATION
   }
 
+  /** The routes of benefits-service, each with its line of the route table. */
   enum Route {
-    RIGHTS_VIEW,
-    EMPLOYMENT
+    RIGHTS_VIEW("GET", "/api/departements/{departmentCode}/beneficiaries/{dossierId}"),
+    EMPLOYMENT("POST", "/api/departements/{departmentCode}/beneficiaries/{dossierId}/employment");
+
+    final fr.passerelle.edge.route.Route line;
+
+    Route(String method, String path) {
+      this.line =
+          Routes.of(ServiceName.BENEFITS).stream()
+              .filter(l -> l.method().name().equals(method) && l.path().equals(path))
+              .findFirst()
+              .orElseThrow();
+    }
   }
 
   /** The beneficiaries, created once: by département, then by accompanying association. */
@@ -145,11 +160,16 @@ class BenefitsAccessIT {
 
   private void check(Call call) {
     long eventsBefore = storedEvents();
+    long entriesBefore = accessLogEntries();
 
     HttpResponse<String> response = call.send(port);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(call.expected().value());
     long written = storedEvents() - eventsBefore;
+    // each read of rights and each refused attempt at one is in the access log
+    boolean logged =
+        call.route().line.personalData().logged() && call.expected() != HttpStatus.UNAUTHORIZED;
+    assertThat(accessLogEntries() - entriesBefore).isEqualTo(logged ? 1 : 0);
     if (call.expected().is2xxSuccessful()) {
       assertThat(written).isEqualTo(call.route() == Route.EMPLOYMENT ? 1 : 0);
       assertThat(response.body()).contains("\"dossierId\":\"" + call.dossierId() + "\"");
@@ -164,16 +184,10 @@ class BenefitsAccessIT {
     }
   }
 
-  /** docs/security.md: the rights view and the employment record. */
+  /** The route table: the rights view and the employment record. */
   private static HttpStatus expected(
       Route route, Role role, String departement, Accompanied accompanied) {
-    boolean roleAllowed =
-        switch (route) {
-          case RIGHTS_VIEW ->
-              List.of(Role.ASSOCIATION, Role.PREFECTURE, Role.PAYING_BODY, Role.AUDITOR)
-                  .contains(role);
-          case EMPLOYMENT -> role == Role.ASSOCIATION;
-        };
+    boolean roleAllowed = route.line.allows(role);
     boolean ownDossier = role != Role.ASSOCIATION || accompanied == Accompanied.BY_OWN_ASSOCIATION;
     if (roleAllowed && departement.equals(OWN_DEPARTEMENT) && ownDossier) {
       return route == Route.RIGHTS_VIEW ? HttpStatus.OK : HttpStatus.CREATED;
@@ -187,8 +201,19 @@ class BenefitsAccessIT {
         : TestTokens.staff(role.name(), OWN_DEPARTEMENT);
   }
 
+  /** The beneficiaries' events, not the access log's entries. */
   private long storedEvents() {
-    return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM domain_event_entry WHERE payload_type <> ?",
+        Long.class,
+        AccessRecorded.class.getName());
+  }
+
+  private long accessLogEntries() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM domain_event_entry WHERE payload_type = ?",
+        Long.class,
+        AccessRecorded.class.getName());
   }
 
   /**

@@ -3,6 +3,7 @@ package fr.passerelle.benefits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.audit.events.AccessRecorded;
 import fr.passerelle.benefits.events.AfisGranted;
 import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.benefits.events.EmploymentRecorded;
@@ -254,12 +255,15 @@ class BenefitsServiceIT {
 
   /** The problem without its {@code instance}, which is the request's path. */
   private static String withoutInstance(HttpResponse<String> response) {
-    return response.body().replaceAll(",?\"instance\":\"[^\"]*\"", "");
+    return response.body().replaceAll(",?\"(instance|requestId)\":\"[^\"]*\"", "");
   }
 
   private static List<ConsumerRecord<String, String>> recordsOf(
       List<ConsumerRecord<String, String>> records, String dossierId) {
-    return records.stream().filter(r -> dossierId.equals(r.key())).toList();
+    return records.stream()
+        .filter(r -> dossierId.equals(r.key()))
+        .filter(r -> !isOfType(r, AccessRecorded.TYPE))
+        .toList();
   }
 
   private static boolean isOfType(ConsumerRecord<String, String> record, String type) {

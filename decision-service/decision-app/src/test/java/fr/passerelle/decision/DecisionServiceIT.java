@@ -16,6 +16,7 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import fr.passerelle.testsupport.Topics;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -158,7 +159,34 @@ class DecisionServiceIT {
 
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(elsewhere.body()).contains("\"title\":\"Ressource introuvable\"");
-    assertThat(elsewhere.body()).isEqualTo(nowhere.body());
+    assertThat(withoutRequestId(elsewhere.body())).isEqualTo(withoutRequestId(nowhere.body()));
+    assertThat(storedEvents(dossierId)).containsExactly(DossierRegistered.class.getName());
+  }
+
+  @Test
+  void aSessionsIdWhereADossiersIsExpectedAndTheReverseAreNotFound() {
+    String dossierId = submitted("31");
+    awaitPending("31", dossierId, true);
+    String sessionId = openSession("31");
+
+    List<HttpResponse<String>> mistaken =
+        List.of(
+            secretariat().postJson(sessionPath("31", sessionId, "agenda"), dossier(sessionId)),
+            secretariat()
+                .postJson(sessionPath("31", sessionId, "opinions"), opinion(sessionId, 8, 2)),
+            secretariat().postJson(sessionPath("31", dossierId, "agenda"), dossier(dossierId)),
+            secretariat()
+                .postJson(sessionPath("31", dossierId, "opinions"), opinion(dossierId, 8, 2)),
+            prefecture()
+                .postJson("/api/departements/31/prefecture/decisions", authorisation(sessionId)),
+            prefecture().postJson("/api/departements/31/prefecture/decisions", refusal(sessionId)));
+
+    assertThat(mistaken)
+        .allSatisfy(
+            response -> {
+              assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+              assertThat(response.body()).contains("\"title\":\"Ressource introuvable\"");
+            });
     assertThat(storedEvents(dossierId)).containsExactly(DossierRegistered.class.getName());
   }
 
@@ -322,5 +350,10 @@ class DecisionServiceIT {
 
   private static String header(ConsumerRecord<String, String> record, String name) {
     return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  /** A problem's body but the request id it carries, which differs from one request to the next. */
+  private static String withoutRequestId(String problem) {
+    return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
   }
 }

@@ -85,6 +85,27 @@ class DossierServiceIT {
   }
 
   @Test
+  void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() {
+    long eventsBefore = countEvents();
+    String huge =
+        Dossiers.aCompleteDossierBody(associationId)
+            .replace(
+                "\"nationality\"",
+                "\"padding\":\"" + "x".repeat(300 * 1024) + "\",\"nationality\"");
+
+    var declared = http.postJson("/api/departements/31/dossiers", huge);
+    var chunked = http.postJsonChunked("/api/departements/31/dossiers", huge);
+
+    for (var response : List.of(declared, chunked)) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.body()).contains("\"title\":\"Requête trop volumineuse\"");
+    }
+    assertThat(countEvents()).isEqualTo(eventsBefore);
+  }
+
+  @Test
   void anIncompleteSubmissionNamesEveryMissingFieldAndChangesNothing() {
     String dossierId = draft("31", "{\"nationality\":\"NG\"}");
     long eventsBefore = countEvents();
@@ -177,15 +198,18 @@ class DossierServiceIT {
   }
 
   @Test
-  void aDossierOfAnotherDepartementIsNotFound() {
+  void aDossierOfAnotherDepartementIsRefusedToAnAssociationAndNotFoundByStaff() {
     String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
     http = TestHttp.onPort(port).as(TestTokens.association(associationId, "31", "75"));
 
     var response = http.postJson("/api/departements/75/dossiers/" + dossierId + "/submission", "");
 
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/departements/75/dossiers/" + dossierId).statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/departements/75/dossiers/" + dossierId).body())
+    // an association is told the same of a dossier it does not accompany, whether or not it exists
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/departements/75/dossiers/" + dossierId).statusCode()).isEqualTo(403);
+    var staff = TestHttp.onPort(port).as(TestTokens.staff("SECRETARIAT", "31", "75"));
+    assertThat(staff.get("/api/departements/75/dossiers/" + dossierId).statusCode()).isEqualTo(404);
+    assertThat(staff.get("/api/departements/75/dossiers/" + dossierId).body())
         .doesNotContain("Okafor");
   }
 
@@ -282,7 +306,11 @@ class DossierServiceIT {
 
   private static ConsumerRecord<String, String> find(
       List<ConsumerRecord<String, String>> records, String dossierId) {
-    return records.stream().filter(r -> dossierId.equals(r.key())).findFirst().orElse(null);
+    return records.stream()
+        .filter(r -> dossierId.equals(r.key()))
+        .filter(r -> DossierSubmitted.TYPE.equals(header(r, "ce_type")))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.security;
 
+import fr.passerelle.edge.route.RouteDecision;
+import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.edge.security.SecurityProperties;
 import fr.passerelle.edge.security.TokenValidation;
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -34,14 +37,16 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
  * The gateway is a reactive OAuth2 resource server: every call but health, the API documentation
  * (and, under {@code dev}, the dev issuer) carries a JWT validated here (signature, issuer,
- * audience, expiry) and checked against the access matrix ({@link AccessRules}); the token is then
- * relayed unchanged to the service, which checks it again. No session, no CSRF (no cookies), no
- * CORS configuration (so browsers from other origins are refused), strict security headers.
+ * audience, expiry) and checked against the route table ({@link Routes}): a call no route opens is
+ * refused. The token is then relayed unchanged to the service, which checks it again. No session,
+ * no CSRF (no cookies), no CORS configuration (so browsers from other origins are refused), strict
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -118,21 +123,28 @@ public class GatewaySecurityConfiguration {
     return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
   }
 
+  /**
+   * The route table's decision: allowed, refused (403), or, for a call no route opens, a 404 that
+   * never reaches a service.
+   */
   private static ReactiveAuthorizationManager<AuthorizationContext> matrix() {
     return (authentication, context) ->
         authentication
             .filter(JwtAuthenticationToken.class::isInstance)
             .cast(JwtAuthenticationToken.class)
-            .<AuthorizationResult>map(
+            .flatMap(
                 token -> {
                   var request = context.getExchange().getRequest();
-                  boolean allowed =
-                      AccessRules.decide(
-                              PasserelleUser.from(token.getToken()),
-                              request.getMethod(),
-                              request.getPath().pathWithinApplication().value())
-                          .orElse(true);
-                  return new AuthorizationDecision(allowed);
+                  RouteDecision decision =
+                      Routes.decide(
+                          PasserelleUser.from(token.getToken()),
+                          request.getMethod(),
+                          request.getPath().pathWithinApplication().value());
+                  if (decision instanceof RouteDecision.Unknown) {
+                    return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
+                  }
+                  return Mono.<AuthorizationResult>just(
+                      new AuthorizationDecision(decision instanceof RouteDecision.Allowed));
                 })
             .defaultIfEmpty(new AuthorizationDecision(false));
   }

@@ -1,5 +1,7 @@
 package fr.passerelle.edge;
 
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,5 +1,7 @@
 package fr.passerelle.edge;
 
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.RefusedException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +13,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -21,9 +24,10 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Every error leaves a service as RFC 9457 problem details with a stable {@code type}, a French
- * {@code title} and, for invalid input, an {@code errors} list naming each field at fault. Bodies
- * never carry a stack trace nor echo what the request contained. A service's own advice for its
- * domain's exceptions takes precedence (this one is ordered last, as it catches everything).
+ * {@code title}, the request id and, for invalid input, an {@code errors} list naming each field at
+ * fault. The domain's refusals ({@link RefusedException}) carry their own status; a refusal by the
+ * route guard is a 403 that says nothing of what exists; a body over the limit a 413. Bodies never
+ * carry a stack trace nor echo what the request contained. No service writes its own advice.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -31,9 +35,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<Object> invalidRequest(InvalidRequestException e, WebRequest request) {
-    return invalid(e, e.errors(), request);
+  @ExceptionHandler(RefusedException.class)
+  ResponseEntity<Object> refused(RefusedException e, WebRequest request) {
+    HttpStatus status = HttpStatus.valueOf(e.status());
+    ProblemDetail problem =
+        e.errors().isEmpty() ? Problems.of(status, e.getMessage()) : Problems.invalid(e.errors());
+    return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> denied(AccessDeniedException e, WebRequest request) {
+    return handleExceptionInternal(
+        e,
+        Problems.of(HttpStatus.FORBIDDEN, Problems.DENIED_DETAIL),
+        new HttpHeaders(),
+        HttpStatus.FORBIDDEN,
+        request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -83,6 +100,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    BodyLimitFilter.BodyTooLargeException tooLarge = causeOf(e);
+    if (tooLarge != null) {
+      var problem =
+          Problems.of(HttpStatus.CONTENT_TOO_LARGE, BodyLimitFilter.detail(tooLarge.maxBytes()));
+      return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+    }
     String field = unreadableField(e);
     if (field != null) {
       return invalid(
@@ -90,8 +113,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           List.of(FieldError.of(field, "valeur illisible ou hors des valeurs admises")),
           request);
     }
-    var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-    problem.setDetail("Le corps de la requête n'est pas un JSON lisible du format attendu.");
+    var problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "Le corps de la requête n'est pas un JSON lisible du format attendu.");
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
@@ -101,11 +126,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem) {
       problem.setTitle(Problems.title(status));
       problem.setType(Problems.type(status));
+      Problems.withRequestId(problem);
       if (status.is5xxServerError()) {
         problem.setDetail(null);
       }
     }
     return super.handleExceptionInternal(e, body, headers, status, request);
+  }
+
+  private static BodyLimitFilter.BodyTooLargeException causeOf(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+        return tooLarge;
+      }
+    }
+    return null;
   }
 
   /** The JSON path of the value Jackson could not read ({@code plan.actions[0]}), if known. */

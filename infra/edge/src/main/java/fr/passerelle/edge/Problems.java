@@ -1,9 +1,11 @@
 package fr.passerelle.edge;
 
+import fr.passerelle.edge.refusal.FieldError;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -45,13 +47,33 @@ public final class Problems {
           Map.entry(503, "service-indisponible"),
           Map.entry(504, "delai-depasse"));
 
+  /** The detail of a 401: no valid token. */
+  public static final String UNAUTHENTICATED_DETAIL = "Un jeton d'accès valide est requis.";
+
+  /** The detail of a 403, the same whatever was refused: it says nothing of what exists. */
+  public static final String DENIED_DETAIL =
+      "Votre rôle ou vos départements ne permettent pas cette opération.";
+
   private Problems() {}
 
-  /** A problem of {@code status} with its French title, stable type and {@code detail}. */
+  /**
+   * A problem of {@code status} with its French title, stable type, {@code detail} and the id of
+   * the request (to quote when asking for help).
+   */
   public static ProblemDetail of(HttpStatusCode status, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title(status));
     problem.setType(type(status));
+    return withRequestId(problem);
+  }
+
+  /** Adds the current request's id ({@link Correlation}), when there is one. */
+  public static ProblemDetail withRequestId(ProblemDetail problem) {
+    String requestId = MDC.get(Correlation.REQUEST_ID);
+    if (requestId != null
+        && (problem.getProperties() == null || !problem.getProperties().containsKey("requestId"))) {
+      problem.setProperty("requestId", requestId);
+    }
     return problem;
   }
 

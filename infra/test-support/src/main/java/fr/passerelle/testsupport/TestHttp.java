@@ -46,6 +46,17 @@ public final class TestHttp {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A JSON body sent without a declared length (chunked), as a stream is. */
+  public HttpResponse<String> postJsonChunked(String path, String json) {
+    byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }

@@ -1,11 +1,11 @@
 package fr.passerelle.edge.security;
 
+import fr.passerelle.edge.ProblemWriter;
 import fr.passerelle.edge.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -17,25 +17,18 @@ final class ProblemResponses {
   static AuthenticationEntryPoint unauthenticated() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Bearer");
-      write(response, HttpStatus.UNAUTHORIZED, "Un jeton d'accès valide est requis.");
+      write(response, HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED_DETAIL);
     };
   }
 
   static AccessDeniedHandler denied() {
-    return (request, response, e) ->
-        write(response, HttpStatus.FORBIDDEN, "Vos droits ne permettent pas cette opération.");
+    return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, Problems.DENIED_DETAIL);
   }
 
   private static void write(HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = Problems.of(status, detail);
     response.setStatus(status.value());
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
-                .formatted(problem.getType(), problem.getTitle(), status.value(), detail));
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getOutputStream().write(ProblemWriter.json(Problems.of(status, detail)));
   }
 }

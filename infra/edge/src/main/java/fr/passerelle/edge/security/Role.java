@@ -8,12 +8,16 @@ public enum Role {
   SECRETARIAT,
   /** The préfecture: approvals, the préfet's decisions. */
   PREFECTURE,
-  /** A paying body (CAF, MSA): the AFIS of its département's beneficiaries. */
+  /**
+   * The paying body (the CCMSA and its local caisses): the AFIS of its département's beneficiaries.
+   */
   PAYING_BODY,
   /** Inspection: replays histories, reads the access log. */
   AUDITOR,
   /** Ministry analysts: aggregated figures only, never a dossier. */
   ANALYST,
   /** Operators of the platform. */
-  ADMIN
+  ADMIN,
+  /** A metrics scraper (Prometheus): reads the services' metrics, nothing else. */
+  MONITORING
 }

@@ -4,7 +4,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -14,21 +13,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every servlet service is an OAuth2 resource server: each request but health, metrics and the API
+ * Every servlet service is an OAuth2 resource server: each request but health and the API
  * description carries a JWT the service validates itself (signature, issuer, audience, expiry),
- * whatever the gateway did. Operators' endpoints need the ADMIN role. No session, no CORS (closed),
- * Spring Security's default security headers.
+ * whatever the gateway did. Metrics are for ADMIN and MONITORING (a scraper), operators' endpoints
+ * for ADMIN; the public API is then checked call by call against the route table by the {@link
+ * fr.passerelle.edge.route.RouteGuard}. No session, no CORS (closed), Spring Security's default
+ * security headers.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
-@Import(AccessDeniedAdvice.class)
 public class ServiceSecurityAutoConfiguration {
-
-  @Bean
-  Access access() {
-    return new Access();
-  }
 
   @Bean
   SecurityFilterChain passerelleSecurity(HttpSecurity http, JwtDecoder decoder) throws Exception {
@@ -46,12 +41,13 @@ public class ServiceSecurityAutoConfiguration {
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",
-                        "/actuator/prometheus",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/error")
                     .permitAll()
-                    .requestMatchers("/admin/**")
+                    .requestMatchers("/actuator/prometheus", "/actuator/metrics/**")
+                    .hasAnyRole(Role.ADMIN.name(), Role.MONITORING.name())
+                    .requestMatchers("/admin/**", "/actuator/**")
                     .hasRole(Role.ADMIN.name())
                     .anyRequest()
                     .authenticated())

@@ -4,14 +4,19 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Names the tables and columns of Axon's JDBC event store and token store in PostgreSQL's usual
  * snake case, as {@code db/eventbus/eventstore} creates them (Axon's defaults are unquoted camel
- * case, which PostgreSQL folds to unreadable lower case).
+ * case, which PostgreSQL folds to unreadable lower case). Ordered after Spring Boot's data source
+ * and before Axon's JDBC configuration, which thereby sees the data source: Axon's own ordering
+ * names the data source configuration by its pre-Boot-4 class name, so it does not hold on its own.
  */
-@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+@AutoConfiguration(
+    after = DataSourceAutoConfiguration.class,
+    beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
 @ConditionalOnClass(name = "org.axonframework.eventsourcing.eventstore.jdbc.EventSchema")
 public class AxonEventStoreSchemaAutoConfiguration {
 

@@ -7,7 +7,9 @@ import fr.passerelle.eventbus.publish.OutboxPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -32,7 +34,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The outbox of a service that owns aggregates and publishes: active when the service names its
- * topic ({@code passerelle.event-bus.outbox.topic}) and provides an {@link IntegrationEventMapper}.
+ * topic ({@code passerelle.event-bus.outbox.topic}). Every {@link IntegrationEventMapper} bean
+ * contributes: the service's own, and the event bus's for the access log's entries.
  */
 @AutoConfiguration(after = EventBusAutoConfiguration.class)
 @ConditionalOnClass(name = "org.axonframework.eventhandling.EventHandler")
@@ -42,10 +45,13 @@ public class OutboxAutoConfiguration {
   @Bean
   @ConditionalOnBean(IntegrationEventMapper.class)
   OutboxPublisher outboxPublisher(
-      IntegrationEventMapper mapper,
+      ObjectProvider<IntegrationEventMapper> mappers,
       KafkaProperties kafkaProperties,
       EventBusProperties properties,
       ObjectProvider<MeterRegistry> meters) {
+    List<IntegrationEventMapper> all = mappers.orderedStream().toList();
+    IntegrationEventMapper mapper =
+        event -> all.stream().map(m -> m.map(event)).flatMap(Optional::stream).findFirst();
     return new OutboxPublisher(
         mapper,
         new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer(kafkaProperties))),

@@ -1,8 +1,8 @@
 package fr.passerelle.reporting.review.web;
 
 import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.FieldError;
-import fr.passerelle.edge.InvalidRequestException;
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
 import fr.passerelle.reporting.review.query.FindNationalReviewQuery;
 import fr.passerelle.reporting.review.query.ReviewYears;

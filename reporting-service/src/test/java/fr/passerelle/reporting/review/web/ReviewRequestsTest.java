@@ -3,8 +3,8 @@ package fr.passerelle.reporting.review.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import fr.passerelle.edge.FieldError;
-import fr.passerelle.edge.InvalidRequestException;
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,9 +1,10 @@
 package fr.passerelle.benefits.beneficiary.command;
 
+import fr.passerelle.edge.refusal.ConflictException;
 import java.time.LocalDate;
 
 /** An employment recorded as an outcome of the pathway cannot start before the pathway does. */
-public class EmploymentBeforePathwayException extends RuntimeException {
+public class EmploymentBeforePathwayException extends ConflictException {
 
   public EmploymentBeforePathwayException(LocalDate pathwayStart) {
     super(

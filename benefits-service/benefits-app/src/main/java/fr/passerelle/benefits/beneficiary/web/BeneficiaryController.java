@@ -5,18 +5,15 @@ import fr.passerelle.benefits.beneficiary.api.FindBeneficiaryQuery;
 import fr.passerelle.benefits.beneficiary.api.RecordEmploymentCommand;
 import fr.passerelle.benefits.beneficiary.command.UnknownBeneficiaryException;
 import fr.passerelle.benefits.events.ContractType;
-import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.security.Access;
-import fr.passerelle.edge.security.PasserelleUser;
-import fr.passerelle.edge.security.Role;
+import fr.passerelle.edge.command.Commands;
+import fr.passerelle.edge.route.AccessRecorder;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,65 +22,54 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A beneficiary's rights and integration outcomes, as docs/security.md allows: every request is
- * checked here again, whatever the gateway did.
+ * A beneficiary's rights and integration outcomes. The route guard has checked the caller's
+ * département, role and, for an association, that it accompanies the beneficiary (docs/security.md)
+ * before a method here runs.
  */
 @RestController
 @RequestMapping("/api/departements/{departmentCode}/beneficiaries/{dossierId}")
 class BeneficiaryController {
 
-  private final CommandGateway commands;
+  private final Commands commands;
   private final QueryGateway queries;
-  private final Access access;
+  private final AccessRecorder accessLog;
 
-  BeneficiaryController(CommandGateway commands, QueryGateway queries, Access access) {
+  BeneficiaryController(Commands commands, QueryGateway queries, AccessRecorder accessLog) {
     this.commands = commands;
     this.queries = queries;
-    this.access = access;
+    this.accessLog = accessLog;
   }
 
-  /**
-   * The rights of a beneficiary. The caller's role and département are checked before anything is
-   * read; an association then sees only the beneficiaries it accompanies, and is refused, never
-   * told "not found", for any other: it learns nothing of what exists.
-   */
+  /** The rights of a beneficiary; the read is recorded in the access log in its transaction. */
   @GetMapping
+  @Transactional
   BeneficiaryView beneficiary(@PathVariable String departmentCode, @PathVariable String dossierId) {
-    String department = DepartmentCode.require(departmentCode);
-    PasserelleUser caller =
-        access.require(
-            department, Role.ASSOCIATION, Role.PREFECTURE, Role.PAYING_BODY, Role.AUDITOR);
-    Optional<BeneficiaryView> beneficiary = find(department, dossierId);
-    access.requireOwnAssociation(caller, associationOf(beneficiary));
-    return beneficiary.orElseThrow(UnknownBeneficiaryException::new);
+    BeneficiaryView beneficiary =
+        find(departmentCode, dossierId).orElseThrow(UnknownBeneficiaryException::new);
+    accessLog.read(dossierId);
+    return beneficiary;
   }
 
-  /**
-   * Records an employment, for the association that accompanies the beneficiary only: role,
-   * département and association are checked before the command is sent.
-   */
+  /** Records a job or a training, for the association that accompanies the beneficiary. */
   @PostMapping("/employment")
   ResponseEntity<EmploymentRecordedResponse> recordEmployment(
       @PathVariable String departmentCode,
       @PathVariable String dossierId,
       @Valid @RequestBody RecordEmploymentRequest request) {
-    String department = DepartmentCode.require(departmentCode);
-    PasserelleUser caller = access.require(department, Role.ASSOCIATION);
-    access.requireOwnAssociation(caller, associationOf(find(department, dossierId)));
     var command =
         new RecordEmploymentCommand(
             dossierId,
-            department,
+            departmentCode,
             ContractType.valueOf(request.contractType()),
             request.startDate(),
             request.weeklyHours());
-    sendAndWait(command);
+    commands.send(command);
     return ResponseEntity.created(
-            URI.create("/api/departements/" + department + "/beneficiaries/" + dossierId))
+            URI.create("/api/departements/" + departmentCode + "/beneficiaries/" + dossierId))
         .body(
             new EmploymentRecordedResponse(
                 dossierId,
-                department,
+                departmentCode,
                 command.contractType(),
                 command.startDate(),
                 command.weeklyHours()));
@@ -95,22 +81,5 @@ class BeneficiaryController {
             new FindBeneficiaryQuery(department, dossierId),
             ResponseTypes.optionalInstanceOf(BeneficiaryView.class))
         .join();
-  }
-
-  /** The accompanying association; none for an unknown beneficiary, which no association owns. */
-  private static String associationOf(Optional<BeneficiaryView> beneficiary) {
-    return beneficiary.map(BeneficiaryView::associationId).orElse(null);
-  }
-
-  /** Sends a command and rethrows what its handler threw, as Axon may wrap it. */
-  private void sendAndWait(Object command) {
-    try {
-      commands.sendAndWait(command);
-    } catch (CommandExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
   }
 }

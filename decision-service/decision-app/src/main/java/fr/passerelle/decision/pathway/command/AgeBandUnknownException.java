@@ -1,9 +1,9 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** An authorisation needs the person's age band, on which the rights it opens depend. */
-public class AgeBandUnknownException extends RuleViolationException {
+public class AgeBandUnknownException extends ConflictException {
 
   AgeBandUnknownException() {
     super(

@@ -1,9 +1,9 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** The préfet decides once on a request. */
-public class AlreadyDecidedException extends RuleViolationException {
+public class AlreadyDecidedException extends ConflictException {
 
   AlreadyDecidedException() {
     super(

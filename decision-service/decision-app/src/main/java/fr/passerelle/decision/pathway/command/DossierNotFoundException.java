@@ -1,6 +1,6 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.NotFoundException;
+import fr.passerelle.edge.refusal.NotFoundException;
 
 /** No such dossier in the département: it does not exist, or it is another département's. */
 public class DossierNotFoundException extends NotFoundException {

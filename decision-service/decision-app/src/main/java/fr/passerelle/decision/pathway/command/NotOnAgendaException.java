@@ -1,9 +1,9 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** An opinion on a dossier that is not on the session's agenda. */
-public class NotOnAgendaException extends RuleViolationException {
+public class NotOnAgendaException extends ConflictException {
 
   NotOnAgendaException() {
     super(

@@ -1,9 +1,9 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** A dossier with the commission's opinion awaits the préfet, not another session. */
-public class OpinionAlreadyGivenException extends RuleViolationException {
+public class OpinionAlreadyGivenException extends ConflictException {
 
   OpinionAlreadyGivenException() {
     super(

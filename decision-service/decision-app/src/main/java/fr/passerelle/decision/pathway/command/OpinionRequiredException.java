@@ -1,9 +1,9 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** A decision before the commission gave a favourable or unfavourable opinion. */
-public class OpinionRequiredException extends RuleViolationException {
+public class OpinionRequiredException extends ConflictException {
 
   OpinionRequiredException() {
     super(

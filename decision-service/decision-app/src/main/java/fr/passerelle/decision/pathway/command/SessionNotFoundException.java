@@ -1,6 +1,6 @@
 package fr.passerelle.decision.pathway.command;
 
-import fr.passerelle.decision.shared.command.NotFoundException;
+import fr.passerelle.edge.refusal.NotFoundException;
 
 /** No such commission session in the département. */
 public class SessionNotFoundException extends NotFoundException {

@@ -4,12 +4,10 @@ import fr.passerelle.decision.pathway.api.FindPendingDossiersQuery;
 import fr.passerelle.decision.pathway.api.PendingDossierView;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
-import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.security.Access;
-import fr.passerelle.edge.security.Role;
+import fr.passerelle.decision.pathway.command.DossierNotFoundException;
+import fr.passerelle.edge.command.Commands;
 import jakarta.validation.Valid;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -22,30 +20,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The commission secretariat's work on dossiers: what awaits a session, agendas, opinions. Each
- * operation first checks the caller's role and département (docs/security.md), before anything is
- * read or changed.
+ * The commission secretariat's work on dossiers: what awaits a session, agendas, opinions. The
+ * route guard checks each call's département and role (docs/security.md) before anything is read or
+ * changed.
  */
 @RestController
 @RequestMapping("/api/departements/{departmentCode}/commission")
 class CommissionController {
 
-  private final CommandGateway commands;
+  private final Commands commands;
   private final QueryGateway queries;
-  private final Access access;
 
-  CommissionController(CommandGateway commands, QueryGateway queries, Access access) {
+  CommissionController(Commands commands, QueryGateway queries) {
     this.commands = commands;
     this.queries = queries;
-    this.access = access;
   }
 
   @GetMapping("/pending-dossiers")
   List<PendingDossierView> pendingDossiers(@PathVariable String departmentCode) {
-    access.require(departmentCode, Role.SECRETARIAT, Role.PREFECTURE);
     return queries
         .query(
-            new FindPendingDossiersQuery(DepartmentCode.require(departmentCode)),
+            new FindPendingDossiersQuery(departmentCode),
             ResponseTypes.multipleInstancesOf(PendingDossierView.class))
         .join();
   }
@@ -55,10 +50,9 @@ class CommissionController {
       @PathVariable String departmentCode,
       @PathVariable String sessionId,
       @Valid @RequestBody AgendaRequest request) {
-    access.require(departmentCode, Role.SECRETARIAT);
-    commands.sendAndWait(
-        new PlaceOnAgendaCommand(
-            request.dossierId(), DepartmentCode.require(departmentCode), sessionId));
+    commands.send(
+        new PlaceOnAgendaCommand(request.dossierId(), departmentCode, sessionId),
+        DossierNotFoundException::new);
     return ResponseEntity.noContent().build();
   }
 
@@ -67,17 +61,17 @@ class CommissionController {
       @PathVariable String departmentCode,
       @PathVariable String sessionId,
       @Valid @RequestBody OpinionRequest request) {
-    access.require(departmentCode, Role.SECRETARIAT);
-    commands.sendAndWait(
+    commands.send(
         new RecordOpinionCommand(
             request.dossierId(),
-            DepartmentCode.require(departmentCode),
+            departmentCode,
             sessionId,
             request.opinion(),
             request.votesFor(),
             request.votesAgainst(),
             request.abstentions(),
-            request.chairVotedFor()));
+            request.chairVotedFor()),
+        DossierNotFoundException::new);
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new OpinionRecordedResponse(request.dossierId(), sessionId, request.opinion()));
   }

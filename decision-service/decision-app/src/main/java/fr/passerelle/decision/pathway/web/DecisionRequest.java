@@ -3,7 +3,7 @@ package fr.passerelle.decision.pathway.web;
 import fr.passerelle.decision.events.RefusalReason;
 import fr.passerelle.decision.shared.web.ConsistentFields;
 import fr.passerelle.decision.shared.web.CrossFieldChecked;
-import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.refusal.FieldError;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

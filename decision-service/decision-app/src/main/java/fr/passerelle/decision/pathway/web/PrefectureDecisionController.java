@@ -2,12 +2,10 @@ package fr.passerelle.decision.pathway.web;
 
 import fr.passerelle.decision.pathway.api.AuthorisePathwayCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
-import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.security.Access;
-import fr.passerelle.edge.security.Role;
+import fr.passerelle.decision.pathway.command.DossierNotFoundException;
+import fr.passerelle.edge.command.Commands;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,36 +21,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PrefectureDecisionController {
 
-  private final CommandGateway commands;
-  private final Access access;
+  private final Commands commands;
 
-  PrefectureDecisionController(CommandGateway commands, Access access) {
+  PrefectureDecisionController(Commands commands) {
     this.commands = commands;
-    this.access = access;
   }
 
   @PostMapping("/api/departements/{departmentCode}/prefecture/decisions")
   ResponseEntity<DecisionResponse> decide(
       @PathVariable String departmentCode, @Valid @RequestBody DecisionRequest request) {
-    access.require(departmentCode, Role.PREFECTURE);
-    String department = DepartmentCode.require(departmentCode);
     DecisionResponse response =
         switch (request.decision()) {
-          case AUTHORISE -> authorise(department, request);
-          case REFUSE -> refuse(department, request);
+          case AUTHORISE -> authorise(departmentCode, request);
+          case REFUSE -> refuse(departmentCode, request);
         };
     return ResponseEntity.status(HttpStatus.CREATED).body(response);
   }
 
-  private DecisionResponse authorise(String department, DecisionRequest request) {
+  private DecisionResponse authorise(String departmentCode, DecisionRequest request) {
     LocalDate endDate =
-        commands.sendAndWait(
+        commands.send(
             new AuthorisePathwayCommand(
                 request.dossierId(),
-                department,
+                departmentCode,
                 request.decidedOn(),
                 request.startDate(),
-                request.motivation()));
+                request.motivation()),
+            DossierNotFoundException::new);
     return new DecisionResponse(
         request.dossierId(),
         Decision.AUTHORISE,
@@ -62,14 +57,15 @@ class PrefectureDecisionController {
         null);
   }
 
-  private DecisionResponse refuse(String department, DecisionRequest request) {
-    commands.sendAndWait(
+  private DecisionResponse refuse(String departmentCode, DecisionRequest request) {
+    commands.send(
         new RefusePathwayCommand(
             request.dossierId(),
-            department,
+            departmentCode,
             request.decidedOn(),
             request.reason(),
-            request.motivation()));
+            request.motivation()),
+        DossierNotFoundException::new);
     return new DecisionResponse(
         request.dossierId(), Decision.REFUSE, request.decidedOn(), null, null, request.reason());
   }

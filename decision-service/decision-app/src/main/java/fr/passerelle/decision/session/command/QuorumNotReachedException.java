@@ -1,9 +1,9 @@
 package fr.passerelle.decision.session.command;
 
-import fr.passerelle.decision.shared.command.RuleViolationException;
+import fr.passerelle.edge.refusal.ConflictException;
 
 /** A first convocation without enough members present or represented. */
-public class QuorumNotReachedException extends RuleViolationException {
+public class QuorumNotReachedException extends ConflictException {
 
   QuorumNotReachedException(int attending, int membersTotal, int required) {
     super(

@@ -1,13 +1,10 @@
 package fr.passerelle.decision.session.web;
 
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
-import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.security.Access;
-import fr.passerelle.edge.security.Role;
+import fr.passerelle.edge.command.Commands;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,31 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/departements/{departmentCode}/commission/sessions")
 class CommissionSessionController {
 
-  private final CommandGateway commands;
-  private final Access access;
+  private final Commands commands;
 
-  CommissionSessionController(CommandGateway commands, Access access) {
+  CommissionSessionController(Commands commands) {
     this.commands = commands;
-    this.access = access;
   }
 
   @PostMapping
   ResponseEntity<SessionOpenedResponse> open(
       @PathVariable String departmentCode, @Valid @RequestBody OpenSessionRequest request) {
-    access.require(departmentCode, Role.SECRETARIAT);
-    String department = DepartmentCode.require(departmentCode);
     String sessionId = UUID.randomUUID().toString();
-    commands.sendAndWait(
+    commands.send(
         new OpenCommissionSessionCommand(
             sessionId,
-            department,
+            departmentCode,
             request.date(),
             request.membersTotal(),
             request.membersPresent(),
             request.membersRepresented(),
             Boolean.TRUE.equals(request.secondConvocation())));
     return ResponseEntity.created(
-            URI.create("/api/departements/" + department + "/commission/sessions/" + sessionId))
-        .body(new SessionOpenedResponse(sessionId, department));
+            URI.create("/api/departements/" + departmentCode + "/commission/sessions/" + sessionId))
+        .body(new SessionOpenedResponse(sessionId, departmentCode));
   }
 }

@@ -2,7 +2,7 @@ package fr.passerelle.decision.session.web;
 
 import fr.passerelle.decision.shared.web.ConsistentFields;
 import fr.passerelle.decision.shared.web.CrossFieldChecked;
-import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.refusal.FieldError;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package fr.passerelle.decision.shared.web;
 
-import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.refusal.FieldError;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.List;

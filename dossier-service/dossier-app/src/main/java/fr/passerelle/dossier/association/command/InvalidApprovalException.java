@@ -1,16 +1,12 @@
 package fr.passerelle.dossier.association.command;
 
-/** An approval whose dates break the rules; names the field at fault. */
-public class InvalidApprovalException extends RuntimeException {
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 
-  private final String field;
+/** An approval whose dates break the rules; names the field at fault. */
+public class InvalidApprovalException extends InvalidRequestException {
 
   public InvalidApprovalException(String field, String message) {
-    super(message);
-    this.field = field;
-  }
-
-  public String field() {
-    return field;
+    super(FieldError.of(field, message));
   }
 }

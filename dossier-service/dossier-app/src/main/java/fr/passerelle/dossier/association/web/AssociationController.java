@@ -1,14 +1,9 @@
 package fr.passerelle.dossier.association.web;
 
 import fr.passerelle.dossier.association.api.RegisterAssociationCommand;
-import fr.passerelle.dossier.association.command.InvalidApprovalException;
 import fr.passerelle.dossier.association.query.AssociationView;
 import fr.passerelle.dossier.association.query.AssociationsProjection;
-import fr.passerelle.edge.DepartmentCode;
-import fr.passerelle.edge.FieldError;
-import fr.passerelle.edge.InvalidRequestException;
-import fr.passerelle.edge.security.Access;
-import fr.passerelle.edge.security.Role;
+import fr.passerelle.edge.command.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +12,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,20 +20,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The préfecture records the associations it approves; teams list them. */
+/**
+ * The préfecture records the associations it approves; teams list them. Who may call is checked by
+ * the route guard against the route table (docs/security.md) before a method here runs.
+ */
 @RestController
 @RequestMapping("/api/departements/{departmentCode}/associations")
 class AssociationController {
 
-  private final CommandGateway commands;
+  private final Commands commands;
   private final AssociationsProjection associations;
-  private final Access access;
 
-  AssociationController(
-      CommandGateway commands, AssociationsProjection associations, Access access) {
+  AssociationController(Commands commands, AssociationsProjection associations) {
     this.commands = commands;
     this.associations = associations;
-    this.access = access;
   }
 
   record RegisterAssociationRequest(
@@ -52,29 +45,20 @@ class AssociationController {
   @PostMapping
   ResponseEntity<AssociationView> register(
       @PathVariable String departmentCode, @Valid @RequestBody RegisterAssociationRequest request) {
-    access.require(departmentCode, Role.PREFECTURE, Role.ADMIN);
-    String department = DepartmentCode.require(departmentCode);
     String associationId = UUID.randomUUID().toString();
-    try {
-      commands.sendAndWait(
-          new RegisterAssociationCommand(
-              associationId,
-              department,
-              request.name().strip(),
-              request.approvedFrom(),
-              request.approvedUntil()));
-    } catch (CommandExecutionException e) {
-      if (e.getCause() instanceof InvalidApprovalException invalid) {
-        throw new InvalidRequestException(FieldError.of(invalid.field(), invalid.getMessage()));
-      }
-      throw e;
-    }
+    commands.send(
+        new RegisterAssociationCommand(
+            associationId,
+            departmentCode,
+            request.name().strip(),
+            request.approvedFrom(),
+            request.approvedUntil()));
     return ResponseEntity.created(
-            URI.create("/api/departements/" + department + "/associations/" + associationId))
+            URI.create("/api/departements/" + departmentCode + "/associations/" + associationId))
         .body(
             new AssociationView(
                 associationId,
-                department,
+                departmentCode,
                 request.name().strip(),
                 request.approvedFrom(),
                 request.approvedUntil()));
@@ -82,7 +66,6 @@ class AssociationController {
 
   @GetMapping
   List<AssociationView> list(@PathVariable String departmentCode) {
-    access.require(departmentCode, Role.ASSOCIATION, Role.SECRETARIAT, Role.PREFECTURE, Role.ADMIN);
-    return associations.inDepartment(DepartmentCode.require(departmentCode));
+    return associations.inDepartment(departmentCode);
   }
 }

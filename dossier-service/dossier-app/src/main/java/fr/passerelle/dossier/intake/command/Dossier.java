@@ -116,7 +116,7 @@ public class Dossier {
   /** A dossier of another département is, for this request, a dossier that does not exist. */
   private void requireDepartment(String requested) {
     if (!departmentCode.equals(requested)) {
-      throw new UnknownDossierException(dossierId);
+      throw new UnknownDossierException();
     }
   }
 

@@ -1,14 +1,16 @@
 package fr.passerelle.dossier.intake.command;
 
+import fr.passerelle.edge.refusal.FieldError;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.util.List;
 
 /** A submission refused because of what the dossier lacks: every gap at once. */
-public class IncompleteDossierException extends RuntimeException {
+public class IncompleteDossierException extends InvalidRequestException {
 
   private final List<Gap> gaps;
 
   public IncompleteDossierException(List<Gap> gaps) {
-    super("Incomplete dossier: " + gaps.stream().map(Gap::field).toList());
+    super(gaps.stream().map(gap -> FieldError.of(gap.field(), gap.message())).toList());
     this.gaps = List.copyOf(gaps);
   }
 

@@ -1,9 +1,11 @@
 package fr.passerelle.dossier.intake.command;
 
-/** No such dossier in the département named by the request. */
-public class UnknownDossierException extends RuntimeException {
+import fr.passerelle.edge.refusal.NotFoundException;
 
-  public UnknownDossierException(String dossierId) {
-    super("No dossier " + dossierId + " in this département");
+/** No such dossier in the département named by the request (another's is not revealed). */
+public class UnknownDossierException extends NotFoundException {
+
+  public UnknownDossierException() {
+    super("Aucun dossier de ce numéro dans ce département.");
   }
 }

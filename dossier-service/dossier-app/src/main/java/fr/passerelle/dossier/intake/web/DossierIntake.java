@@ -1,78 +1,73 @@
 package fr.passerelle.dossier.intake.web;
 
-import fr.passerelle.dossier.accesslog.PersonalDataAccessLog;
 import fr.passerelle.dossier.intake.api.DraftDossierCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
 import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
+import fr.passerelle.dossier.intake.command.UnknownDossierException;
 import fr.passerelle.dossier.intake.query.DossierSummaries;
 import fr.passerelle.dossier.intake.query.DossierSummary;
 import fr.passerelle.dossier.vault.PersonVault;
-import fr.passerelle.edge.security.Access;
+import fr.passerelle.edge.command.Commands;
+import fr.passerelle.edge.route.AccessRecorder;
+import fr.passerelle.edge.route.RouteDecision;
+import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
-import fr.passerelle.edge.security.Role;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The intake use cases: the person's file goes to the vault and the dossier's event to the event
- * store in one transaction, so neither exists without the other. The caller's role and département
- * are checked by the controller before; here, before anything changes or is read, that an
- * association acts on its own dossiers only.
+ * The intake use cases: the person's file goes to the vault, the dossier's event to the event store
+ * and the access log's entry beside it, in one transaction, so none exists without the others. The
+ * route guard has checked the caller before; an association acts for its own association only.
  */
 @Service
 class DossierIntake {
 
-  private final CommandGateway commands;
+  private final Commands commands;
   private final PersonVault vault;
   private final DossierSummaries summaries;
-  private final Access access;
-  private final PersonalDataAccessLog accessLog;
+  private final AccessRecorder accessLog;
 
   DossierIntake(
-      CommandGateway commands,
-      PersonVault vault,
-      DossierSummaries summaries,
-      Access access,
-      PersonalDataAccessLog accessLog) {
+      Commands commands, PersonVault vault, DossierSummaries summaries, AccessRecorder accessLog) {
     this.commands = commands;
     this.vault = vault;
     this.summaries = summaries;
-    this.access = access;
     this.accessLog = accessLog;
   }
 
+  /** Drafts a dossier for the association {@code request} names (see {@link #onBehalfOf}). */
   @Transactional
-  String draft(String departmentCode, DossierRequest request) {
+  String draft(String departmentCode, DossierRequest own) {
     String dossierId = UUID.randomUUID().toString();
     String personId = UUID.randomUUID().toString();
-    vault.store(personId, request.personalFile());
-    send(new DraftDossierCommand(dossierId, departmentCode, personId, request.content()));
+    vault.store(personId, own.personalFile());
+    commands.send(new DraftDossierCommand(dossierId, departmentCode, personId, own.content()));
+    accessLog.written(dossierId);
     return dossierId;
   }
 
   @Transactional
-  void revise(
-      PasserelleUser user, String departmentCode, String dossierId, DossierRequest request) {
-    DossierSummary dossier = own(user, departmentCode, dossierId);
-    send(new ReviseDraftCommand(dossierId, departmentCode, request.content()));
-    vault.store(dossier.personId(), request.personalFile());
+  void revise(String departmentCode, String dossierId, DossierRequest own) {
+    DossierSummary dossier = existing(departmentCode, dossierId);
+    commands.send(new ReviseDraftCommand(dossierId, departmentCode, own.content()));
+    vault.store(dossier.personId(), own.personalFile());
+    accessLog.written(dossierId);
   }
 
   @Transactional
-  void submit(PasserelleUser user, String departmentCode, String dossierId) {
-    own(user, departmentCode, dossierId);
-    send(new SubmitDossierCommand(dossierId, departmentCode));
+  void submit(String departmentCode, String dossierId) {
+    existing(departmentCode, dossierId);
+    commands.send(new SubmitDossierCommand(dossierId, departmentCode));
   }
 
   @Transactional
-  void withdraw(PasserelleUser user, String departmentCode, String dossierId) {
-    own(user, departmentCode, dossierId);
-    send(new WithdrawDraftCommand(dossierId, departmentCode));
+  void withdraw(String departmentCode, String dossierId) {
+    existing(departmentCode, dossierId);
+    commands.send(new WithdrawDraftCommand(dossierId, departmentCode));
   }
 
   /**
@@ -80,44 +75,29 @@ class DossierIntake {
    * leaves the vault without its entry in the access log.
    */
   @Transactional
-  DossierView read(PasserelleUser user, String departmentCode, String dossierId, String route) {
-    DossierSummary summary = own(user, departmentCode, dossierId);
-    accessLog.record(user, departmentCode, dossierId, route);
+  DossierView read(String departmentCode, String dossierId) {
+    DossierSummary summary = existing(departmentCode, dossierId);
+    accessLog.read(dossierId);
     return DossierView.of(summary, vault.read(summary.personId()).orElse(null));
   }
 
-  /** An association member holding no other role: sees its own association's dossiers only. */
-  static boolean isAssociationOnly(PasserelleUser user) {
-    return user.has(Role.ASSOCIATION)
-        && !user.has(Role.SECRETARIAT)
-        && !user.has(Role.PREFECTURE)
-        && !user.has(Role.ADMIN);
-  }
-
-  /** The dossier of the département, refused to an association other than its own. */
-  private DossierSummary own(PasserelleUser user, String departmentCode, String dossierId) {
-    DossierSummary dossier = existing(departmentCode, dossierId);
-    access.requireOwnAssociation(user, dossier.associationId());
-    return dossier;
-  }
-
   DossierSummary existing(String departmentCode, String dossierId) {
-    return summaries
-        .find(departmentCode, dossierId)
-        .orElseThrow(() -> new DossierNotFoundException(dossierId));
+    return summaries.find(departmentCode, dossierId).orElseThrow(UnknownDossierException::new);
   }
 
-  /** Sends a command and rethrows the domain's own exception rather than Axon's wrapper. */
-  private void send(Object command) {
-    try {
-      commands.sendAndWait(command);
-    } catch (CommandExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    } catch (AggregateNotFoundException e) {
-      throw new DossierNotFoundException(String.valueOf(e.getAggregateIdentifier()));
+  /**
+   * An association acts for itself: a body naming another association is refused (the refusal
+   * logged, outside any transaction that would undo its entry), one naming none is completed with
+   * the caller's.
+   */
+  DossierRequest onBehalfOf(PasserelleUser caller, DossierRequest request) {
+    boolean named = request.associationId() != null && !request.associationId().isBlank();
+    String associationId = named ? request.associationId() : caller.associationId();
+    if (Routes.associationOnly(caller)
+        && (associationId == null || !associationId.equals(caller.associationId()))) {
+      accessLog.refused(null, RouteDecision.Reason.ASSOCIATION);
+      throw new AccessDeniedException("Another association");
     }
+    return request.forAssociation(associationId);
   }
 }

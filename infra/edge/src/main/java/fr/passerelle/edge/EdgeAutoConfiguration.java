@@ -1,0 +1,78 @@
+package fr.passerelle.edge;
+
+import fr.passerelle.edge.audit.AccessLog;
+import fr.passerelle.edge.route.AccessRecorder;
+import fr.passerelle.edge.route.CallerArgumentResolver;
+import fr.passerelle.edge.route.DossierOwnership;
+import fr.passerelle.edge.route.RouteGuard;
+import fr.passerelle.edge.route.ServiceName;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The edge of every servlet service: request correlation, the body limit, the route guard that
+ * checks each call of the public API against the route table, the caller handed to controllers, the
+ * access log's recorder, and problem details for every error.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(EdgeProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class EdgeAutoConfiguration {
+
+  @Bean
+  FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+    var registration = new FilterRegistrationBean<>(new CorrelationFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(EdgeProperties properties) {
+    var registration =
+        new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodySize().toBytes()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  AccessRecorder accessRecorder(ObjectProvider<AccessLog> log, ObjectProvider<Clock> clock) {
+    return new AccessRecorder(
+        Optional.ofNullable(log.getIfAvailable()), clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  WebMvcConfigurer routeGuard(
+      Environment environment,
+      ObjectProvider<DossierOwnership> ownership,
+      AccessRecorder recorder) {
+    Optional<ServiceName> service =
+        ServiceName.ofApplication(environment.getRequiredProperty("spring.application.name"));
+    RouteGuard guard =
+        new RouteGuard(service, Optional.ofNullable(ownership.getIfAvailable()), recorder);
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(guard).addPathPatterns("/api/**");
+      }
+
+      @Override
+      public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+      }
+    };
+  }
+}
