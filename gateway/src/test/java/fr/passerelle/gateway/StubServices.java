@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The four services, stood in for by local HTTP servers (one per service, started once per test
@@ -60,7 +62,9 @@ final class StubServices {
   }
 
   static synchronized void stop(String name) {
-    SERVERS.remove(name).stop(0);
+    HttpServer server = SERVERS.remove(name);
+    server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 
   static synchronized void restart(String name) {
@@ -91,6 +95,15 @@ final class StubServices {
             exchange.getResponseBody().write(body);
             exchange.close();
           });
+      // Several requests at once, as a service does (the default handles one at a time).
+      server.setExecutor(
+          Executors.newFixedThreadPool(
+              8,
+              task -> {
+                Thread thread = new Thread(task, service + "-stub");
+                thread.setDaemon(true);
+                return thread;
+              }));
       server.start();
       SERVERS.put(service, server);
       PORTS.put(service, server.getAddress().getPort());

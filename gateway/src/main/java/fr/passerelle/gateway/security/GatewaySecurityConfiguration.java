@@ -32,6 +32,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import reactor.core.publisher.Mono;
@@ -82,6 +83,10 @@ public class GatewaySecurityConfiguration {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(cache -> cache.disable())
+        // Stateless: the caller's context comes from the token alone. The default repository would
+        // create a WebSession for every request without a token, which moves the rest of its
+        // processing off the connection's event loop.
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .headers(
             headers ->
                 headers
