@@ -23,7 +23,14 @@ class AccessMatrixTest extends GatewayTest {
 
   private static final List<String> ROLES =
       List.of(
-          "ASSOCIATION", "SECRETARIAT", "PREFECTURE", "PAYING_BODY", "AUDITOR", "ANALYST", "ADMIN");
+          "ASSOCIATION",
+          "SECRETARIAT",
+          "PREFECTURE",
+          "PAYING_BODY",
+          "AUDITOR",
+          "ANALYST",
+          "ADMIN",
+          "MONITORING");
 
   /** The matrix, as the specification writes it: method, path, service, roles allowed. */
   private static final List<Route> MATRIX =

@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.security;
 
 import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.edge.security.SecurityProperties;
 import fr.passerelle.edge.security.TokenValidation;
 import fr.passerelle.gateway.dev.DevIssuer;
@@ -40,7 +41,8 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway is a reactive OAuth2 resource server: every call but health, the API documentation
  * (and, under {@code dev}, the dev issuer) carries a JWT validated here (signature, issuer,
- * audience, expiry) and checked against the access matrix ({@link AccessRules}); the token is then
+ * audience, expiry) and checked against the access matrix ({@link AccessRules}); the gateway's
+ * metrics are for ADMIN and MONITORING, its other actuator endpoints for ADMIN; the token is then
  * relayed unchanged to the service, which checks it again. No session, no CSRF (no cookies), no
  * CORS configuration (so browsers from other origins are refused), strict security headers.
  */
@@ -59,6 +61,11 @@ public class GatewaySecurityConfiguration {
               "/v3/api-docs",
               "/v3/api-docs/**")
           .toArray(String[]::new);
+
+  /** What a metrics scraper reads: the gateway's metrics, to ADMIN and MONITORING only. */
+  private static final String[] METRICS = {
+    "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"
+  };
 
   @Bean
   SecurityWebFilterChain gatewaySecurity(
@@ -99,8 +106,10 @@ public class GatewaySecurityConfiguration {
                     .permitAll()
                     .pathMatchers("/fallback/**")
                     .denyAll()
+                    .pathMatchers(METRICS)
+                    .hasAnyRole(Role.ADMIN.name(), Role.MONITORING.name())
                     .pathMatchers("/actuator/**")
-                    .hasRole("ADMIN")
+                    .hasRole(Role.ADMIN.name())
                     .anyExchange()
                     .access(matrix()))
         .oauth2ResourceServer(

@@ -15,5 +15,9 @@ public enum Role {
   /** Ministry analysts: aggregated figures only, never a dossier. */
   ANALYST,
   /** Operators of the platform. */
-  ADMIN
+  ADMIN,
+  /**
+   * A metrics scraper (Prometheus…): {@code /actuator/prometheus} and {@code /actuator/metrics}.
+   */
+  MONITORING
 }
