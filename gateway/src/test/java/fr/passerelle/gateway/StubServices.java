@@ -25,7 +25,8 @@ final class StubServices {
       String path,
       String authorization,
       String requestId,
-      String traceparent) {
+      String traceparent,
+      int bodyLength) {
 
     String line() {
       return service + ": " + method + " " + path;
@@ -80,6 +81,7 @@ final class StubServices {
           "/",
           exchange -> {
             var headers = exchange.getRequestHeaders();
+            int bodyLength = exchange.getRequestBody().readAllBytes().length;
             RECEIVED.add(
                 new Received(
                     service,
@@ -87,8 +89,8 @@ final class StubServices {
                     exchange.getRequestURI().getPath(),
                     headers.getFirst("Authorization"),
                     headers.getFirst("X-Request-Id"),
-                    headers.getFirst("traceparent")));
-            exchange.getRequestBody().readAllBytes();
+                    headers.getFirst("traceparent"),
+                    bodyLength));
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

@@ -4,6 +4,8 @@ import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.edge.security.Role;
 import fr.passerelle.edge.security.SecurityProperties;
 import fr.passerelle.edge.security.TokenValidation;
+import fr.passerelle.gateway.bodylimit.BodyLimitProperties;
+import fr.passerelle.gateway.bodylimit.BodySizeLimitFilter;
 import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
 import fr.passerelle.gateway.ratelimit.RateLimitFilter;
@@ -72,6 +74,7 @@ public class GatewaySecurityConfiguration {
       ServerHttpSecurity http,
       ReactiveJwtDecoder decoder,
       RateLimitProperties rateLimit,
+      BodyLimitProperties bodyLimit,
       ObjectProvider<DevIssuer> devIssuer) {
     List<String> open = new ArrayList<>(List.of(PUBLIC));
     if (devIssuer.getIfAvailable() != null) {
@@ -120,6 +123,7 @@ public class GatewaySecurityConfiguration {
                     .accessDeniedHandler(denied))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .addFilterBefore(new BodySizeLimitFilter(bodyLimit), SecurityWebFiltersOrder.AUTHENTICATION)
         .addFilterAfter(new RateLimitFilter(rateLimit), SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
   }
