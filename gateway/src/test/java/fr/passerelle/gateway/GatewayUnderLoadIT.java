@@ -60,8 +60,10 @@ class GatewayUnderLoadIT {
                     service.toUpperCase(Locale.ROOT) + "_SERVICE_URL",
                     () -> "http://127.0.0.1:" + port));
     // The figures are about answering, not limiting: no client reaches these.
-    registry.add("passerelle.gateway.rate-limit.capacity", () -> 1_000_000);
-    registry.add("passerelle.gateway.rate-limit.refill-tokens", () -> 1_000_000);
+    for (String limit : List.of("address", "caller")) {
+      registry.add("passerelle.gateway.rate-limit." + limit + ".capacity", () -> 1_000_000);
+      registry.add("passerelle.gateway.rate-limit." + limit + ".refill-tokens", () -> 1_000_000);
+    }
   }
 
   /** One kind of call in the mix, and the status it must get. */

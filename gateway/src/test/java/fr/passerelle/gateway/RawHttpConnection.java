@@ -1,10 +1,12 @@
 package fr.passerelle.gateway;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,16 @@ final class RawHttpConnection implements Closeable {
   private final OutputStream out;
 
   RawHttpConnection(int port, Duration readTimeout) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this("127.0.0.1", port, readTimeout);
+  }
+
+  /** A connection from {@code localAddress} (any of 127.0.0.0/8), a client address of its own. */
+  RawHttpConnection(String localAddress, int port, Duration readTimeout) throws IOException {
+    socket =
+        new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress), 0);
     socket.setSoTimeout((int) readTimeout.toMillis());
     socket.setTcpNoDelay(true);
-    in = socket.getInputStream();
+    in = new BufferedInputStream(socket.getInputStream());
     out = socket.getOutputStream();
   }
 

@@ -8,8 +8,8 @@ import fr.passerelle.gateway.bodylimit.BodyLimitProperties;
 import fr.passerelle.gateway.bodylimit.BodySizeLimitFilter;
 import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
-import fr.passerelle.gateway.ratelimit.RateLimitFilter;
 import fr.passerelle.gateway.ratelimit.RateLimitProperties;
+import fr.passerelle.gateway.ratelimit.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,6 +81,7 @@ public class GatewaySecurityConfiguration {
       open.add(DevIssuer.JWKS_PATH);
       open.add(DevIssuer.TOKENS_PATH);
     }
+    RateLimits rateLimits = new RateLimits(rateLimit);
     ServerAuthenticationEntryPoint unauthenticated =
         (exchange, error) -> {
           exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -123,8 +124,10 @@ public class GatewaySecurityConfiguration {
                     .accessDeniedHandler(denied))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        // In this order: address limit, body size, authentication, caller limit, authorisation.
+        .addFilterBefore(rateLimits.byAddress(), SecurityWebFiltersOrder.AUTHENTICATION)
         .addFilterBefore(new BodySizeLimitFilter(bodyLimit), SecurityWebFiltersOrder.AUTHENTICATION)
-        .addFilterAfter(new RateLimitFilter(rateLimit), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAfter(rateLimits.byCaller(), SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
   }
 
