@@ -71,7 +71,7 @@ class GatewayRoutingTest extends GatewayTest {
 
     var response = send("GET", "/api/unknown", token("ADMIN", "*"));
 
-    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).doesNotContain("trace", "Exception");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -58,14 +59,33 @@ class HardeningTest extends GatewayTest {
 
   @Test
   void errorsAreProblemsWithoutInternals() throws Exception {
-    var notFound = send("GET", "/nothing/here", token("ADMIN", "*"));
-    var badMethod = send("GET", "/fallback/dossier-service", token("ADMIN", "*"));
+    var notFound = send("GET", "/swagger-ui/nothing-here.js", null);
+    var fallback = send("GET", "/fallback/dossier-service", token("ADMIN", "*"));
 
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(notFound.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(notFound.body()).doesNotContain("trace", "exception", "Exception");
-    assertThat(badMethod.statusCode()).isEqualTo(403);
+    assertThat(fallback.statusCode()).isEqualTo(403);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "GET, /nothing/here",
+    "GET, /api/unknown",
+    "POST, /api/reports/national",
+    "GET, /api/departements/31",
+    "GET, /actuatorx",
+    "DELETE, /v3/api-docs-but-not-quite"
+  })
+  void aPathOutsideTheMatrixIsDeniedWhoeverAsks(String method, String path) throws Exception {
+    int before = StubServices.RECEIVED.size();
+
+    var response = send(method, path, token("ADMIN", "*"));
+
+    AccessMatrixTest.assertProblem(
+        response, 403, "Accès refusé", "urn:passerelle:probleme:acces-refuse");
+    assertThat(StubServices.RECEIVED).hasSize(before);
   }
 
   @Test
@@ -122,6 +142,6 @@ class HardeningTest extends GatewayTest {
     assertThat(send("POST", "/dev/tokens?user=admin", null).statusCode()).isEqualTo(401);
     assertThat(send("GET", "/dev/jwks.json", null).statusCode()).isEqualTo(401);
     assertThat(send("POST", "/dev/tokens?user=admin", token("ADMIN", "*")).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
   }
 }

@@ -116,7 +116,8 @@ public final class AccessRules {
 
   /**
    * Whether {@code caller} may make this call: {@code Optional.empty()} when the path is outside
-   * the routed API (the gateway then only requires a valid token).
+   * the routed API (the gateway then refuses it: only the public paths and the actuator have rules
+   * of their own).
    */
   public static Optional<Boolean> decide(PasserelleUser caller, HttpMethod method, String path) {
     PathContainer container = PathContainer.parsePath(path);

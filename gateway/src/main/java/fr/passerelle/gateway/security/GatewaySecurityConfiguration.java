@@ -139,6 +139,7 @@ public class GatewaySecurityConfiguration {
     return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
   }
 
+  /** The access matrix decides; a path it does not know is refused (deny by default). */
   private static ReactiveAuthorizationManager<AuthorizationContext> matrix() {
     return (authentication, context) ->
         authentication
@@ -152,7 +153,7 @@ public class GatewaySecurityConfiguration {
                               PasserelleUser.from(token.getToken()),
                               request.getMethod(),
                               request.getPath().pathWithinApplication().value())
-                          .orElse(true);
+                          .orElse(false);
                   return new AuthorizationDecision(allowed);
                 })
             .defaultIfEmpty(new AuthorizationDecision(false));
