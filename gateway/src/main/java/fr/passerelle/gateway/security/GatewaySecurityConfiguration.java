@@ -43,10 +43,13 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway is a reactive OAuth2 resource server: every call but health, the API documentation
  * (and, under {@code dev}, the dev issuer) carries a JWT validated here (signature, issuer,
- * audience, expiry) and checked against the access matrix ({@link AccessRules}); the gateway's
- * metrics are for ADMIN and MONITORING, its other actuator endpoints for ADMIN; the token is then
- * relayed unchanged to the service, which checks it again. No session, no CSRF (no cookies), no
- * CORS configuration (so browsers from other origins are refused), strict security headers.
+ * audience, expiry, subject) and checked against the access matrix ({@link AccessRules}), which
+ * refuses any path it does not know; the gateway's metrics are for ADMIN and MONITORING, its other
+ * actuator endpoints for ADMIN; the token is then relayed unchanged to the service, which checks it
+ * again. Before any token is checked, the caller's address is rate-limited and the body's size
+ * bounded; once authenticated, the caller is rate-limited ({@link RateLimits}). No session, no CSRF
+ * (no cookies), no CORS configuration (so browsers from other origins are refused), strict security
+ * headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
