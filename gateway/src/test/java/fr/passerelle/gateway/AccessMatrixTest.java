@@ -106,6 +106,12 @@ class AccessMatrixTest extends GatewayTest {
               route.path(),
               "wrong audience",
               TestTokens.forAnotherAudience(role, departement)));
+      cases.add(
+          Arguments.of(
+              route.method(),
+              route.path(),
+              "no expiry",
+              TestTokens.withoutExpiry(role, departement)));
       cases.add(Arguments.of(route.method(), route.path(), "not a JWT", "not-a-jwt"));
     }
     return cases.stream();

@@ -74,6 +74,7 @@ class DevIssuerTest {
         SignedJWT.parse(accessToken(post("/dev/tokens?user=association-31&association=asso-7")));
     SignedJWT analyst = SignedJWT.parse(accessToken(post("/dev/tokens?user=analyst")));
     SignedJWT payingBody = SignedJWT.parse(accessToken(post("/dev/tokens?user=paying-body-75")));
+    SignedJWT monitoring = SignedJWT.parse(accessToken(post("/dev/tokens?user=monitoring")));
 
     assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
     var claims = jwt.getJWTClaimsSet();
@@ -90,6 +91,9 @@ class DevIssuerTest {
         .containsExactly("PAYING_BODY");
     assertThat(payingBody.getJWTClaimsSet().getStringListClaim("departements"))
         .containsExactly("75");
+    assertThat(monitoring.getJWTClaimsSet().getStringListClaim("roles"))
+        .containsExactly("MONITORING");
+    assertThat(monitoring.getJWTClaimsSet().getStringListClaim("departements")).isEmpty();
   }
 
   @Test

@@ -32,6 +32,12 @@ abstract class GatewayTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
+    servicesAndTokens(registry);
+    rateLimits(registry, 10_000);
+  }
+
+  /** The stub services behind the gateway, and the test tokens' issuer and key. */
+  static void servicesAndTokens(DynamicPropertyRegistry registry) {
     StubServices.ports()
         .forEach(
             (service, port) ->
@@ -41,10 +47,22 @@ abstract class GatewayTest {
     registry.add("passerelle.security.jwt.issuer", () -> TestTokens.ISSUER);
     registry.add(
         "passerelle.security.jwt.public-key", () -> TestTokens.publicKeyPem().toUri().toString());
-    registry.add("passerelle.gateway.rate-limit.capacity", () -> RATE_LIMIT_CAPACITY);
-    registry.add("passerelle.gateway.rate-limit.refill-tokens", () -> RATE_LIMIT_CAPACITY);
-    registry.add("passerelle.gateway.rate-limit.refill-period", () -> "1m");
-    registry.add("passerelle.gateway.rate-limit.refill-intervally", () -> true);
+  }
+
+  /**
+   * Limits refilled once a minute, so that 429 is deterministic: {@link #RATE_LIMIT_CAPACITY} per
+   * caller, {@code perAddress} per client address.
+   */
+  static void rateLimits(DynamicPropertyRegistry registry, int perAddress) {
+    String prefix = "passerelle.gateway.rate-limit.";
+    registry.add(prefix + "caller.capacity", () -> RATE_LIMIT_CAPACITY);
+    registry.add(prefix + "caller.refill-tokens", () -> RATE_LIMIT_CAPACITY);
+    registry.add(prefix + "caller.refill-period", () -> "1m");
+    registry.add(prefix + "caller.refill-intervally", () -> true);
+    registry.add(prefix + "address.capacity", () -> perAddress);
+    registry.add(prefix + "address.refill-tokens", () -> perAddress);
+    registry.add(prefix + "address.refill-period", () -> "1m");
+    registry.add(prefix + "address.refill-intervally", () -> true);
   }
 
   /** A valid token of a caller of its own (so that each has its own rate-limit bucket). */

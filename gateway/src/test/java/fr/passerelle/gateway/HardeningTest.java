@@ -6,11 +6,15 @@ import fr.passerelle.gateway.dev.DevIssuer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Closed CORS, security headers, problem errors, only the safe actuator endpoints, no dev issuer.
+ * Closed CORS, security headers, problem errors, only the safe actuator endpoints (metrics for
+ * ADMIN and MONITORING), no dev issuer.
  */
 class HardeningTest extends GatewayTest {
 
@@ -55,14 +59,34 @@ class HardeningTest extends GatewayTest {
 
   @Test
   void errorsAreProblemsWithoutInternals() throws Exception {
-    var notFound = send("GET", "/nothing/here", token("ADMIN", "*"));
-    var badMethod = send("GET", "/fallback/dossier-service", token("ADMIN", "*"));
+    var notFound = send("GET", "/swagger-ui/nothing-here.js", null);
+    var fallback = send("GET", "/fallback/dossier-service", token("ADMIN", "*"));
 
     assertThat(notFound.statusCode()).isEqualTo(404);
     assertThat(notFound.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(notFound.body()).doesNotContain("trace", "exception", "Exception");
-    assertThat(badMethod.statusCode()).isEqualTo(403);
+    assertThat(fallback.statusCode()).isEqualTo(403);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "GET, /nothing/here",
+    "GET, /api/unknown",
+    "POST, /api/reports/national",
+    "GET, /api/departements/31",
+    "GET, /actuatorx",
+    "DELETE, /v3/api-docs-but-not-quite"
+  })
+  void aPathOutsideTheRouteTableIsDeniedWhoeverAsks(String method, String path) throws Exception {
+    int before = StubServices.RECEIVED.size();
+
+    var response = send(method, path, token("ADMIN", "*"));
+
+    // refused as what it is for the caller: nothing here
+    AccessMatrixTest.assertProblem(
+        response, 404, "Ressource introuvable", "urn:passerelle:probleme:ressource-introuvable");
+    assertThat(StubServices.RECEIVED).hasSize(before);
   }
 
   @Test
@@ -79,15 +103,38 @@ class HardeningTest extends GatewayTest {
   }
 
   @Test
-  void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
+  void onlySafeActuatorEndpointsAreExposed() throws Exception {
     String admin = token("ADMIN", "*");
 
     assertThat(send("GET", "/actuator/health", null).statusCode()).isEqualTo(200);
-    assertThat(send("GET", "/actuator/prometheus", admin).statusCode()).isEqualTo(200);
-    assertThat(send("GET", "/actuator/prometheus", token("ANALYST", "*")).statusCode())
-        .isEqualTo(403);
     assertThat(send("GET", "/actuator/env", admin).statusCode()).isEqualTo(404);
     assertThat(send("GET", "/actuator/gateway/routes", admin).statusCode()).isEqualTo(404);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.threads.live"})
+  void metricsAreForAdminAndMonitoringOnly(String path) throws Exception {
+    assertThat(send("GET", path, token("ADMIN", "*")).statusCode()).isEqualTo(200);
+    assertThat(send("GET", path, token("MONITORING")).statusCode()).isEqualTo(200);
+    for (String role : List.of("ANALYST", "AUDITOR", "SECRETARIAT", "ASSOCIATION")) {
+      AccessMatrixTest.assertProblem(
+          send("GET", path, token(role, "*")),
+          403,
+          "Accès refusé",
+          "urn:passerelle:probleme:acces-refuse");
+    }
+    assertThat(send("GET", path, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aScraperReadsMetricsAndNothingElse() throws Exception {
+    String monitoring = token("MONITORING");
+
+    assertThat(send("GET", "/actuator/info", monitoring).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/departements/31/reports/dossiers", monitoring).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/api/reports/national", monitoring).statusCode()).isEqualTo(403);
   }
 
   @Test

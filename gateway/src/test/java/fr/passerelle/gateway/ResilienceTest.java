@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A service down or its circuit open: a 503 problem, never a stack trace nor a hanging call. */
+/**
+ * A service down or its circuit open: a 503 problem saying when to come back (Retry-After), never a
+ * stack trace nor a hanging call.
+ */
 class ResilienceTest extends GatewayTest {
 
   @Autowired CircuitBreakerRegistry circuitBreakers;
@@ -31,6 +34,7 @@ class ResilienceTest extends GatewayTest {
             "Service momentanément indisponible",
             "urn:passerelle:probleme:service-indisponible");
         assertThat(response.body()).doesNotContain("Exception", "trace", "127.0.0.1");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
       }
     } finally {
       StubServices.restart("benefits");
@@ -66,6 +70,7 @@ class ResilienceTest extends GatewayTest {
           503,
           "Service momentanément indisponible",
           "urn:passerelle:probleme:service-indisponible");
+      assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
       assertThat(StubServices.withRequestId(requestId)).isEmpty();
     } finally {
       circuit.transitionToClosedState();

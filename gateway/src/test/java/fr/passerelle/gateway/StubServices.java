@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The four services, stood in for by local HTTP servers (one per service, started once per test
@@ -23,7 +25,8 @@ final class StubServices {
       String path,
       String authorization,
       String requestId,
-      String traceparent) {
+      String traceparent,
+      int bodyLength) {
 
     String line() {
       return service + ": " + method + " " + path;
@@ -37,6 +40,9 @@ final class StubServices {
   private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
   static {
+    // Answer at once, as the services (Tomcat) do: without it Nagle's algorithm holds each response
+    // body back until the gateway acknowledges the headers, about 40 ms later.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     NAMES.forEach(name -> start(name, 0));
   }
 
@@ -60,7 +66,9 @@ final class StubServices {
   }
 
   static synchronized void stop(String name) {
-    SERVERS.remove(name).stop(0);
+    HttpServer server = SERVERS.remove(name);
+    server.stop(0);
+    ((ExecutorService) server.getExecutor()).shutdownNow();
   }
 
   static synchronized void restart(String name) {
@@ -76,6 +84,7 @@ final class StubServices {
           "/",
           exchange -> {
             var headers = exchange.getRequestHeaders();
+            int bodyLength = exchange.getRequestBody().readAllBytes().length;
             RECEIVED.add(
                 new Received(
                     service,
@@ -83,14 +92,23 @@ final class StubServices {
                     exchange.getRequestURI().getPath(),
                     headers.getFirst("Authorization"),
                     headers.getFirst("X-Request-Id"),
-                    headers.getFirst("traceparent")));
-            exchange.getRequestBody().readAllBytes();
+                    headers.getFirst("traceparent"),
+                    bodyLength));
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
           });
+      // Several requests at once, as a service does (the default handles one at a time).
+      server.setExecutor(
+          Executors.newFixedThreadPool(
+              8,
+              task -> {
+                Thread thread = new Thread(task, service + "-stub");
+                thread.setDaemon(true);
+                return thread;
+              }));
       server.start();
       SERVERS.put(service, server);
       PORTS.put(service, server.getAddress().getPort());

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A demo user of the dev issuer: {@code analyst} and {@code admin} (national, {@code *}), or {@code
- * <role>-<département>} for the departmental roles ({@code association-31}, {@code secretariat-75},
- * {@code paying-body-31}…).
+ * A demo user of the dev issuer: {@code analyst} and {@code admin} (national, {@code *}), {@code
+ * monitoring} (a metrics scraper, no département), or {@code <role>-<département>} for the
+ * departmental roles ({@code association-31}, {@code secretariat-75}, {@code paying-body-31}…).
  */
 public record DemoUser(String name, String role, List<String> departements, String associationId) {
 
@@ -31,6 +31,9 @@ public record DemoUser(String name, String role, List<String> departements, Stri
     String user = name.toLowerCase(Locale.ROOT);
     if (user.equals("analyst") || user.equals("admin")) {
       return Optional.of(new DemoUser(user, user.toUpperCase(Locale.ROOT), List.of("*"), null));
+    }
+    if (user.equals("monitoring")) {
+      return Optional.of(new DemoUser(user, "MONITORING", List.of(), null));
     }
     Matcher matcher = DEPARTEMENTAL.matcher(user);
     if (!matcher.matches()) {

@@ -22,14 +22,24 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * A local identity provider for development and demos, only under the {@code dev} profile: an RSA
  * key generated at start (never stored), its JWK set, and RS256 tokens for demo users, with the
  * same claims as a real provider's.
+ *
+ * <p>Anyone who reaches the gateway can then sign in as anyone, ADMIN included: the gateway refuses
+ * to start with it when an external identity provider is configured (a sign of a real deployment),
+ * and says loudly that it runs.
  */
 @Component
 @Profile("dev")
@@ -37,6 +47,20 @@ public class DevIssuer {
 
   public static final String JWKS_PATH = "/dev/jwks.json";
   public static final String TOKENS_PATH = "/dev/tokens";
+
+  /** What the gateway logs at WARN once started with the dev issuer. */
+  public static final String BANNER =
+      "dev issuer: anyone who reaches this gateway can sign in as any demo user; never in"
+          + " production";
+
+  /** Settings that name an external identity provider, which the dev issuer must not shadow. */
+  static final List<String> EXTERNAL_PROVIDER_SETTINGS =
+      List.of(
+          "PASSERELLE_JWT_ISSUER",
+          "PASSERELLE_JWT_JWK_SET_URI",
+          "passerelle.security.jwt.jwk-set-uri");
+
+  private static final Logger LOG = LoggerFactory.getLogger(DevIssuer.class);
 
   private final KeyPair keys = newKeyPair();
   private final String keyId = UUID.randomUUID().toString();
@@ -48,11 +72,36 @@ public class DevIssuer {
   public DevIssuer(
       @Value("${passerelle.security.jwt.issuer}") String issuer,
       @Value("${passerelle.security.jwt.audience:passerelle}") String audience,
-      DevProperties properties) {
+      DevProperties properties,
+      Environment environment) {
+    refuseAlongsideAnExternalProvider(environment);
     this.issuer = issuer;
     this.audience = audience;
     this.properties = properties;
     this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * Fails the start when any of {@link #EXTERNAL_PROVIDER_SETTINGS} is set: the {@code dev} profile
+   * was left on where a real identity provider is meant to sign the tokens.
+   */
+  static void refuseAlongsideAnExternalProvider(Environment environment) {
+    List<String> set =
+        EXTERNAL_PROVIDER_SETTINGS.stream()
+            .filter(name -> StringUtils.hasText(environment.getProperty(name)))
+            .toList();
+    if (!set.isEmpty()) {
+      throw new IllegalStateException(
+          "The dev issuer (profile 'dev') cannot run with an external identity provider ("
+              + String.join(", ", set)
+              + " set): anyone could sign in as anyone. Remove the 'dev' profile, or the"
+              + " provider's settings for a local demo.");
+    }
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void warnThatAnyoneCanSignIn() {
+    LOG.warn(BANNER);
   }
 
   public RSAPublicKey publicKey() {

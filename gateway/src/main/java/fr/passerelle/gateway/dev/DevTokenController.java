@@ -22,7 +22,7 @@ public class DevTokenController {
           HttpStatus.BAD_REQUEST,
           "utilisateur-de-demonstration-inconnu",
           "Utilisateur de démonstration inconnu",
-          "Utilisateurs : analyst, admin, <rôle>-<département> (association-31, secretariat-75,"
+          "Utilisateurs : analyst, admin, monitoring, <rôle>-<département> (association-31, secretariat-75,"
               + " paying-body-31…) ; une association a besoin de ?association=<id> ou d'une"
               + " association configurée.");
 

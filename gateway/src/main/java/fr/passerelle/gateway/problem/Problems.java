@@ -6,6 +6,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -56,6 +57,15 @@ public final class Problems {
         type.substring(TYPE_PREFIX.length()),
         fr.passerelle.edge.Problems.title(status),
         detail);
+  }
+
+  /** A request body over {@code max}. */
+  public static Problem tooLarge(DataSize max) {
+    return standard(
+        HttpStatus.CONTENT_TOO_LARGE,
+        "Le corps de la requête dépasse la taille maximale acceptée ("
+            + max.toKilobytes()
+            + " Ko).");
   }
 
   /** The problem for any other status (404, 405, 500…). */

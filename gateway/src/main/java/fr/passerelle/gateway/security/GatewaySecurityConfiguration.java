@@ -3,12 +3,15 @@ package fr.passerelle.gateway.security;
 import fr.passerelle.edge.route.RouteDecision;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
+import fr.passerelle.edge.security.Role;
 import fr.passerelle.edge.security.SecurityProperties;
 import fr.passerelle.edge.security.TokenValidation;
+import fr.passerelle.gateway.bodylimit.BodyLimitProperties;
+import fr.passerelle.gateway.bodylimit.BodySizeLimitFilter;
 import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
-import fr.passerelle.gateway.ratelimit.RateLimitFilter;
 import fr.passerelle.gateway.ratelimit.RateLimitProperties;
+import fr.passerelle.gateway.ratelimit.RateLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +38,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.server.ResponseStatusException;
@@ -43,9 +47,12 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway is a reactive OAuth2 resource server: every call but health, the API documentation
  * (and, under {@code dev}, the dev issuer) carries a JWT validated here (signature, issuer,
- * audience, expiry) and checked against the route table ({@link Routes}): a call no route opens is
- * refused. The token is then relayed unchanged to the service, which checks it again. No session,
- * no CSRF (no cookies), no CORS configuration (so browsers from other origins are refused), strict
+ * audience, expiry, subject) and checked against the route table ({@link Routes}): a call no route
+ * opens is a 404 and reaches no service. The gateway's metrics are for ADMIN and MONITORING, its
+ * other actuator endpoints for ADMIN; the token is then relayed unchanged to the service, which
+ * checks it again. Before any token is checked, the caller's address is rate-limited and the body's
+ * size bounded; once authenticated, the caller is rate-limited ({@link RateLimits}). No session, no
+ * CSRF (no cookies), no CORS configuration (so browsers from other origins are refused), strict
  * security headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,17 +71,24 @@ public class GatewaySecurityConfiguration {
               "/v3/api-docs/**")
           .toArray(String[]::new);
 
+  /** What a metrics scraper reads: the gateway's metrics, to ADMIN and MONITORING only. */
+  private static final String[] METRICS = {
+    "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"
+  };
+
   @Bean
   SecurityWebFilterChain gatewaySecurity(
       ServerHttpSecurity http,
       ReactiveJwtDecoder decoder,
       RateLimitProperties rateLimit,
+      BodyLimitProperties bodyLimit,
       ObjectProvider<DevIssuer> devIssuer) {
     List<String> open = new ArrayList<>(List.of(PUBLIC));
     if (devIssuer.getIfAvailable() != null) {
       open.add(DevIssuer.JWKS_PATH);
       open.add(DevIssuer.TOKENS_PATH);
     }
+    RateLimits rateLimits = new RateLimits(rateLimit);
     ServerAuthenticationEntryPoint unauthenticated =
         (exchange, error) -> {
           exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -87,6 +101,10 @@ public class GatewaySecurityConfiguration {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .requestCache(cache -> cache.disable())
+        // Stateless: the caller's context comes from the token alone. The default repository would
+        // create a WebSession for every request without a token, which moves the rest of its
+        // processing off the connection's event loop.
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .headers(
             headers ->
                 headers
@@ -99,8 +117,10 @@ public class GatewaySecurityConfiguration {
                     .permitAll()
                     .pathMatchers("/fallback/**")
                     .denyAll()
+                    .pathMatchers(METRICS)
+                    .hasAnyRole(Role.ADMIN.name(), Role.MONITORING.name())
                     .pathMatchers("/actuator/**")
-                    .hasRole("ADMIN")
+                    .hasRole(Role.ADMIN.name())
                     .anyExchange()
                     .access(matrix()))
         .oauth2ResourceServer(
@@ -111,7 +131,10 @@ public class GatewaySecurityConfiguration {
                     .accessDeniedHandler(denied))
         .exceptionHandling(
             errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .addFilterAfter(new RateLimitFilter(rateLimit), SecurityWebFiltersOrder.AUTHENTICATION)
+        // In this order: address limit, body size, authentication, caller limit, authorisation.
+        .addFilterBefore(rateLimits.byAddress(), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterBefore(new BodySizeLimitFilter(bodyLimit), SecurityWebFiltersOrder.AUTHENTICATION)
+        .addFilterAfter(rateLimits.byCaller(), SecurityWebFiltersOrder.AUTHENTICATION)
         .build();
   }
 

@@ -73,6 +73,22 @@ public final class TestTokens {
             Duration.ofMinutes(-10)));
   }
 
+  /** A token that never expires: no {@code exp} claim. */
+  public static String withoutExpiry(String role, String departement) {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder(
+                claims(
+                    "forever",
+                    List.of(role),
+                    List.of(departement),
+                    null,
+                    AUDIENCE,
+                    Duration.ofMinutes(10)))
+            .expirationTime(null)
+            .build();
+    return sign(KEYS, claims);
+  }
+
   public static String forAnotherAudience(String role, String departement) {
     return sign(
         KEYS,

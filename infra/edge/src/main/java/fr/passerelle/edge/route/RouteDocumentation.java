@@ -95,16 +95,21 @@ public final class RouteDocumentation {
 
       | claim | meaning |
       | --- | --- |
-      | `iss`, `aud` (`passerelle`), `exp` (required), signature | validated by the gateway and every service |
-      | `sub` | who: recorded in the access log |
-      | `roles` | `ASSOCIATION`, `SECRETARIAT`, `PREFECTURE`, `PAYING_BODY`, `AUDITOR`, `ANALYST`, `ADMIN`, `MONITORING` |
+      | `iss`, `aud` (`passerelle`), `exp`, signature | validated by the gateway and every service; a token without `exp` is refused |
+      | `sub` | who: recorded in the access log; required |
+      | `roles` | `ASSOCIATION`, `SECRETARIAT`, `PREFECTURE`, `PAYING_BODY`, `AUDITOR`, `ANALYST`, `ADMIN`, `MONITORING` (a metrics scraper) |
       | `departements` | the département codes the caller may act on; `*` for national roles only |
       | `association` | for `ASSOCIATION`: the approved association the caller belongs to |
 
-      No token, an expired one or one without expiry, a bad signature, another issuer or audience:
-      **401**. A valid token without the role, on another département, or an association reaching
-      another association's dossier: **403**. Both are RFC 9457 problem details with a French
-      title, and change nothing.
+      No token, an expired one or one without expiry or subject, a bad signature, another issuer or
+      audience: **401**. A valid token without the role, on another département, or an association
+      reaching a dossier it does not accompany: **403**. Both are RFC 9457 problem details with a
+      French title, and change nothing.
+
+      Requests without a valid token are rate-limited by client address before their token is
+      checked, callers with one by their `sub` (429 with `Retry-After`, ADR 11). A request body over
+      256 KB (`passerelle.gateway.max-body-size` at the gateway, `passerelle.edge.max-body-size` in
+      each service), declared or chunked, gets a **413** problem and changes nothing.
 
       """;
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.core.io.Resource;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -16,14 +18,18 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
  * What makes a token valid on the platform, for the gateway (reactive) and the services (servlet)
- * alike: the configured issuer, the platform's audience, a signature by the provider's keys, and
- * the usual time checks.
+ * alike: the configured issuer, the platform's audience, a signature by the provider's keys, a
+ * subject, and an expiry that has not passed. Fails closed: a token without {@code exp} (which the
+ * usual time checks let through) or without {@code sub} is refused.
  */
 public final class TokenValidation {
 
   private TokenValidation() {}
 
-  /** Issuer, audience, expiry and not-before; fails fast when no issuer is configured. */
+  /**
+   * Issuer, audience, subject, expiry (required) and not-before; fails fast when no issuer is
+   * configured.
+   */
   public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
     if (properties.issuer() == null || properties.issuer().isBlank()) {
       throw new IllegalStateException("Set passerelle.security.jwt.issuer");
@@ -32,7 +38,10 @@ public final class TokenValidation {
         JwtValidators.createDefaultWithIssuer(properties.issuer()),
         new JwtClaimValidator<List<String>>(
             JwtClaimNames.AUD,
-            audience -> audience != null && audience.contains(properties.audience())));
+            audience -> audience != null && audience.contains(properties.audience())),
+        new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+        new JwtClaimValidator<String>(
+            JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
   }
 
   public static boolean hasJwkSetUri(SecurityProperties properties) {
