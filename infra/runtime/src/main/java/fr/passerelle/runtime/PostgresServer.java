@@ -154,7 +154,12 @@ public final class PostgresServer implements AutoCloseable {
             .setPort(settings.port())
             .setServerConfig("listen_addresses", settings.bindAddress())
             .setServerConfig("unix_socket_directories", "")
+            // Committed means durable: zonky starts the postmaster with -F (fsync off) and
+            // synchronous_commit off, which suit throw-away test servers, not data kept across
+            // restarts. A -c setting comes after -F on the command line and wins.
+            .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
             .setPGStartupWait(STARTUP_WAIT)
             .setOutputRedirector(output)
             .setErrorRedirector(output)

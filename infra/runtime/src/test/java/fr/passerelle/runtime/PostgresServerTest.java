@@ -49,6 +49,17 @@ class PostgresServerTest {
   }
 
   @Test
+  void commitsDurably() throws Exception {
+    Settings settings = new Settings(dataDirectory(), "127.0.0.1", freePort(), DATABASES);
+
+    try (PostgresServer server = start(settings)) {
+      assertThat(query(server, "postgres", "SHOW fsync")).containsExactly("on");
+      assertThat(query(server, "postgres", "SHOW synchronous_commit")).containsExactly("on");
+      assertThat(query(server, "postgres", "SHOW full_page_writes")).containsExactly("on");
+    }
+  }
+
+  @Test
   void refusesAPortAlreadyInUse() throws IOException {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
