@@ -120,8 +120,9 @@ final class Platform {
       deleteRecursively(runDirectory);
     }
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-    // The tests enter their own data: no demonstration scenario.
-    CommandResult up = run(UP_TIMEOUT, "up", "--no-scenario");
+    // The tests enter their own data: no demonstration scenario. Their callers' tokens come from
+    // the gateway's dev issuer, for demo users of every role.
+    CommandResult up = run(UP_TIMEOUT, "up", "--dev-issuer", "--no-scenario");
     if (up.exitCode() != 0) {
       throw new IllegalStateException(
           "'passerelle up' failed with exit code %d; its output:%n%s"
@@ -189,9 +190,19 @@ final class Platform {
     Map<String, String> environment = builder.environment();
     environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
     environment.putAll(ports.environment());
-    // Always the embedded PostgreSQL and local Kafka, whatever the calling shell points at.
-    environment.remove("PASSERELLE_POSTGRES_URL");
-    environment.remove("PASSERELLE_KAFKA_BOOTSTRAP_SERVERS");
+    // Always the embedded PostgreSQL, local Kafka and the dev issuer, whatever the calling shell
+    // points at.
+    for (String external :
+        List.of(
+            "PASSERELLE_POSTGRES_URL",
+            "PASSERELLE_POSTGRES_USER",
+            "PASSERELLE_POSTGRES_PASSWORD",
+            "PASSERELLE_KAFKA_BOOTSTRAP_SERVERS",
+            "PASSERELLE_JWT_ISSUER",
+            "PASSERELLE_JWT_JWK_SET_URI",
+            "PASSERELLE_DEV_ISSUER")) {
+      environment.remove(external);
+    }
     try {
       Files.createDirectories(commandLog.getParent());
       long offset = Files.exists(commandLog) ? Files.size(commandLog) : 0;
