@@ -1,5 +1,6 @@
 package fr.passerelle.acceptance;
 
+import fr.passerelle.runtime.KafkaAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -148,6 +149,22 @@ final class Platform {
 
   Ports ports() {
     return ports;
+  }
+
+  /**
+   * Settings of a Kafka client that signs in to the platform's broker as its super user, which
+   * reads every topic: an operator's view, since no service may read them all under its own name
+   * with a group of its own choosing.
+   */
+  Map<String, Object> kafkaOperator() {
+    try {
+      String password =
+          Files.readAllLines(runDirectory.resolve("secrets").resolve("kafka").resolve("broker"))
+              .get(0);
+      return KafkaAccess.brokerClient("127.0.0.1:" + ports.kafka(), password);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the broker's password", e);
+    }
   }
 
   URI gateway(String path) {
