@@ -1,5 +1,6 @@
 package fr.passerelle.acceptance;
 
+import fr.passerelle.runtime.KafkaAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -120,8 +121,9 @@ final class Platform {
       deleteRecursively(runDirectory);
     }
     Runtime.getRuntime().addShutdownHook(stopOnExit);
-    // The tests enter their own data: no demonstration scenario.
-    CommandResult up = run(UP_TIMEOUT, "up", "--no-scenario");
+    // The tests enter their own data: no demonstration scenario. Their callers' tokens come from
+    // the gateway's dev issuer, for demo users of every role.
+    CommandResult up = run(UP_TIMEOUT, "up", "--dev-issuer", "--no-scenario");
     if (up.exitCode() != 0) {
       throw new IllegalStateException(
           "'passerelle up' failed with exit code %d; its output:%n%s"
@@ -147,6 +149,22 @@ final class Platform {
 
   Ports ports() {
     return ports;
+  }
+
+  /**
+   * Settings of a Kafka client that signs in to the platform's broker as its super user, which
+   * reads every topic: an operator's view, since no service may read them all under its own name
+   * with a group of its own choosing.
+   */
+  Map<String, Object> kafkaOperator() {
+    try {
+      String password =
+          Files.readAllLines(runDirectory.resolve("secrets").resolve("kafka").resolve("broker"))
+              .get(0);
+      return KafkaAccess.brokerClient("127.0.0.1:" + ports.kafka(), password);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the broker's password", e);
+    }
   }
 
   URI gateway(String path) {
@@ -189,9 +207,19 @@ final class Platform {
     Map<String, String> environment = builder.environment();
     environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
     environment.putAll(ports.environment());
-    // Always the embedded PostgreSQL and local Kafka, whatever the calling shell points at.
-    environment.remove("PASSERELLE_POSTGRES_URL");
-    environment.remove("PASSERELLE_KAFKA_BOOTSTRAP_SERVERS");
+    // Always the embedded PostgreSQL, local Kafka and the dev issuer, whatever the calling shell
+    // points at.
+    for (String external :
+        List.of(
+            "PASSERELLE_POSTGRES_URL",
+            "PASSERELLE_POSTGRES_USER",
+            "PASSERELLE_POSTGRES_PASSWORD",
+            "PASSERELLE_KAFKA_BOOTSTRAP_SERVERS",
+            "PASSERELLE_JWT_ISSUER",
+            "PASSERELLE_JWT_JWK_SET_URI",
+            "PASSERELLE_DEV_ISSUER")) {
+      environment.remove(external);
+    }
     try {
       Files.createDirectories(commandLog.getParent());
       long offset = Files.exists(commandLog) ? Files.size(commandLog) : 0;

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -197,19 +198,12 @@ class PlatformIT {
   }
 
   private List<ConsumerRecord<String, String>> readAllTopics() {
+    Map<String, Object> config = new HashMap<>(platform.kafkaOperator());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     try (var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "127.0.0.1:" + platform.ports().kafka(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "acceptance-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false),
-            new StringDeserializer(),
-            new StringDeserializer())) {
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(TOPICS);
       List<ConsumerRecord<String, String>> records = new ArrayList<>();
       int emptyPolls = 0;

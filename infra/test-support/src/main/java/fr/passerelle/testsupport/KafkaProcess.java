@@ -24,20 +24,34 @@ public final class KafkaProcess implements AutoCloseable {
 
   private final Path directory;
   private final int port;
-  private final int controllerPort;
+  private final String properties;
   private Process broker;
 
-  private KafkaProcess(Path directory, int port, int controllerPort) {
+  private KafkaProcess(Path directory, int port, String properties) {
     this.directory = directory;
     this.port = port;
-    this.controllerPort = controllerPort;
+    this.properties = properties;
   }
 
   /** Formats a new broker's storage under a temporary directory and starts it. */
   public static KafkaProcess start() {
     try {
       Path directory = Files.createTempDirectory("passerelle-kafka-");
-      var kafka = new KafkaProcess(directory, freePort(), freePort());
+      int port = freePort();
+      return start(directory, port, properties(directory, port, freePort()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Formats a new broker's storage and starts it with {@code serverProperties}, whose clients'
+   * listener is on {@code port}; its own files (configuration, logs) go in {@code directory}.
+   */
+  public static KafkaProcess start(Path directory, int port, String serverProperties) {
+    try {
+      Files.createDirectories(directory);
+      var kafka = new KafkaProcess(directory, port, serverProperties);
       kafka.format();
       kafka.startBroker();
       return kafka;
@@ -79,7 +93,7 @@ public final class KafkaProcess implements AutoCloseable {
   }
 
   private void format() throws IOException {
-    Files.writeString(directory.resolve("server.properties"), properties());
+    Files.writeString(directory.resolve("server.properties"), properties);
     Process format =
         java(
                 "kafka.tools.StorageTool",
@@ -154,7 +168,7 @@ public final class KafkaProcess implements AutoCloseable {
     return directory.resolve("server.properties").toString();
   }
 
-  private String properties() {
+  private static String properties(Path directory, int port, int controllerPort) {
     return String.join(
         "\n",
         "process.roles=broker,controller",
@@ -177,7 +191,8 @@ public final class KafkaProcess implements AutoCloseable {
         "");
   }
 
-  private static int freePort() throws IOException {
+  /** A port nothing listens on now. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -1,20 +1,22 @@
 package fr.passerelle.reporting.accesslog;
 
 import fr.passerelle.edge.audit.AccessLog;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import fr.passerelle.eventbus.config.SchemaOwner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** reporting-service's own access log: its table, migrated on start, and its writer. */
+/**
+ * reporting-service's own access log: its table, migrated on start by the database's owner and
+ * append-only for the service, and its writer.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccessLogConfiguration {
 
   @Bean
-  AccessLog localAccessLog(DataSource dataSource, JdbcTemplate jdbc) {
-    Flyway.configure()
-        .dataSource(dataSource)
+  AccessLog localAccessLog(SchemaOwner owner, JdbcTemplate jdbc) {
+    owner
+        .flyway()
         .schemas("public")
         .defaultSchema("public")
         .locations("classpath:db/reporting-accesslog")

@@ -1,5 +1,6 @@
 package fr.passerelle.reporting.readmodel;
 
+import fr.passerelle.eventbus.config.SchemaOwner;
 import fr.passerelle.eventbus.consume.EventConsumers;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -29,8 +30,9 @@ class ReadModelConfiguration {
   }
 
   @Bean
-  ReadModelGenerations readModelGenerations(DataSource dataSource, SchemaSelector schemaSelector) {
-    return new ReadModelGenerations(dataSource, schemaSelector);
+  ReadModelGenerations readModelGenerations(
+      DataSource dataSource, SchemaOwner owner, SchemaSelector schemaSelector) {
+    return new ReadModelGenerations(dataSource, owner, schemaSelector);
   }
 
   @Bean

@@ -1,9 +1,9 @@
 package fr.passerelle.reporting.readmodel;
 
 import fr.passerelle.eventbus.config.EventBusSchema;
+import fr.passerelle.eventbus.config.SchemaOwner;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every read-model table with its own inbox and dead letters. One is ACTIVE: the live consumers
  * write to it and the queries read it. A rebuild fills a BUILDING one from offset 0, then activates
  * it; the one it replaces is RETIRED and kept until dropped.
+ *
+ * <p>Schemas and tables are created and dropped as the database's {@link SchemaOwner}; the
+ * service's own role only reads and writes rows.
  */
 public class ReadModelGenerations implements InitializingBean {
 
@@ -19,12 +22,12 @@ public class ReadModelGenerations implements InitializingBean {
   public record Generation(int number, String schema, String status) {}
 
   private final JdbcTemplate jdbc;
-  private final DataSource dataSource;
+  private final SchemaOwner owner;
   private final SchemaSelector schemas;
 
-  public ReadModelGenerations(DataSource dataSource, SchemaSelector schemas) {
-    this.dataSource = dataSource;
+  public ReadModelGenerations(DataSource dataSource, SchemaOwner owner, SchemaSelector schemas) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.owner = owner;
     this.schemas = schemas;
   }
 
@@ -34,7 +37,7 @@ public class ReadModelGenerations implements InitializingBean {
    */
   @Override
   public void afterPropertiesSet() {
-    jdbc.execute(
+    owner.execute(
         """
         CREATE TABLE IF NOT EXISTS public.read_model_generation (
           generation   INTEGER     PRIMARY KEY,
@@ -97,7 +100,7 @@ public class ReadModelGenerations implements InitializingBean {
             .filter(g -> g.number() == number && "RETIRED".equals(g.status()))
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("No retired generation " + number));
-    jdbc.execute(
+    owner.execute(
         "DROP SCHEMA " + SchemaSelector.requireGeneration(generation.schema()) + " CASCADE");
     jdbc.update("DELETE FROM public.read_model_generation WHERE generation = ?", number);
   }
@@ -114,9 +117,9 @@ public class ReadModelGenerations implements InitializingBean {
   }
 
   private void migrate(String schema) {
-    new EventBusSchema(dataSource, false, schema).afterPropertiesSet();
-    Flyway.configure()
-        .dataSource(dataSource)
+    new EventBusSchema(owner, false, schema).afterPropertiesSet();
+    owner
+        .flyway()
         .schemas(schema)
         .defaultSchema(schema)
         .createSchemas(true)

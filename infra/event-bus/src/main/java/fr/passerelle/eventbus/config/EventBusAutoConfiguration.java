@@ -44,9 +44,15 @@ public class EventBusAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(DataSource.class)
-  EventBusSchema eventBusSchema(DataSource dataSource) {
+  SchemaOwner schemaOwner(DataSource dataSource, Environment environment) {
+    return SchemaOwner.of(dataSource, environment);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  EventBusSchema eventBusSchema(SchemaOwner owner) {
     return new EventBusSchema(
-        dataSource, ClassUtils.isPresent(AXON_EVENT_STORE, getClass().getClassLoader()));
+        owner, ClassUtils.isPresent(AXON_EVENT_STORE, getClass().getClassLoader()));
   }
 
   @Bean
