@@ -24,7 +24,7 @@ class DecisionEventMapper implements IntegrationEventMapper {
           OpinionRecorded.TYPE,
           e.dossierId(),
           new OpinionRecorded(
-              e.dossierId(), e.departmentCode(), e.sessionId(), e.sessionDate(), e.opinion()));
+              e.dossierId(), e.departmentCode(), e.sessionId(), e.sessionDate(), e.opinion(), 1));
     }
     if (internalEvent instanceof PathwayAuthorised e) {
       var profile = e.profile();
