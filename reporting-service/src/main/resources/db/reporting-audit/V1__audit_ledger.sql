@@ -31,6 +31,8 @@ CREATE TABLE audit_event (
 
 CREATE INDEX audit_event_department ON audit_event (department_code, position);
 CREATE INDEX audit_event_received ON audit_event (received_at, position);
+-- the platform's first recorded event: the earliest instant a review can be asked "as known at"
+CREATE INDEX audit_event_recorded ON audit_event (recorded_at);
 
 -- The service appends; it may only ever change the person's data and its salt, to erase them.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${appRole};

@@ -73,7 +73,7 @@ class ReviewsIT {
 
   private static final String CORSE_DU_SUD_2031 =
       """
-      {"departmentCode":"2A","year":2031,"dossiersStudied":30,"validated":28,"refused":2,
+      {"departmentCode":"2A","year":2031,"asOf":null,"dossiersStudied":30,"validated":28,"refused":2,
        "validatedByNationality":{"NG":27,"RO":1},"validatedTraffickingVictims":27,
        "permitsIssued":27,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,
@@ -131,7 +131,7 @@ class ReviewsIT {
     awaitJson(
         "/api/reports/national?year=2031",
         """
-        {"year":2031,"dossiersStudied":275,"validated":270,"refused":5,"refusalRatePercent":1.8,
+        {"year":2031,"asOf":null,"dossiersStudied":275,"validated":270,"refused":5,"refusalRatePercent":1.8,
          "permitsIssued":28,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
          "beneficiariesInEmployment":12,"beneficiariesOnCdi":7,
          "departments":[
@@ -178,7 +178,7 @@ class ReviewsIT {
     awaitJson(
         "/api/departements/974/reports/review?year=2033",
         """
-        {"departmentCode":"974","year":2033,"dossiersStudied":1,"validated":1,"refused":0,
+        {"departmentCode":"974","year":2033,"asOf":null,"dossiersStudied":1,"validated":1,"refused":0,
          "validatedByNationality":{"NG":1},"validatedTraffickingVictims":1,
          "permitsIssued":1,"afisRecipients":1,"afisMonthlyTotalCents":33000,
          "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,
@@ -250,7 +250,7 @@ class ReviewsIT {
         .isEqualTo(
             json(
                 """
-                {"year":2100,"dossiersStudied":0,"validated":0,"refused":0,
+                {"year":2100,"asOf":null,"dossiersStudied":0,"validated":0,"refused":0,
                  "refusalRatePercent":null,"permitsIssued":0,"afisRecipients":0,
                  "afisMonthlyTotalCents":0,"departments":[],
                  "sizeBands":{"0":101,"1-5":0,"6-10":0,"11-20":0,"over-20":0},
@@ -362,7 +362,7 @@ class ReviewsIT {
   /** The review of a year in which nothing was validated anywhere: no share to give. */
   private static String emptyReview(String department, int year) {
     return """
-        {"departmentCode":"%s","year":%d,"dossiersStudied":0,"validated":0,"refused":0,
+        {"departmentCode":"%s","year":%d,"asOf":null,"dossiersStudied":0,"validated":0,"refused":0,
          "validatedByNationality":{},"validatedTraffickingVictims":0,
          "permitsIssued":0,"afisRecipients":0,"afisMonthlyTotalCents":0,
          "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,

@@ -1,6 +1,7 @@
 package fr.passerelle.reporting.review.query;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 /**
  * The annual review of every département together: counts and shares, no personal data.
  *
+ * @param asOf the instant the figures are as known at; null for what the platform knows now
  * @param refusalRatePercent refused out of studied, in percent with one decimal; null when none was
  *     studied
  * @param departments the départements with at least one validated pathway, most first, then by code
@@ -19,6 +21,7 @@ import java.util.Map;
  */
 public record NationalReview(
     int year,
+    Instant asOf,
     long dossiersStudied,
     long validated,
     long refused,

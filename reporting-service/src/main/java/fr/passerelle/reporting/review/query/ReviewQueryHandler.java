@@ -23,15 +23,16 @@ public class ReviewQueryHandler {
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public DepartmentReview handle(FindDepartmentReviewQuery query) {
-    ReviewFigures figures = readModel.figures(query.year(), query.departmentCode());
-    long validatedInFrance = readModel.validatedInFrance(query.year());
+    ReviewFigures figures = readModel.figures(query.year(), query.asOf(), query.departmentCode());
+    long validatedInFrance = readModel.validatedInFrance(query.year(), query.asOf());
     return new DepartmentReview(
         query.departmentCode(),
         query.year(),
+        query.asOf(),
         figures.dossiersStudied(),
         figures.validated(),
         figures.refused(),
-        readModel.validatedByNationality(query.year(), query.departmentCode()),
+        readModel.validatedByNationality(query.year(), query.asOf(), query.departmentCode()),
         figures.validatedTraffickingVictims(),
         figures.permitsIssued(),
         figures.afisRecipients(),
@@ -43,8 +44,8 @@ public class ReviewQueryHandler {
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public NationalReview handle(FindNationalReviewQuery query) {
-    ReviewFigures figures = readModel.figures(query.year(), null);
-    Map<String, Long> byDepartment = readModel.validatedByDepartment(query.year());
+    ReviewFigures figures = readModel.figures(query.year(), query.asOf(), null);
+    Map<String, Long> byDepartment = readModel.validatedByDepartment(query.year(), query.asOf());
     List<NationalReview.DepartmentShare> departments =
         byDepartment.entrySet().stream()
             .map(
@@ -58,6 +59,7 @@ public class ReviewQueryHandler {
         byDepartment.values().stream().limit(LARGEST).mapToLong(Long::longValue).sum();
     return new NationalReview(
         query.year(),
+        query.asOf(),
         figures.dossiersStudied(),
         figures.validated(),
         figures.refused(),

@@ -1,5 +1,6 @@
 package fr.passerelle.reporting.review.web;
 
+import fr.passerelle.reporting.facts.KnowledgeTime;
 import fr.passerelle.reporting.review.query.DepartmentReview;
 import fr.passerelle.reporting.review.query.NationalReview;
 import fr.passerelle.reporting.review.query.ReviewQueryHandler;
@@ -12,28 +13,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The annual reviews: a département's (JSON or CSV) and the national one. Who may read them is
- * checked by the route guard against the route table before anything is read (docs/security.md).
+ * The annual reviews: a département's (JSON or CSV) and the national one, each as known now or at
+ * an instant ({@code asOf}). Who may read them is checked by the route guard against the route
+ * table before anything is read (docs/security.md).
  */
 @RestController
 class ReviewController {
 
   private final ReviewQueryHandler reviews;
+  private final ReviewRequests requests;
 
-  ReviewController(ReviewQueryHandler reviews) {
+  ReviewController(ReviewQueryHandler reviews, KnowledgeTime knowledge) {
     this.reviews = reviews;
+    this.requests = new ReviewRequests(knowledge);
   }
 
   @GetMapping("/api/departements/{departmentCode}/reports/review")
   DepartmentReview departmentReview(
-      @PathVariable String departmentCode, @RequestParam(required = false) String year) {
-    return reviews.handle(ReviewRequests.departmentReview(departmentCode, year));
+      @PathVariable String departmentCode,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String asOf) {
+    return reviews.handle(requests.departmentReview(departmentCode, year, asOf));
   }
 
   @GetMapping("/api/departements/{departmentCode}/reports/review.csv")
   ResponseEntity<String> departmentReviewCsv(
-      @PathVariable String departmentCode, @RequestParam(required = false) String year) {
-    DepartmentReview review = reviews.handle(ReviewRequests.departmentReview(departmentCode, year));
+      @PathVariable String departmentCode,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String asOf) {
+    DepartmentReview review = reviews.handle(requests.departmentReview(departmentCode, year, asOf));
     ContentDisposition attachment =
         ContentDisposition.attachment().filename(ReviewCsv.fileName(review)).build();
     return ResponseEntity.ok()
@@ -43,7 +51,8 @@ class ReviewController {
   }
 
   @GetMapping("/api/reports/national")
-  NationalReview nationalReview(@RequestParam(required = false) String year) {
-    return reviews.handle(ReviewRequests.nationalReview(year));
+  NationalReview nationalReview(
+      @RequestParam(required = false) String year, @RequestParam(required = false) String asOf) {
+    return reviews.handle(requests.nationalReview(year, asOf));
   }
 }

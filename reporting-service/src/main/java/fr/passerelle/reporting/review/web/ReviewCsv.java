@@ -9,7 +9,8 @@ import org.springframework.http.MediaType;
 
 /**
  * A departmental review as a CSV file for spreadsheets set to French: {@code ;} between columns, a
- * comma before decimals, one line per figure (RFC 4180 line ends), labels in French.
+ * comma before decimals, one line per figure (RFC 4180 line ends), labels in French. A review as
+ * known at an instant says which first.
  */
 final class ReviewCsv {
 
@@ -27,6 +28,9 @@ final class ReviewCsv {
   static String of(DepartmentReview review) {
     List<String> lines = new ArrayList<>();
     lines.add(line("indicateur", "valeur"));
+    if (review.asOf() != null) {
+      lines.add(line("Données connues au", review.asOf().toString()));
+    }
     lines.add(line("Dossiers étudiés", review.dossiersStudied()));
     lines.add(line("Parcours validés", review.validated()));
     lines.add(line("Parcours refusés", review.refused()));

@@ -54,6 +54,6 @@ class ReviewCsvTest {
     byNationality.put("NG", 27L);
     byNationality.put("RO", 1L);
     return new DepartmentReview(
-        "31", 2019, 30, 28, 2, byNationality, 27, 27, 28, 1_026_000, 11, 7, nationalShare);
+        "31", 2019, null, 30, 28, 2, byNationality, 27, 27, 28, 1_026_000, 11, 7, nationalShare);
   }
 }
