@@ -3,7 +3,7 @@ package fr.passerelle.reporting.review.query;
 import java.time.Instant;
 
 /**
- * The annual review of every département together, as national analysts read it.
+ * The review of a year of every département together, as national analysts read it.
  *
  * @param asOf the figures as the platform knew them at this instant; null for what it knows now
  */

@@ -31,7 +31,7 @@ final class Attacker {
   /** Whether the withheld {@code cell} can take a value other than its true one. */
   boolean cannotTell(String cell) {
     long truth = table.value(cell);
-    for (long value = 1; value <= ceiling; value++) {
+    for (long value : nearTheTruth(cell)) {
       if (value == truth) {
         continue;
       }
@@ -64,7 +64,7 @@ final class Attacker {
     if (next == null) {
       return true;
     }
-    for (long value = 1; value <= ceiling; value++) {
+    for (long value : nearTheTruth(next)) {
       assigned.put(next, value);
       if (consistent(assigned) && solve(assigned)) {
         assigned.remove(next);
@@ -73,6 +73,27 @@ final class Attacker {
       assigned.remove(next);
     }
     return false;
+  }
+
+  /**
+   * Every value from 1 to the ceiling, nearest the cell's true value first: the search looks for
+   * any other solution, and the truth moved a little is where one is found, when there is one.
+   */
+  private List<Long> nearTheTruth(String cell) {
+    long truth = table.value(cell);
+    List<Long> values = new ArrayList<>();
+    for (long distance = 0; values.size() < ceiling; distance++) {
+      if (truth - distance >= 1 && distance > 0) {
+        values.add(truth - distance);
+      }
+      if (truth + distance <= ceiling) {
+        values.add(truth + distance);
+      }
+      if (truth - distance < 1 && truth + distance > ceiling) {
+        break;
+      }
+    }
+    return values;
   }
 
   private java.util.function.Predicate<String> unknownAndOpen(Map<String, Long> assigned) {

@@ -7,7 +7,9 @@ import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.reporting.facts.KnowledgeTime;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
+import fr.passerelle.reporting.review.query.ReviewPeriod;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,15 +37,18 @@ class ReviewRequestsTest {
 
   @Test
   void aDepartementAndAYearMakeAReviewQueryAsKnownNow() {
-    assertThat(requests.departmentReview("2A", "2019", null))
-        .isEqualTo(new FindDepartmentReviewQuery("2A", 2019, null));
+    assertThat(requests.departmentReview("2A", "2019", null, null, null, true))
+        .isEqualTo(new FindDepartmentReviewQuery("2A", ReviewPeriod.year(2019), null, true));
     assertThat(requests.nationalReview("2100", "").year()).isEqualTo(2100);
     assertThat(requests.nationalReview("2000", null).asOf()).isNull();
   }
 
   @Test
   void asOfIsAnInstantWithItsOffsetInTheTimeThePlatformRecorded() {
-    assertThat(requests.departmentReview("31", "2019", "2026-03-01T10:00:00+01:00").asOf())
+    assertThat(
+            requests
+                .departmentReview("31", "2019", null, null, "2026-03-01T10:00:00+01:00", false)
+                .asOf())
         .isEqualTo(Instant.parse("2026-03-01T09:00:00Z"));
     assertThat(requests.nationalReview("2019", FIRST_RECORDED.toString()).asOf())
         .isEqualTo(FIRST_RECORDED);
@@ -91,9 +96,55 @@ class ReviewRequestsTest {
 
   @Test
   void everyFieldAtFaultIsNamed() {
-    assertThat(refusal(() -> requests.departmentReview("20", "1999", "tomorrow")).errors())
+    assertThat(
+            refusal(() -> requests.departmentReview("20", "1999", null, null, "tomorrow", true))
+                .errors())
         .extracting(FieldError::field)
         .containsExactly("departmentCode", "year", "asOf");
+  }
+
+  @Test
+  void theDepartementsStaffReadAnyPeriodIncludingSinceTheCommissionsInstallation() {
+    assertThat(requests.departmentReview("31", null, null, "2020-01-31", null, true).period())
+        .isEqualTo(ReviewPeriod.cumulativeTo(LocalDate.of(2020, 1, 31)));
+    assertThat(requests.departmentReview("31", "", "2019-07-01", "2020-06-30", null, true).period())
+        .isEqualTo(new ReviewPeriod(LocalDate.of(2019, 7, 1), LocalDate.of(2020, 6, 30)));
+  }
+
+  @Test
+  void readersOutsideTheDepartementReadCalendarYearsOnly() {
+    assertThat(
+            refusal(() -> requests.departmentReview("31", null, null, "2020-01-31", null, false))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("to");
+    assertThat(requests.departmentReview("31", "2019", null, null, null, false).period())
+        .isEqualTo(ReviewPeriod.year(2019));
+  }
+
+  @Test
+  void aPeriodEndsAfterItStartsAndIsNotAlsoAYear() {
+    assertThat(
+            refusal(
+                    () ->
+                        requests.departmentReview(
+                            "31", null, "2020-02-01", "2020-01-31", null, true))
+                .errors())
+        .containsExactly(FieldError.of("to", "doit suivre from"));
+    assertThat(
+            refusal(() -> requests.departmentReview("31", "2019", null, "2019-12-31", null, true))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("year");
+    assertThat(
+            refusal(() -> requests.departmentReview("31", null, "2019-01-01", null, null, true))
+                .errors())
+        .containsExactly(FieldError.of("to", "fin de période obligatoire"));
+    assertThat(
+            refusal(() -> requests.departmentReview("31", null, "le 1er", "31/01/2020", null, true))
+                .errors())
+        .extracting(FieldError::field)
+        .containsExactly("from", "to");
   }
 
   private static InvalidRequestException refusal(Runnable request) {
