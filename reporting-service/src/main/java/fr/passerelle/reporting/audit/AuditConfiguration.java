@@ -1,5 +1,8 @@
 package fr.passerelle.reporting.audit;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import fr.passerelle.audit.events.ReportingEvents;
 import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.decision.events.DecisionEvents;
@@ -41,6 +44,9 @@ class AuditConfiguration {
 
   /** The consumer's name, also its key in the inbox. */
   static final String LEDGER_CONSUMER = "audit-ledger";
+
+  /** The recurring task that seals the days over and publishes the seals. */
+  static final String SEALS_TASK = "audit-seals";
 
   @Bean
   AuditLedger auditLedger(SchemaOwner owner, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
@@ -107,6 +113,20 @@ class AuditConfiguration {
         new TransactionTemplate(transactions),
         reportingProducer,
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * Every hour at five past, in Paris: the days over are sealed, and what the outbox holds is sent
+   * (a seal not sent for want of Kafka is sent at a later run).
+   */
+  @Bean
+  RecurringTask<Void> auditSeals(DailySeals seals, ReportingOutbox outbox) {
+    return Tasks.recurring(SEALS_TASK, Schedules.cron("0 5 * * * *", DailySeals.PARIS))
+        .execute(
+            (instance, context) -> {
+              seals.sealDueDays();
+              outbox.relay();
+            });
   }
 
   @Bean

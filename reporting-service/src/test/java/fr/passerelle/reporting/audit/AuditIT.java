@@ -327,6 +327,15 @@ class AuditIT {
   }
 
   @Test
+  void theDaysAreSealedByARecurringTaskOfThePersistentScheduler() {
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM public.scheduled_tasks WHERE task_name = 'audit-seals'",
+                Long.class))
+        .isOne();
+  }
+
+  @Test
   void onlyAuditorsAndAdministratorsVerifyAndADepartementOnlyItsOwn() {
     assertThat(
             TestHttp.onPort(port)

@@ -9,8 +9,15 @@ import fr.passerelle.benefits.events.EmploymentRecorded;
 import fr.passerelle.benefits.events.PermitIssued;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.EndReason;
+import fr.passerelle.decision.events.PathwayEnded;
 import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayRenewalRefused;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
+import fr.passerelle.decision.events.RenewalRefusalReason;
+import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.testsupport.TestEvents;
 import java.time.LocalDate;
@@ -29,6 +36,10 @@ final class ProducedEvents {
   private static final EventContract AFIS_GRANTED = EventContract.of(AfisGranted.TYPE);
   private static final EventContract AFIS_REFUSED = EventContract.of(AfisRefused.TYPE);
   private static final EventContract EMPLOYMENT = EventContract.of(EmploymentRecorded.TYPE);
+  private static final EventContract RENEWAL_REQUESTED = EventContract.of(RenewalRequested.TYPE);
+  private static final EventContract RENEWED = EventContract.of(PathwayRenewed.TYPE);
+  private static final EventContract RENEWAL_REFUSED = EventContract.of(PathwayRenewalRefused.TYPE);
+  private static final EventContract ENDED = EventContract.of(PathwayEnded.TYPE);
 
   private ProducedEvents() {}
 
@@ -138,6 +149,75 @@ final class ProducedEvents {
         dossierId,
         new EmploymentRecorded(
             dossierId, departmentCode, contractType, startDate, golden.weeklyHours()));
+  }
+
+  static Produced renewalRequested(String dossierId, String departmentCode, LocalDate requestedOn) {
+    RenewalRequested golden = golden(RENEWAL_REQUESTED, RenewalRequested.class);
+    return produced(
+        DossierEvents.TOPIC,
+        RENEWAL_REQUESTED,
+        dossierId,
+        new RenewalRequested(
+            dossierId,
+            departmentCode,
+            UUID.randomUUID().toString(),
+            golden.associationId(),
+            requestedOn));
+  }
+
+  /** The préfet renewed the pathway for {@code termNumber}, starting the day after {@code end}. */
+  static Produced renewed(
+      String dossierId,
+      String departmentCode,
+      int termNumber,
+      LocalDate decidedOn,
+      LocalDate start) {
+    return produced(
+        DecisionEvents.TOPIC,
+        RENEWED,
+        dossierId,
+        new PathwayRenewed(
+            dossierId,
+            departmentCode,
+            termNumber,
+            decidedOn,
+            start,
+            sixMonthsFrom(start),
+            6 * termNumber));
+  }
+
+  static Produced renewalRefused(
+      String dossierId,
+      String departmentCode,
+      int termNumber,
+      LocalDate decidedOn,
+      LocalDate currentTermEnd) {
+    return produced(
+        DecisionEvents.TOPIC,
+        RENEWAL_REFUSED,
+        dossierId,
+        new PathwayRenewalRefused(
+            dossierId,
+            departmentCode,
+            termNumber,
+            RenewalRefusalReason.COMMITMENTS_NOT_KEPT,
+            decidedOn,
+            currentTermEnd));
+  }
+
+  static Produced ended(
+      String dossierId,
+      String departmentCode,
+      EndReason reason,
+      LocalDate lastDay,
+      LocalDate decidedOn,
+      int termNumber) {
+    return produced(
+        DecisionEvents.TOPIC,
+        ENDED,
+        dossierId,
+        new PathwayEnded(
+            dossierId, departmentCode, reason, lastDay, decidedOn, termNumber, 6 * termNumber));
   }
 
   private static LocalDate sixMonthsFrom(LocalDate first) {

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class DailySeals {
 
-  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  /** Where a day begins and ends: the départements' calendar. */
+  public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;

@@ -18,6 +18,9 @@ import java.util.Map;
  * @param from the period's first day, or null: since the commission's installation
  * @param to the period's last day
  * @param asOf the instant the figures are as known at; null for what the platform knows now
+ * @param refusalRatePercent first requests refused out of those decided, in percent with one
+ *     decimal; null when none was decided, or when either count is withheld
+ * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
  * @param validatedByNationality validated pathways by ISO 3166-1 nationality, most first; withheld
  *     ones last, by code
  * @param nationalShareOfValidatedPercent the département's validated pathways out of all those
@@ -39,8 +42,13 @@ public record DepartmentReview(
     Map<String, Long> validatedByNationality,
     Long validatedTraffickingVictims,
     Long firstRequestsRegistered,
+    Long renewalRequestsRegistered,
+    Long pathwaysRenewed,
+    Long renewalsRefused,
+    BigDecimal renewalRefusalRatePercent,
     Long pathwaysInProgress,
     Long peopleAccompanied,
+    Long pathwaysEnded,
     Long permitsIssued,
     Long afisRecipients,
     Long afisMonthlyTotalCents,

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param asOf the instant the figures are as known at; null for what the platform knows now
  * @param refusalRatePercent refused out of studied, in percent with one decimal; null when none was
  *     studied or either count is withheld
+ * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
  * @param departments the départements with a pathway in progress at 31 December or validated in the
  *     year: published ones by pathways in progress (most first), then withheld ones, by code
  * @param sizeBands how many of the 101 départements had none, 1–5, 6–10, 11–20 or more than 20
@@ -34,8 +35,13 @@ public record NationalReview(
     BigDecimal refusalRatePercent,
     Long validatedTraffickingVictims,
     Long firstRequestsRegistered,
+    Long renewalRequestsRegistered,
+    Long pathwaysRenewed,
+    Long renewalsRefused,
+    BigDecimal renewalRefusalRatePercent,
     Long pathwaysInProgress,
     Long peopleAccompanied,
+    Long pathwaysEnded,
     Long permitsIssued,
     Long afisRecipients,
     Long afisMonthlyTotalCents,

@@ -41,6 +41,14 @@ class ReviewFacts {
                 AND (CAST(:as_of AS TIMESTAMPTZ) IS NULL OR validation.recorded_at <= :as_of))
       """;
 
+  /** The term's pathway had ended (its last day, as known) before a day. */
+  private static final String ENDED_BEFORE =
+      """
+      EXISTS (SELECT 1 FROM pathway_end e
+              WHERE e.dossier_id = t.dossier_id AND e.last_day < %s
+                AND (CAST(:as_of AS TIMESTAMPTZ) IS NULL OR e.recorded_at <= :as_of))
+      """;
+
   /** Each dossier's last decision on its first request in the period supersedes earlier ones. */
   private static final String LAST_DECISIONS =
       """
@@ -71,6 +79,7 @@ class ReviewFacts {
     decisions(parameters, figures);
     nationalities(parameters, figures);
     firstRequests(parameters, figures);
+    renewals(parameters, figures);
     pathways(parameters, figures);
     permits(parameters, figures);
     afis(parameters, figures);
@@ -136,27 +145,96 @@ class ReviewFacts {
   }
 
   /**
-   * Pathways in progress at the period's end (a term authorised that runs that day) and people
-   * accompanied during the period (a term that runs some day of it).
+   * Renewals asked for in the period; the préfet's renewals granted (another term of the same
+   * pathway) and refused in the period, as decisions.
+   */
+  private void renewals(MapSqlParameterSource parameters, Map<String, Figures> figures) {
+    counts(
+        """
+        SELECT r.department_code, count(*) FROM renewal_request r
+        WHERE %s AND %s AND %s GROUP BY r.department_code
+        """
+            .formatted(
+                IN_PERIOD.formatted("r.requested_on"),
+                KNOWN.formatted("r"),
+                IN_SCOPE.formatted("r")),
+        parameters,
+        figures,
+        Count.RENEWAL_REQUESTS_REGISTERED);
+    counts(
+        """
+        SELECT t.department_code, count(*) FROM pathway_term t
+        WHERE t.term_number > 1 AND %s AND %s AND %s GROUP BY t.department_code
+        """
+            .formatted(
+                IN_PERIOD.formatted("t.decided_on"), KNOWN.formatted("t"), IN_SCOPE.formatted("t")),
+        parameters,
+        figures,
+        Count.PATHWAYS_RENEWED);
+    counts(
+        """
+        SELECT r.department_code, count(*) FROM renewal_refusal r
+        WHERE %s AND %s AND %s GROUP BY r.department_code
+        """
+            .formatted(
+                IN_PERIOD.formatted("r.decided_on"), KNOWN.formatted("r"), IN_SCOPE.formatted("r")),
+        parameters,
+        figures,
+        Count.RENEWALS_REFUSED);
+  }
+
+  /**
+   * Pathways in progress at the period's end (a term authorised that runs that day, the pathway not
+   * ended before it), people accompanied during the period (a term that runs some day of it, the
+   * pathway not ended before the period began), pathways ended in the period (their last day in
+   * it). A pathway is a dossier, however many terms it runs.
    */
   private void pathways(MapSqlParameterSource parameters, Map<String, Figures> figures) {
-    jdbc.query(
+    counts(
         """
-        SELECT t.department_code,
-               count(DISTINCT t.dossier_id) FILTER (WHERE t.start_date <= :to AND t.end_date >= :to)
-                 AS in_progress,
-               count(DISTINCT t.dossier_id) AS accompanied
-        FROM pathway_term t
-        WHERE t.start_date <= :to AND (CAST(:from AS DATE) IS NULL OR t.end_date >= :from)
-          AND %s AND %s
+        SELECT t.department_code, count(DISTINCT t.dossier_id) FROM pathway_term t
+        WHERE t.start_date <= :to AND t.end_date >= :to AND %s AND %s
+          AND NOT %s
         GROUP BY t.department_code
         """
-            .formatted(KNOWN.formatted("t"), IN_SCOPE.formatted("t")),
+            .formatted(
+                KNOWN.formatted("t"), IN_SCOPE.formatted("t"), ENDED_BEFORE.formatted(":to")),
+        parameters,
+        figures,
+        Count.PATHWAYS_IN_PROGRESS);
+    counts(
+        """
+        SELECT t.department_code, count(DISTINCT t.dossier_id) FROM pathway_term t
+        WHERE t.start_date <= :to AND (CAST(:from AS DATE) IS NULL OR t.end_date >= :from)
+          AND %s AND %s
+          AND (CAST(:from AS DATE) IS NULL OR NOT %s)
+        GROUP BY t.department_code
+        """
+            .formatted(
+                KNOWN.formatted("t"), IN_SCOPE.formatted("t"), ENDED_BEFORE.formatted(":from")),
+        parameters,
+        figures,
+        Count.PEOPLE_ACCOMPANIED);
+    counts(
+        """
+        SELECT e.department_code, count(DISTINCT e.dossier_id) FROM pathway_end e
+        WHERE %s AND %s AND %s GROUP BY e.department_code
+        """
+            .formatted(
+                IN_PERIOD.formatted("e.last_day"), KNOWN.formatted("e"), IN_SCOPE.formatted("e")),
+        parameters,
+        figures,
+        Count.PATHWAYS_ENDED);
+  }
+
+  /** One count by département, from a query selecting (department_code, count). */
+  private void counts(
+      String sql, MapSqlParameterSource parameters, Map<String, Figures> figures, Count count) {
+    jdbc.query(
+        sql,
         parameters,
         row -> {
-          of(figures, row.getString("department_code"))
-              .add(Count.PATHWAYS_IN_PROGRESS, row.getLong("in_progress"))
-              .add(Count.PEOPLE_ACCOMPANIED, row.getLong("accompanied"));
+          of(figures, row.getString(1)).add(count, row.getLong(2));
         });
   }
 

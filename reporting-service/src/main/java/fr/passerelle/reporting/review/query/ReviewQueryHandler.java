@@ -41,6 +41,14 @@ public class ReviewQueryHandler {
     String code = query.departmentCode();
     Figures figures = departements.getOrDefault(code, new Figures());
     View view = new View(code, figures, secrecy);
+    boolean shareWithheld =
+        secrecy.anySuppressed(
+            ReviewCells.cell(code, Count.VALIDATED),
+            ReviewCells.cell(ReviewCells.FRANCE, Count.VALIDATED));
+    List<String> withheld = new ArrayList<>(view.withheld(""));
+    if (shareWithheld) {
+      withheld.add("nationalShareOfValidatedPercent");
+    }
     return new DepartmentReview(
         code,
         query.period().calendarYear(),
@@ -54,21 +62,24 @@ public class ReviewQueryHandler {
         view.breakdown(Breakdown.VALIDATED_BY_NATIONALITY),
         view.count(Count.VALIDATED_TRAFFICKING_VICTIMS),
         view.count(Count.FIRST_REQUESTS_REGISTERED),
+        view.count(Count.RENEWAL_REQUESTS_REGISTERED),
+        view.count(Count.PATHWAYS_RENEWED),
+        view.count(Count.RENEWALS_REFUSED),
+        view.renewalRefusalRate(),
         view.count(Count.PATHWAYS_IN_PROGRESS),
         view.count(Count.PEOPLE_ACCOMPANIED),
+        view.count(Count.PATHWAYS_ENDED),
         view.count(Count.PERMITS_ISSUED),
         view.count(Count.AFIS_RECIPIENTS),
         view.amount(Amount.AFIS_MONTHLY_TOTAL_CENTS),
         view.count(Count.BENEFICIARIES_IN_EMPLOYMENT),
         view.count(Count.BENEFICIARIES_ON_CDI),
         view.count(Count.BENEFICIARIES_IN_TRAINING),
-        secrecy.anySuppressed(
-                ReviewCells.cell(code, Count.VALIDATED),
-                ReviewCells.cell(ReviewCells.FRANCE, Count.VALIDATED))
+        shareWithheld
             ? null
             : Percentages.of(figures.count(Count.VALIDATED), france.count(Count.VALIDATED)),
         query.exact() ? null : secrecy.threshold(),
-        view.withheld(""));
+        withheld.stream().sorted().toList());
   }
 
   @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -86,6 +97,10 @@ public class ReviewQueryHandler {
         }
       }
     }
+    BigDecimal fiveLargestShare = fiveLargestShare(departements, france, secrecy);
+    if (fiveLargestShare == null && france.count(Count.PATHWAYS_IN_PROGRESS) > 0) {
+      withheld.add("fiveLargestSharePercent");
+    }
     return new NationalReview(
         query.year(),
         query.asOf(),
@@ -95,8 +110,13 @@ public class ReviewQueryHandler {
         view.refusalRate(),
         view.count(Count.VALIDATED_TRAFFICKING_VICTIMS),
         view.count(Count.FIRST_REQUESTS_REGISTERED),
+        view.count(Count.RENEWAL_REQUESTS_REGISTERED),
+        view.count(Count.PATHWAYS_RENEWED),
+        view.count(Count.RENEWALS_REFUSED),
+        view.renewalRefusalRate(),
         view.count(Count.PATHWAYS_IN_PROGRESS),
         view.count(Count.PEOPLE_ACCOMPANIED),
+        view.count(Count.PATHWAYS_ENDED),
         view.count(Count.PERMITS_ISSUED),
         view.count(Count.AFIS_RECIPIENTS),
         view.amount(Amount.AFIS_MONTHLY_TOTAL_CENTS),
@@ -105,9 +125,9 @@ public class ReviewQueryHandler {
         view.count(Count.BENEFICIARIES_IN_TRAINING),
         departments(departements, france, secrecy),
         SizeBands.of(inProgress(departements)),
-        fiveLargestShare(departements, france, secrecy),
+        fiveLargestShare,
         secrecy.threshold(),
-        withheld);
+        withheld.stream().sorted().toList());
   }
 
   /** Published lines by pathways in progress, most first; withheld ones after, by code. */
@@ -200,6 +220,13 @@ public class ReviewQueryHandler {
           : Percentages.of(figures.count(Count.REFUSED), figures.studied());
     }
 
+    /** Renewals refused out of renewals decided, when both counts are published. */
+    BigDecimal renewalRefusalRate() {
+      Long renewed = count(Count.PATHWAYS_RENEWED);
+      Long refused = count(Count.RENEWALS_REFUSED);
+      return renewed == null || refused == null ? null : Percentages.of(refused, renewed + refused);
+    }
+
     /** Published codes by count (most first, then code); withheld ones after, by code. */
     Map<String, Long> breakdown(Breakdown breakdown) {
       Map<String, Long> published = new LinkedHashMap<>();
@@ -232,6 +259,10 @@ public class ReviewQueryHandler {
       }
       if (studied() == null) {
         names.add(prefix + "dossiersStudied");
+        names.add(prefix + "refusalRatePercent");
+      }
+      if (count(Count.PATHWAYS_RENEWED) == null || count(Count.RENEWALS_REFUSED) == null) {
+        names.add(prefix + "renewalRefusalRatePercent");
       }
       for (Amount amount : Amount.values()) {
         if (amount(amount) == null) {

@@ -53,7 +53,8 @@ final class ReviewCsv {
     lines.add(line("Dossiers étudiés", review.dossiersStudied()));
     lines.add(line("Parcours validés", review.validated()));
     lines.add(line("Parcours refusés", review.refused()));
-    lines.add(line("Taux de refus (%)", decimal(review.refusalRatePercent())));
+    lines.add(
+        line("Taux de refus (%)", rate(review, review.refusalRatePercent(), "refusalRatePercent")));
     review
         .validatedByNationality()
         .forEach(
@@ -61,8 +62,16 @@ final class ReviewCsv {
                 lines.add(line("Parcours validés — nationalité " + nationality, validated)));
     lines.add(line("Victimes de traite (parcours validés)", review.validatedTraffickingVictims()));
     lines.add(line("Premières demandes enregistrées", review.firstRequestsRegistered()));
+    lines.add(line("Demandes de renouvellement enregistrées", review.renewalRequestsRegistered()));
+    lines.add(line("Renouvellements accordés", review.pathwaysRenewed()));
+    lines.add(line("Renouvellements refusés", review.renewalsRefused()));
+    lines.add(
+        line(
+            "Taux de refus des renouvellements (%)",
+            rate(review, review.renewalRefusalRatePercent(), "renewalRefusalRatePercent")));
     lines.add(line("Parcours en cours au " + end, review.pathwaysInProgress()));
     lines.add(line("Personnes accompagnées sur la période", review.peopleAccompanied()));
+    lines.add(line("Parcours terminés sur la période", review.pathwaysEnded()));
     lines.add(line("APS délivrées", review.permitsIssued()));
     lines.add(line("Bénéficiaires de l'AFIS", review.afisRecipients()));
     lines.add(
@@ -77,9 +86,10 @@ final class ReviewCsv {
     lines.add(
         line(
             "Part des parcours validés en France (%)",
-            review.secrecyThreshold() != null && review.nationalShareOfValidatedPercent() == null
-                ? SECRET
-                : decimal(review.nationalShareOfValidatedPercent())));
+            rate(
+                review,
+                review.nationalShareOfValidatedPercent(),
+                "nationalShareOfValidatedPercent")));
     if (!review.withheld().isEmpty()) {
       lines.add(
           line(
@@ -88,6 +98,14 @@ final class ReviewCsv {
                   .formatted(review.secrecyThreshold() - 1)));
     }
     return String.join(LINE_END, lines) + LINE_END;
+  }
+
+  /**
+   * A share, {@code s} when it is withheld (a share of withheld counts is withheld with them),
+   * empty when there is none (nothing to share).
+   */
+  private static String rate(DepartmentReview review, BigDecimal share, String name) {
+    return review.withheld().contains(name) ? SECRET : decimal(share);
   }
 
   /** Euros from cents, with two decimals after a comma: {@code 1026000} is {@code 10260,00}. */

@@ -27,8 +27,13 @@ class ReviewCsvTest {
             "Parcours validés — nationalité RO;1",
             "Victimes de traite (parcours validés);27",
             "Premières demandes enregistrées;30",
+            "Demandes de renouvellement enregistrées;41",
+            "Renouvellements accordés;39",
+            "Renouvellements refusés;1",
+            "Taux de refus des renouvellements (%);2,5",
             "Parcours en cours au 31/01/2020;26",
             "Personnes accompagnées sur la période;28",
+            "Parcours terminés sur la période;2",
             "APS délivrées;27",
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
@@ -64,8 +69,13 @@ class ReviewCsvTest {
             byNationality,
             27L,
             30L,
+            0L,
+            0L,
+            0L,
+            null,
             26L,
             28L,
+            0L,
             27L,
             28L,
             1_026_000L,
@@ -74,7 +84,12 @@ class ReviewCsvTest {
             null,
             null,
             11,
-            List.of("dossiersStudied", "refused", "validatedByNationality.RO"));
+            List.of(
+                "dossiersStudied",
+                "nationalShareOfValidatedPercent",
+                "refusalRatePercent",
+                "refused",
+                "validatedByNationality.RO"));
 
     assertThat(ReviewCsv.of(withheld).split("\r\n", -1))
         .contains(
@@ -84,6 +99,8 @@ class ReviewCsvTest {
             "Parcours refusés;s",
             "Parcours validés — nationalité RO;s",
             "Part des parcours validés en France (%);s",
+            "Taux de refus (%);s",
+            "Taux de refus des renouvellements (%);",
             "s;secret statistique : effectif de 1 à 10, ou qui permettrait d'en retrouver un");
   }
 
@@ -118,8 +135,13 @@ class ReviewCsvTest {
         byNationality,
         27L,
         30L,
+        41L,
+        39L,
+        1L,
+        new BigDecimal("2.5"),
         26L,
         28L,
+        2L,
         27L,
         28L,
         1_026_000L,
