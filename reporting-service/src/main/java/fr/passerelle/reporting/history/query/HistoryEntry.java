@@ -1,9 +1,9 @@
 package fr.passerelle.reporting.history.query;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One line of a dossier's history: an event a service published about it, or an entry of the access
@@ -17,8 +17,9 @@ import java.util.Map;
  * @param receivedAt when reporting-service received it; absent for its own access entries
  * @param actor who acted, and under which roles; absent for what the platform did by itself
  * @param requestId the request it came from
- * @param facts what happened: ids, codes, dates, amounts
- * @param person what the event said of the person, absent once their data was erased
+ * @param facts what happened: ids, codes, dates, amounts (a JSON object, as the ledger keeps it)
+ * @param person what the event said of the person (a JSON object), absent once their data was
+ *     erased
  * @param ledgerPosition its place in the audit ledger's global chain, for {@code /audit/verify}
  */
 public record HistoryEntry(
@@ -30,8 +31,8 @@ public record HistoryEntry(
     Instant receivedAt,
     Actor actor,
     String requestId,
-    Map<String, Object> facts,
-    Map<String, Object> person,
+    @JsonRawValue String facts,
+    @JsonRawValue String person,
     Long ledgerPosition) {
 
   /** Who acted: a member of staff's token subject and the roles they acted under. */

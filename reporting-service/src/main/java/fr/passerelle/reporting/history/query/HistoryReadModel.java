@@ -124,8 +124,8 @@ public class HistoryReadModel {
                 ? null
                 : new HistoryEntry.Actor(subject, list(roles)),
             rs.getString("request_id"),
-            JSON.readValue(rs.getString("facts"), MAP),
-            person == null ? null : JSON.readValue(person, MAP),
+            rs.getString("facts"),
+            person,
             position),
         position);
   }
@@ -148,7 +148,7 @@ public class HistoryReadModel {
                 (String) facts.get("subject"),
                 roles instanceof List<?> list ? (List<String>) list : List.of()),
             (String) facts.get("requestId"),
-            access(facts),
+            JSON.writeValueAsString(access(facts)),
             null,
             position),
         position);
@@ -173,7 +173,7 @@ public class HistoryReadModel {
             null,
             new HistoryEntry.Actor(rs.getString("subject"), list(rs.getString("roles"))),
             rs.getString("request_id"),
-            facts,
+            JSON.writeValueAsString(facts),
             null,
             null),
         Long.MAX_VALUE);
