@@ -64,11 +64,14 @@ class AsOfIT {
             validated(second, ARIEGE, "NG", true, day(5, 12)),
             refused(third, ARIEGE, "RO", false, day(6, 9)))
         .forEach(Produced::send);
+    // every fact of the year is in (their topics deliver them in any order)
     JsonNode asEntered =
         awaitReview(
-            review -> review.get("validated").asLong() == 2 && review.get("refused").asLong() == 1);
-    assertThat(asEntered.get("permitsIssued").asLong()).isEqualTo(1);
-    assertThat(asEntered.get("afisRecipients").asLong()).isEqualTo(1);
+            review ->
+                review.get("validated").asLong() == 2
+                    && review.get("refused").asLong() == 1
+                    && review.get("permitsIssued").asLong() == 1
+                    && review.get("afisRecipients").asLong() == 1);
     Instant known = Instant.now();
 
     // Late corrections, all about the same year: a validation entered months later, the second
