@@ -80,7 +80,8 @@ class ReviewsIT {
        "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
        "renewalsRefused":0,"renewalRefusalRatePercent":null,
        "pathwaysInProgress":14,"peopleAccompanied":28,"pathwaysEnded":0,
-       "permitsIssued":27,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
+       "permitsIssued":27,"permitsInForce":13,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
+       "afisRecipientsAtEnd":15,"afisRefusals":0,"afisRefusalsByReason":{},
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
        "nationalShareOfValidatedPercent":10.4,"secrecyThreshold":null,"withheld":[]}
       """;
@@ -133,8 +134,11 @@ class ReviewsIT {
             "Personnes accompagnées sur la période;28",
             "Parcours terminés sur la période;0",
             "APS délivrées;27",
+            "APS en cours de validité au 31/12/2031;13",
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
+            "Bénéficiaires de l'AFIS au 31/12/2031;15",
+            "AFIS refusées;0",
             "Bénéficiaires en emploi au 31/12/2031;11",
             "dont en CDI;7",
             "Bénéficiaires en formation au 31/12/2031;1",
@@ -233,7 +237,8 @@ class ReviewsIT {
          "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
          "renewalsRefused":0,"renewalRefusalRatePercent":null,
          "pathwaysInProgress":0,"peopleAccompanied":1,"pathwaysEnded":0,
-         "permitsIssued":1,"afisRecipients":1,"afisMonthlyTotalCents":33000,
+         "permitsIssued":1,"permitsInForce":0,"afisRecipients":1,"afisMonthlyTotalCents":33000,
+         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
          "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,"beneficiariesInTraining":0,
          "nationalShareOfValidatedPercent":100.0,"secrecyThreshold":null,"withheld":[]}
         """);
@@ -277,10 +282,16 @@ class ReviewsIT {
   }
 
   @Test
-  void anAfisRefusalIsProjectedWithItsReason() {
-    String dossier = aDossierId();
-
-    afisRefused(dossier, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 2, 14)).send();
+  void afisRefusalsAreCountedByTheReasonOfEachDossiersLastRefusal() {
+    String reassessed = aDossierId();
+    String receivesAda = aDossierId();
+    String notABeneficiary = aDossierId();
+    validated(reassessed, "2B", "CM", false, day(2035, 1, 10)).send();
+    validated(receivesAda, "2B", "CM", false, day(2035, 1, 10)).send();
+    afisRefused(reassessed, "2B", AfisRefusalReason.RESOURCES_ABOVE_RSA, day(2035, 2, 14)).send();
+    afisRefused(reassessed, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 3, 14)).send();
+    afisRefused(receivesAda, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 4, 2)).send();
+    afisRefused(notABeneficiary, "2B", AfisRefusalReason.UNDER_18, day(2035, 2, 14)).send();
 
     await()
         .atMost(PROJECTED)
@@ -288,10 +299,29 @@ class ReviewsIT {
             () ->
                 assertThat(
                         jdbc.queryForList(
-                            "SELECT reason FROM afis_refusal WHERE dossier_id = ?",
+                            "SELECT reason FROM afis_refusal WHERE dossier_id = ?"
+                                + " ORDER BY decided_on",
                             String.class,
-                            dossier))
-                    .containsExactly("RECEIVES_ADA"));
+                            reassessed))
+                    .containsExactly("RESOURCES_ABOVE_RSA", "RECEIVES_ADA"));
+    await()
+        .atMost(PROJECTED)
+        .untilAsserted(
+            () -> {
+              JsonNode review =
+                  json(staff("2B").get("/api/departements/2B/reports/review?year=2035").body());
+              assertThat(review.get("afisRefusals").asLong()).isEqualTo(2);
+              assertThat(review.get("afisRefusalsByReason").toString())
+                  .isEqualTo("{\"RECEIVES_ADA\":2}");
+            });
+
+    // France's refusals of 2035 are these two: withheld, and their reason with them
+    JsonNode national = json(http().get("/api/reports/national?year=2035").body());
+    assertThat(national.get("afisRefusals").isNull()).isTrue();
+    assertThat(national.get("afisRefusalsByReason").toString())
+        .isEqualTo("{\"RECEIVES_ADA\":null}");
+    assertThat(national.get("withheld").valueStream().map(JsonNode::asString))
+        .contains("afisRefusals", "afisRefusalsByReason.RECEIVES_ADA");
   }
 
   @Test
@@ -316,7 +346,9 @@ class ReviewsIT {
                  "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
                  "renewalsRefused":0,"renewalRefusalRatePercent":null,
                  "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
-                 "permitsIssued":0,"afisRecipients":0,"afisMonthlyTotalCents":0,"departments":[],
+                 "permitsIssued":0,"permitsInForce":0,"afisRecipients":0,
+                 "afisMonthlyTotalCents":0,"afisRecipientsAtEnd":0,"afisRefusals":0,
+                 "afisRefusalsByReason":{},"departments":[],
                  "sizeBands":{"0":101,"1-5":0,"6-10":0,"11-20":0,"over-20":0},
                  "fiveLargestSharePercent":null,"secrecyThreshold":11}
                 """));
@@ -437,7 +469,8 @@ class ReviewsIT {
          "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
          "renewalsRefused":0,"renewalRefusalRatePercent":null,
          "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
-         "permitsIssued":0,"afisRecipients":0,"afisMonthlyTotalCents":0,
+         "permitsIssued":0,"permitsInForce":0,"afisRecipients":0,"afisMonthlyTotalCents":0,
+         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
          "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,"beneficiariesInTraining":0,
          "nationalShareOfValidatedPercent":null,"secrecyThreshold":null,"withheld":[]}
         """

@@ -17,7 +17,10 @@ public enum Count {
   PEOPLE_ACCOMPANIED("peopleAccompanied", null),
   PATHWAYS_ENDED("pathwaysEnded", null),
   PERMITS_ISSUED("permitsIssued", null),
+  PERMITS_IN_FORCE("permitsInForce", null),
   AFIS_RECIPIENTS("afisRecipients", null),
+  AFIS_RECIPIENTS_AT_END("afisRecipientsAtEnd", AFIS_RECIPIENTS),
+  AFIS_REFUSALS("afisRefusals", null),
   BENEFICIARIES_IN_EMPLOYMENT("beneficiariesInEmployment", null),
   BENEFICIARIES_ON_CDI("beneficiariesOnCdi", BENEFICIARIES_IN_EMPLOYMENT),
   BENEFICIARIES_IN_TRAINING("beneficiariesInTraining", null);

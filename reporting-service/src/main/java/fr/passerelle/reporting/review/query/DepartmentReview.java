@@ -23,6 +23,8 @@ import java.util.Map;
  * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
  * @param validatedByNationality validated pathways by ISO 3166-1 nationality, most first; withheld
  *     ones last, by code
+ * @param afisRefusalsByReason AFIS refusals of the period by the reason of each dossier's last
+ *     refusal, most first; withheld ones last, by code
  * @param nationalShareOfValidatedPercent the département's validated pathways out of all those
  *     validated in France in the period, in percent with one decimal; null when none was validated,
  *     or when either count is withheld
@@ -50,8 +52,12 @@ public record DepartmentReview(
     Long peopleAccompanied,
     Long pathwaysEnded,
     Long permitsIssued,
+    Long permitsInForce,
     Long afisRecipients,
     Long afisMonthlyTotalCents,
+    Long afisRecipientsAtEnd,
+    Long afisRefusals,
+    Map<String, Long> afisRefusalsByReason,
     Long beneficiariesInEmployment,
     Long beneficiariesOnCdi,
     Long beneficiariesInTraining,
@@ -62,6 +68,7 @@ public record DepartmentReview(
   public DepartmentReview {
     validatedByNationality =
         Collections.unmodifiableMap(new LinkedHashMap<>(validatedByNationality));
+    afisRefusalsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(afisRefusalsByReason));
     withheld = List.copyOf(withheld);
   }
 }

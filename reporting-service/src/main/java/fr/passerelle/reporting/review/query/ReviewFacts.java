@@ -41,11 +41,11 @@ class ReviewFacts {
                 AND (CAST(:as_of AS TIMESTAMPTZ) IS NULL OR validation.recorded_at <= :as_of))
       """;
 
-  /** The term's pathway had ended (its last day, as known) before a day. */
+  /** The fact's pathway had ended (its last day, as known) before a day. */
   private static final String ENDED_BEFORE =
       """
       EXISTS (SELECT 1 FROM pathway_end e
-              WHERE e.dossier_id = t.dossier_id AND e.last_day < %s
+              WHERE e.dossier_id = %1$s.dossier_id AND e.last_day < %2$s
                 AND (CAST(:as_of AS TIMESTAMPTZ) IS NULL OR e.recorded_at <= :as_of))
       """;
 
@@ -82,7 +82,10 @@ class ReviewFacts {
     renewals(parameters, figures);
     pathways(parameters, figures);
     permits(parameters, figures);
+    permitsInForce(parameters, figures);
     afis(parameters, figures);
+    afisAtEnd(parameters, figures);
+    afisRefusals(parameters, figures);
     employment(parameters, figures);
     return figures;
   }
@@ -198,7 +201,7 @@ class ReviewFacts {
         GROUP BY t.department_code
         """
             .formatted(
-                KNOWN.formatted("t"), IN_SCOPE.formatted("t"), ENDED_BEFORE.formatted(":to")),
+                KNOWN.formatted("t"), IN_SCOPE.formatted("t"), ENDED_BEFORE.formatted("t", ":to")),
         parameters,
         figures,
         Count.PATHWAYS_IN_PROGRESS);
@@ -211,7 +214,9 @@ class ReviewFacts {
         GROUP BY t.department_code
         """
             .formatted(
-                KNOWN.formatted("t"), IN_SCOPE.formatted("t"), ENDED_BEFORE.formatted(":from")),
+                KNOWN.formatted("t"),
+                IN_SCOPE.formatted("t"),
+                ENDED_BEFORE.formatted("t", ":from")),
         parameters,
         figures,
         Count.PEOPLE_ACCOMPANIED);
@@ -258,6 +263,27 @@ class ReviewFacts {
         });
   }
 
+  /**
+   * Permits in force at the period's end: dossiers with a permit valid that day whose pathway had
+   * not ended before it (the permit is the pathway's: it is withdrawn when the pathway ends).
+   */
+  private void permitsInForce(MapSqlParameterSource parameters, Map<String, Figures> figures) {
+    counts(
+        """
+        SELECT p.department_code, count(DISTINCT p.dossier_id) FROM residence_permit p
+        WHERE p.valid_from <= :to AND p.valid_until >= :to AND %s AND %s AND %s AND NOT %s
+        GROUP BY p.department_code
+        """
+            .formatted(
+                KNOWN.formatted("p"),
+                IN_SCOPE.formatted("p"),
+                BENEFICIARY.formatted("p"),
+                ENDED_BEFORE.formatted("p", ":to")),
+        parameters,
+        figures,
+        Count.PERMITS_IN_FORCE);
+  }
+
   /** Recipients are dossiers; each counts with the amount of its latest grant of the period. */
   private void afis(MapSqlParameterSource parameters, Map<String, Figures> figures) {
     jdbc.query(
@@ -278,6 +304,57 @@ class ReviewFacts {
           of(figures, row.getString("department_code"))
               .add(Count.AFIS_RECIPIENTS, row.getLong("recipients"))
               .add(Amount.AFIS_MONTHLY_TOTAL_CENTS, row.getLong("monthly_total"));
+        });
+  }
+
+  /**
+   * AFIS recipients at the period's end: dossiers with a grant running that day whose pathway had
+   * not ended before it (the AFIS ends with the pathway).
+   */
+  private void afisAtEnd(MapSqlParameterSource parameters, Map<String, Figures> figures) {
+    counts(
+        """
+        SELECT g.department_code, count(DISTINCT g.dossier_id) FROM afis_grant g
+        WHERE g.period_from <= :to AND g.period_until >= :to AND %s AND %s AND %s AND NOT %s
+        GROUP BY g.department_code
+        """
+            .formatted(
+                KNOWN.formatted("g"),
+                IN_SCOPE.formatted("g"),
+                BENEFICIARY.formatted("g"),
+                ENDED_BEFORE.formatted("g", ":to")),
+        parameters,
+        figures,
+        Count.AFIS_RECIPIENTS_AT_END);
+  }
+
+  /**
+   * AFIS refused in the period: dossiers, each by the reason of its last refusal in the period, so
+   * that the reasons add up to the refusals.
+   */
+  private void afisRefusals(MapSqlParameterSource parameters, Map<String, Figures> figures) {
+    jdbc.query(
+        """
+        SELECT department_code, reason, count(*) AS refused
+        FROM (SELECT DISTINCT ON (r.dossier_id) r.department_code, r.reason
+              FROM afis_refusal r
+              WHERE %s AND %s AND %s AND %s
+              ORDER BY r.dossier_id, r.decided_on DESC, r.reason) AS last_refusal
+        GROUP BY department_code, reason
+        """
+            .formatted(
+                IN_PERIOD.formatted("r.decided_on"),
+                KNOWN.formatted("r"),
+                IN_SCOPE.formatted("r"),
+                BENEFICIARY.formatted("r")),
+        parameters,
+        row -> {
+          of(figures, row.getString("department_code"))
+              .add(Count.AFIS_REFUSALS, row.getLong("refused"))
+              .add(
+                  Breakdown.AFIS_REFUSALS_BY_REASON,
+                  row.getString("reason"),
+                  row.getLong("refused"));
         });
   }
 

@@ -73,6 +73,7 @@ final class ReviewCsv {
     lines.add(line("Personnes accompagnées sur la période", review.peopleAccompanied()));
     lines.add(line("Parcours terminés sur la période", review.pathwaysEnded()));
     lines.add(line("APS délivrées", review.permitsIssued()));
+    lines.add(line("APS en cours de validité au " + end, review.permitsInForce()));
     lines.add(line("Bénéficiaires de l'AFIS", review.afisRecipients()));
     lines.add(
         line(
@@ -80,6 +81,11 @@ final class ReviewCsv {
             review.afisMonthlyTotalCents() == null
                 ? SECRET
                 : euros(review.afisMonthlyTotalCents())));
+    lines.add(line("Bénéficiaires de l'AFIS au " + end, review.afisRecipientsAtEnd()));
+    lines.add(line("AFIS refusées", review.afisRefusals()));
+    review
+        .afisRefusalsByReason()
+        .forEach((reason, refused) -> lines.add(line("AFIS refusées — motif " + reason, refused)));
     lines.add(line("Bénéficiaires en emploi au " + end, review.beneficiariesInEmployment()));
     lines.add(line("dont en CDI", review.beneficiariesOnCdi()));
     lines.add(line("Bénéficiaires en formation au " + end, review.beneficiariesInTraining()));
