@@ -29,12 +29,13 @@ class SubmittedDossiersIT {
   }
 
   @Test
-  void theProducersGoldenSampleIsCountedInItsDepartement() {
-    long before = submittedIn("31");
+  void theProducersGoldenSampleIsCountedInTheDepartementItNames() {
+    // In the Gers: Haute-Garonne's submissions before 2020 are HauteGaronneIT's.
+    long before = submittedIn("32");
 
-    publishSubmission(UUID.randomUUID().toString(), "31");
+    publishSubmission(UUID.randomUUID().toString(), "32");
 
-    awaitSubmittedIn("31", before + 1);
+    awaitSubmittedIn("32", before + 1);
   }
 
   @Test

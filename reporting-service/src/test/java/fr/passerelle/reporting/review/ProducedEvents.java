@@ -17,10 +17,13 @@ import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.decision.events.RenewalRefusalReason;
 import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.testsupport.TestEvents;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -30,6 +33,7 @@ import java.util.UUID;
  */
 final class ProducedEvents {
 
+  private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
   private static final EventContract VALIDATED = EventContract.of(PathwayValidated.TYPE);
   private static final EventContract REFUSED = EventContract.of(PathwayRefused.TYPE);
   private static final EventContract PERMIT = EventContract.of(PermitIssued.TYPE);
@@ -61,6 +65,33 @@ final class ProducedEvents {
 
   static String aDossierId() {
     return UUID.randomUUID().toString();
+  }
+
+  /** The association submitted the dossier on {@code submittedOn}, at ten in Paris. */
+  static Produced submitted(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      boolean traffickingVictim,
+      LocalDate submittedOn) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return produced(
+        DossierEvents.TOPIC,
+        SUBMITTED,
+        dossierId,
+        new DossierSubmitted(
+            dossierId,
+            departmentCode,
+            nationality,
+            golden.children(),
+            traffickingVictim,
+            submittedOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Paris")).toInstant(),
+            null,
+            golden.associationId(),
+            golden.ageBand(),
+            golden.monthlyResources(),
+            golden.receivesRsa(),
+            golden.receivesAda()));
   }
 
   static Produced validated(
