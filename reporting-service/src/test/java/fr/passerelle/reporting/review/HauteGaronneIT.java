@@ -67,7 +67,8 @@ class HauteGaronneIT {
        "firstRequestsRegistered":31,"renewalRequestsRegistered":42,"pathwaysRenewed":41,
        "renewalsRefused":1,"renewalRefusalRatePercent":2.4,
        "pathwaysInProgress":25,"peopleAccompanied":28,"pathwaysEnded":3,
-       "permitsIssued":67,"permitsInForce":24,"afisRecipients":28,"afisMonthlyTotalCents":924000,
+       "permitsIssued":67,"permitsRenewed":40,"permitsInForce":24,
+       "afisRecipients":28,"afisMonthlyTotalCents":924000,
        "afisRecipientsAtEnd":25,"afisRefusals":0,"afisRefusalsByReason":{},
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
        "secrecyThreshold":null,"withheld":[]}

@@ -80,7 +80,8 @@ class ReviewsIT {
        "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
        "renewalsRefused":0,"renewalRefusalRatePercent":null,
        "pathwaysInProgress":14,"peopleAccompanied":28,"pathwaysEnded":0,
-       "permitsIssued":27,"permitsInForce":13,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
+       "permitsIssued":27,"permitsRenewed":0,"permitsInForce":13,
+       "afisRecipients":28,"afisMonthlyTotalCents":1026000,
        "afisRecipientsAtEnd":15,"afisRefusals":0,"afisRefusalsByReason":{},
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
        "nationalShareOfValidatedPercent":10.4,"secrecyThreshold":null,"withheld":[]}
@@ -134,6 +135,7 @@ class ReviewsIT {
             "Personnes accompagnées sur la période;28",
             "Parcours terminés sur la période;0",
             "APS délivrées;27",
+            "dont renouvelées;0",
             "APS en cours de validité au 31/12/2031;13",
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
@@ -237,7 +239,8 @@ class ReviewsIT {
          "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
          "renewalsRefused":0,"renewalRefusalRatePercent":null,
          "pathwaysInProgress":0,"peopleAccompanied":1,"pathwaysEnded":0,
-         "permitsIssued":1,"permitsInForce":0,"afisRecipients":1,"afisMonthlyTotalCents":33000,
+         "permitsIssued":1,"permitsRenewed":0,"permitsInForce":0,
+         "afisRecipients":1,"afisMonthlyTotalCents":33000,
          "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
          "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,"beneficiariesInTraining":0,
          "nationalShareOfValidatedPercent":100.0,"secrecyThreshold":null,"withheld":[]}
@@ -262,6 +265,10 @@ class ReviewsIT {
             field(
                 staff("2B").get("/api/departements/2B/reports/review?year=2032"), "permitsIssued"))
         .isEqualTo(2);
+    assertThat(
+            field(
+                staff("2B").get("/api/departements/2B/reports/review?year=2032"), "permitsRenewed"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -315,13 +322,16 @@ class ReviewsIT {
                   .isEqualTo("{\"RECEIVES_ADA\":2}");
             });
 
-    // France's refusals of 2035 are these two: withheld, and their reason with them
+    // an analyst reads neither the département's two refusals nor their reason, nor France's
+    JsonNode review = json(http().get("/api/departements/2B/reports/review?year=2035").body());
+    assertThat(review.get("afisRefusals").isNull()).isTrue();
+    assertThat(review.get("afisRefusalsByReason").toString()).isEqualTo("{\"RECEIVES_ADA\":null}");
+    assertThat(review.get("withheld").valueStream().map(JsonNode::asString))
+        .contains("afisRefusals", "afisRefusalsByReason.RECEIVES_ADA");
     JsonNode national = json(http().get("/api/reports/national?year=2035").body());
     assertThat(national.get("afisRefusals").isNull()).isTrue();
-    assertThat(national.get("afisRefusalsByReason").toString())
-        .isEqualTo("{\"RECEIVES_ADA\":null}");
     assertThat(national.get("withheld").valueStream().map(JsonNode::asString))
-        .contains("afisRefusals", "afisRefusalsByReason.RECEIVES_ADA");
+        .contains("afisRefusals");
   }
 
   @Test
@@ -346,9 +356,9 @@ class ReviewsIT {
                  "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
                  "renewalsRefused":0,"renewalRefusalRatePercent":null,
                  "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
-                 "permitsIssued":0,"permitsInForce":0,"afisRecipients":0,
+                 "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,"afisRecipients":0,
                  "afisMonthlyTotalCents":0,"afisRecipientsAtEnd":0,"afisRefusals":0,
-                 "afisRefusalsByReason":{},"departments":[],
+                 "departments":[],
                  "sizeBands":{"0":101,"1-5":0,"6-10":0,"11-20":0,"over-20":0},
                  "fiveLargestSharePercent":null,"secrecyThreshold":11}
                 """));
@@ -469,7 +479,8 @@ class ReviewsIT {
          "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
          "renewalsRefused":0,"renewalRefusalRatePercent":null,
          "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
-         "permitsIssued":0,"permitsInForce":0,"afisRecipients":0,"afisMonthlyTotalCents":0,
+         "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,
+         "afisRecipients":0,"afisMonthlyTotalCents":0,
          "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
          "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,"beneficiariesInTraining":0,
          "nationalShareOfValidatedPercent":null,"secrecyThreshold":null,"withheld":[]}

@@ -17,6 +17,7 @@ public enum Count {
   PEOPLE_ACCOMPANIED("peopleAccompanied", null),
   PATHWAYS_ENDED("pathwaysEnded", null),
   PERMITS_ISSUED("permitsIssued", null),
+  PERMITS_RENEWED("permitsRenewed", PERMITS_ISSUED),
   PERMITS_IN_FORCE("permitsInForce", null),
   AFIS_RECIPIENTS("afisRecipients", null),
   AFIS_RECIPIENTS_AT_END("afisRecipientsAtEnd", AFIS_RECIPIENTS),

@@ -52,6 +52,7 @@ public record DepartmentReview(
     Long peopleAccompanied,
     Long pathwaysEnded,
     Long permitsIssued,
+    Long permitsRenewed,
     Long permitsInForce,
     Long afisRecipients,
     Long afisMonthlyTotalCents,

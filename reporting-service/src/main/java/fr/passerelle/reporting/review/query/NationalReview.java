@@ -16,8 +16,6 @@ import java.util.Map;
  * @param refusalRatePercent refused out of studied, in percent with one decimal; null when none was
  *     studied or either count is withheld
  * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
- * @param afisRefusalsByReason France's AFIS refusals of the year by reason, most first; withheld
- *     ones last, by code
  * @param departments the départements with a pathway in progress at 31 December or validated in the
  *     year: published ones by pathways in progress (most first), then withheld ones, by code
  * @param sizeBands how many of the 101 départements had none, 1–5, 6–10, 11–20 or more than 20
@@ -45,12 +43,12 @@ public record NationalReview(
     Long peopleAccompanied,
     Long pathwaysEnded,
     Long permitsIssued,
+    Long permitsRenewed,
     Long permitsInForce,
     Long afisRecipients,
     Long afisMonthlyTotalCents,
     Long afisRecipientsAtEnd,
     Long afisRefusals,
-    Map<String, Long> afisRefusalsByReason,
     Long beneficiariesInEmployment,
     Long beneficiariesOnCdi,
     Long beneficiariesInTraining,
@@ -61,7 +59,6 @@ public record NationalReview(
     List<String> withheld) {
 
   public NationalReview {
-    afisRefusalsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(afisRefusalsByReason));
     departments = List.copyOf(departments);
     sizeBands = Collections.unmodifiableMap(new LinkedHashMap<>(sizeBands));
     withheld = List.copyOf(withheld);

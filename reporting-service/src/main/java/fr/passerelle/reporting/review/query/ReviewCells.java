@@ -6,7 +6,6 @@ import fr.passerelle.reporting.review.smallcells.Suppression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Every count that can leave the départements' staff for one period and instant, in one table: each
@@ -49,8 +48,8 @@ final class ReviewCells {
       table.cell(cell(FRANCE, count), france.count(count));
       table.sum(cell(FRANCE, count), parts);
     }
-    // a breakdown's codes add up to the count it splits; France's by code, when the national
-    // review publishes it, is the sum of the départements' and adds up to France's count
+    // a breakdown is published for a département only (no review gives France's by code): its
+    // codes add up to the count it splits
     for (Breakdown breakdown : Breakdown.values()) {
       departements.forEach(
           (place, figures) -> {
@@ -66,9 +65,6 @@ final class ReviewCells {
               table.sum(cell(place, breakdown.splits()), parts);
             }
           });
-      if (breakdown.national()) {
-        nationally(table, departements, france, breakdown);
-      }
     }
     for (Count count : Count.values()) {
       if (count.among() != null) {
@@ -84,30 +80,5 @@ final class ReviewCells {
           table.within(cell(place, Count.PATHWAYS_IN_PROGRESS), band.min(), band.max());
         });
     return table;
-  }
-
-  /** France's cells by code: each the sum of the départements', together France's count. */
-  private static void nationally(
-      CellTable table, Map<String, Figures> departements, Figures france, Breakdown breakdown) {
-    Map<String, List<String>> partsByCode = new TreeMap<>();
-    departements.forEach(
-        (place, figures) ->
-            figures
-                .breakdown(breakdown)
-                .keySet()
-                .forEach(
-                    code ->
-                        partsByCode
-                            .computeIfAbsent(code, c -> new ArrayList<>())
-                            .add(cell(place, breakdown, code))));
-    List<String> codes = new ArrayList<>();
-    partsByCode.forEach(
-        (code, parts) -> {
-          String cell = cell(FRANCE, breakdown, code);
-          table.cell(cell, france.breakdown(breakdown).get(code));
-          table.sum(cell, parts);
-          codes.add(cell);
-        });
-    table.sum(cell(FRANCE, breakdown.splits()), codes);
   }
 }

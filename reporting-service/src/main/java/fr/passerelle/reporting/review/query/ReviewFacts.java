@@ -243,15 +243,24 @@ class ReviewFacts {
         });
   }
 
+  /**
+   * Permits issued in the period, and among them those renewed: a permit of a dossier that had one
+   * before, as known at the review's instant.
+   */
   private void permits(MapSqlParameterSource parameters, Map<String, Figures> figures) {
     jdbc.query(
         """
-        SELECT p.department_code, count(*) AS issued
+        SELECT p.department_code, count(*) AS issued,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM residence_permit earlier
+                 WHERE earlier.dossier_id = p.dossier_id AND earlier.valid_from < p.valid_from
+                   AND %s)) AS renewed
         FROM residence_permit p
         WHERE %s AND %s AND %s AND %s
         GROUP BY p.department_code
         """
             .formatted(
+                KNOWN.formatted("earlier"),
                 IN_PERIOD.formatted("p.valid_from"),
                 KNOWN.formatted("p"),
                 IN_SCOPE.formatted("p"),
@@ -259,7 +268,8 @@ class ReviewFacts {
         parameters,
         row -> {
           of(figures, row.getString("department_code"))
-              .add(Count.PERMITS_ISSUED, row.getLong("issued"));
+              .add(Count.PERMITS_ISSUED, row.getLong("issued"))
+              .add(Count.PERMITS_RENEWED, row.getLong("renewed"));
         });
   }
 

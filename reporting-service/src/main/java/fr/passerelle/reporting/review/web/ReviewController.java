@@ -1,13 +1,12 @@
 package fr.passerelle.reporting.review.web;
 
 import fr.passerelle.edge.security.PasserelleUser;
-import fr.passerelle.edge.security.Role;
 import fr.passerelle.reporting.facts.KnowledgeTime;
 import fr.passerelle.reporting.review.query.DepartmentReview;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
 import fr.passerelle.reporting.review.query.NationalReview;
 import fr.passerelle.reporting.review.query.ReviewQueryHandler;
-import java.util.Set;
+import fr.passerelle.reporting.review.smallcells.ExactFigures;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReviewController {
-
-  /** The département's own staff: they read its dossiers, they read its exact figures. */
-  static final Set<Role> STAFF = Set.of(Role.SECRETARIAT, Role.PREFECTURE, Role.AUDITOR);
 
   private final ReviewQueryHandler reviews;
   private final ReviewRequests requests;
@@ -78,7 +74,7 @@ class ReviewController {
       String to,
       String asOf,
       PasserelleUser caller) {
-    boolean staff = caller.roles().stream().anyMatch(STAFF::contains);
-    return requests.departmentReview(departmentCode, year, from, to, asOf, staff);
+    return requests.departmentReview(
+        departmentCode, year, from, to, asOf, ExactFigures.readBy(caller));
   }
 }

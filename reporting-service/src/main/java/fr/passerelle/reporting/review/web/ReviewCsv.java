@@ -73,6 +73,7 @@ final class ReviewCsv {
     lines.add(line("Personnes accompagnées sur la période", review.peopleAccompanied()));
     lines.add(line("Parcours terminés sur la période", review.pathwaysEnded()));
     lines.add(line("APS délivrées", review.permitsIssued()));
+    lines.add(line("dont renouvelées", review.permitsRenewed()));
     lines.add(line("APS en cours de validité au " + end, review.permitsInForce()));
     lines.add(line("Bénéficiaires de l'AFIS", review.afisRecipients()));
     lines.add(
