@@ -10,13 +10,9 @@ import fr.passerelle.reporting.review.query.ReviewPeriod;
 import fr.passerelle.reporting.review.query.ReviewYears;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads review requests, refusing them with every field at fault: the département; the period of
@@ -30,11 +26,8 @@ final class ReviewRequests {
   private static final String YEAR = "year";
   private static final String FROM = "from";
   private static final String TO = "to";
-  private static final String AS_OF = "asOf";
   private static final LocalDate FIRST_DAY = LocalDate.of(ReviewYears.FIRST, 1, 1);
   private static final LocalDate LAST_DAY = LocalDate.of(ReviewYears.LAST, 12, 31);
-  private static final DateTimeFormatter FRENCH_INSTANT =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final KnowledgeTime knowledge;
 
@@ -131,32 +124,7 @@ final class ReviewRequests {
 
   /** The instant asked for, or null (now) when none is. */
   private Instant asOf(String asOf, List<FieldError> errors) {
-    if (!present(asOf)) {
-      return null;
-    }
-    Instant instant;
-    try {
-      instant = OffsetDateTime.parse(asOf).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(
-          FieldError.of(
-              AS_OF, "instant ISO 8601 avec son décalage, par exemple 2020-01-31T23:59:59Z"));
-      return null;
-    }
-    if (instant.isAfter(knowledge.now())) {
-      errors.add(FieldError.of(AS_OF, "dans le futur : la plateforme ne le sait pas encore"));
-      return null;
-    }
-    Optional<Instant> first = knowledge.firstRecorded();
-    if (first.isPresent() && instant.isBefore(first.get())) {
-      errors.add(
-          FieldError.of(
-              AS_OF,
-              "avant le premier fait enregistré par la plateforme (%s)"
-                  .formatted(FRENCH_INSTANT.format(first.get()))));
-      return null;
-    }
-    return instant;
+    return knowledge.asOf(asOf, errors);
   }
 
   private static boolean present(String value) {

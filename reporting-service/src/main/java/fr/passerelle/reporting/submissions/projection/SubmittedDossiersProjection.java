@@ -4,7 +4,11 @@ import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +45,21 @@ public class SubmittedDossiersProjection {
         recorded.receivedAt());
   }
 
-  public long countIn(String departmentCode) {
+  /** The dossiers submitted in a département, as recorded by {@code asOf} (null: now). */
+  public long countIn(String departmentCode, Instant asOf) {
     return jdbc.queryForObject(
-        "SELECT count(*) FROM submitted_dossier WHERE department_code = ?",
+        """
+        SELECT count(*) FROM submitted_dossier
+        WHERE department_code = ? AND (CAST(? AS TIMESTAMPTZ) IS NULL OR recorded_at <= ?)
+        """,
         Long.class,
-        departmentCode);
+        departmentCode,
+        instant(asOf),
+        instant(asOf));
+  }
+
+  private static SqlParameterValue instant(Instant instant) {
+    return new SqlParameterValue(
+        Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
   }
 }
