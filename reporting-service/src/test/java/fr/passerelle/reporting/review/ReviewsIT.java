@@ -43,11 +43,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reviews computed from events published as the producers publish them. Each test owns its
- * years, so that national figures only see its own events: 2031 replays the Haute-Garonne article
- * in Corse-du-Sud (2A) among thirteen other départements; 2032 to 2035 and 2100 belong to one test
- * each. Jobs count while they run, so a test that expects none uses a département where nobody was
- * ever employed. The département's staff read exact figures; analysts read them with small cells
- * withheld, and so does everyone the national review.
+ * years, so that national figures only see its own events: 2031 puts the Haute-Garonne article's
+ * figures in one calendar year of Corse-du-Sud (2A) among thirteen other départements (the
+ * article's own, since the commission's installation, are HauteGaronneIT's); 2032 to 2035 and 2100
+ * belong to one test each. Jobs count while they run, so a test that expects none uses a
+ * département where nobody was ever employed. The département's staff read exact figures; analysts
+ * read them with small cells withheld, and so does everyone the national review.
  */
 @ServiceIntegrationTest
 class ReviewsIT {
@@ -395,9 +396,9 @@ class ReviewsIT {
   }
 
   /**
-   * Corse-du-Sud's 2031 as Haute-Garonne's 2019: 30 dossiers decided, 28 validated, 27 Nigerian
-   * victims of trafficking, 27 permits, 28 AFIS recipients, 11 in employment of whom 7 on a CDI;
-   * with the facts that must not count.
+   * Corse-du-Sud's 2031 with the article's figures in one year: 30 dossiers decided, 28 validated,
+   * 27 Nigerian victims of trafficking, 27 permits, 28 AFIS recipients, 11 in employment of whom 7
+   * on a CDI; with the facts that must not count.
    */
   private static List<Produced> corseDuSudIn2031() {
     String department = "2A";
