@@ -31,6 +31,22 @@ class GatewayRoutingTest extends GatewayTest {
   }
 
   @Test
+  void aDossiersHistoryAndItsVerificationGoToReportingServiceNotToDossierService()
+      throws Exception {
+    send("GET", "/api/departements/31/dossiers/d-1/history", token("AUDITOR", "31"));
+    send("GET", "/api/departements/31/dossiers/d-1", token("AUDITOR", "31"));
+    send("GET", "/api/departements/31/audit/verify", token("AUDITOR", "31"));
+    send("GET", "/api/audit/verify", token("AUDITOR", "*"));
+
+    assertThat(StubServices.lines())
+        .contains(
+            "reporting: GET /api/departements/31/dossiers/d-1/history",
+            "dossier: GET /api/departements/31/dossiers/d-1",
+            "reporting: GET /api/departements/31/audit/verify",
+            "reporting: GET /api/audit/verify");
+  }
+
+  @Test
   void eachServiceReceivesItsOwnPaths() throws Exception {
     send("POST", "/api/departements/31/associations", token("PREFECTURE", "31"));
     send("POST", "/api/departements/31/commission/sessions", token("SECRETARIAT", "31"));

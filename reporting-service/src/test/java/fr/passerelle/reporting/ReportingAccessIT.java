@@ -1,17 +1,26 @@
 package fr.passerelle.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.contract.EventContract;
+import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.edge.security.Role;
 import fr.passerelle.reporting.readmodel.ReadModelGenerations;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
+import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The reporting rows of the access matrix (docs/security.md), route by route, role by role, on the
  * caller's own département and on another one, and with no or an invalid token: what the matrix
  * allows answers 200, anything else exactly 401 or 403 as a problem, so a request bypassing the
- * gateway gets nothing without a valid token. A rebuild is only ever refused here.
+ * gateway gets nothing without a valid token. A rebuild is only ever refused here. The history read
+ * is of a dossier submitted in the département before the tests.
  */
 @ServiceIntegrationTest
 class ReportingAccessIT {
@@ -32,18 +42,37 @@ class ReportingAccessIT {
   private static final String OTHER_DEPARTEMENT = "31";
   private static final String EVERY_DEPARTEMENT = "*";
 
-  private static final List<String> DEPARTMENTAL_ROUTES =
-      List.of(
-          "/api/departements/" + DEPARTEMENT + "/reports/review?year=2031",
-          "/api/departements/" + DEPARTEMENT + "/reports/review.csv?year=2031",
-          "/api/departements/" + DEPARTEMENT + "/reports/dossiers");
-  private static final String NATIONAL_ROUTE = "/api/reports/national?year=2031";
-  private static final String READ_MODELS_ROUTE = "/admin/read-models";
-  private static final String REBUILD_ROUTE = "/admin/read-models/rebuild";
+  private static final String DOSSIER = UUID.randomUUID().toString();
+  private static final String HISTORY_ROUTE =
+      "/api/departements/" + DEPARTEMENT + "/dossiers/" + DOSSIER + "/history";
 
   private static final Set<Role> DEPARTMENTAL_READERS =
       Set.of(Role.SECRETARIAT, Role.PREFECTURE, Role.AUDITOR, Role.ANALYST, Role.ADMIN);
   private static final Set<Role> NATIONAL_READERS = Set.of(Role.ANALYST, Role.AUDITOR, Role.ADMIN);
+  private static final Set<Role> HISTORY_READERS =
+      Set.of(Role.SECRETARIAT, Role.PREFECTURE, Role.AUDITOR);
+  private static final Set<Role> VERIFIERS = Set.of(Role.AUDITOR, Role.ADMIN);
+
+  /** Each route of one département, and who may call it there. */
+  private static final Map<String, Set<Role>> DEPARTMENTAL_ROUTES =
+      Map.of(
+          "/api/departements/" + DEPARTEMENT + "/reports/review?year=2031",
+          DEPARTMENTAL_READERS,
+          "/api/departements/" + DEPARTEMENT + "/reports/review.csv?year=2031",
+          DEPARTMENTAL_READERS,
+          "/api/departements/" + DEPARTEMENT + "/reports/dossiers",
+          DEPARTMENTAL_READERS,
+          HISTORY_ROUTE,
+          HISTORY_READERS,
+          "/api/departements/" + DEPARTEMENT + "/audit/verify",
+          VERIFIERS);
+
+  /** Each route of every département, and who may call it with {@code *}. */
+  private static final Map<String, Set<Role>> NATIONAL_ROUTES =
+      Map.of("/api/reports/national?year=2031", NATIONAL_READERS, "/api/audit/verify", VERIFIERS);
+
+  private static final String READ_MODELS_ROUTE = "/admin/read-models";
+  private static final String REBUILD_ROUTE = "/admin/read-models/rebuild";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -59,6 +88,20 @@ class ReportingAccessIT {
     }
   }
 
+  @BeforeAll
+  static void aDossierOfTheDepartementWasSubmitted() {
+    TestEvents.ensureTopic(DossierEvents.TOPIC, 3);
+    EventContract submitted = EventContract.of(DossierSubmitted.TYPE);
+    String json =
+        submitted
+            .goldenSample()
+            .replace("5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11", DOSSIER)
+            .replace("\"departmentCode\": \"31\"", "\"departmentCode\": \"" + DEPARTEMENT + "\"");
+    submitted.assertValid(json);
+    TestEvents.send(
+        DossierEvents.TOPIC, UUID.randomUUID().toString(), DossierSubmitted.TYPE, DOSSIER, json);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyRouteForEveryCaller")
   void theMatrixDecides(Call call) {
@@ -67,9 +110,17 @@ class ReportingAccessIT {
     if (call.token() != null) {
       http = http.as(call.token().get());
     }
+    TestHttp caller = http;
 
     HttpResponse<String> response =
-        call.post() ? http.postJson(call.path(), "") : http.get(call.path());
+        call.post()
+            ? http.postJson(call.path(), "")
+            : call.status() == 200
+                // the dossier's history appears once reporting has received its submission
+                ? await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> caller.get(call.path()), r -> r.statusCode() != 404)
+                : http.get(call.path());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(call.status());
     if (call.status() == 200) {
@@ -81,7 +132,8 @@ class ReportingAccessIT {
     assertThat(problem.get("status").asInt()).isEqualTo(call.status());
     assertThat(problem.get("title").asString()).isNotBlank();
     assertThat(response.body())
-        .doesNotContain("dossiersStudied", "submittedDossiers", "generations");
+        .doesNotContain(
+            "dossiersStudied", "submittedDossiers", "generations", "entries", "globalBreak");
     if (call.status() == 401) {
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
@@ -91,14 +143,17 @@ class ReportingAccessIT {
   static Stream<Call> everyRouteForEveryCaller() {
     Stream.Builder<Call> calls = Stream.builder();
     for (Role role : Role.values()) {
-      for (String route : DEPARTMENTAL_ROUTES) {
-        boolean reader = DEPARTMENTAL_READERS.contains(role);
-        calls.add(get(role, List.of(DEPARTEMENT), route, reader ? 200 : 403));
-        calls.add(get(role, List.of(OTHER_DEPARTEMENT), route, 403));
-      }
-      boolean nationalReader = NATIONAL_READERS.contains(role);
-      calls.add(get(role, List.of(EVERY_DEPARTEMENT), NATIONAL_ROUTE, nationalReader ? 200 : 403));
-      calls.add(get(role, List.of(OTHER_DEPARTEMENT, DEPARTEMENT), NATIONAL_ROUTE, 403));
+      DEPARTMENTAL_ROUTES.forEach(
+          (route, readers) -> {
+            calls.add(get(role, List.of(DEPARTEMENT), route, readers.contains(role) ? 200 : 403));
+            calls.add(get(role, List.of(OTHER_DEPARTEMENT), route, 403));
+          });
+      NATIONAL_ROUTES.forEach(
+          (route, readers) -> {
+            calls.add(
+                get(role, List.of(EVERY_DEPARTEMENT), route, readers.contains(role) ? 200 : 403));
+            calls.add(get(role, List.of(OTHER_DEPARTEMENT, DEPARTEMENT), route, 403));
+          });
 
       boolean admin = role == Role.ADMIN;
       calls.add(get(role, List.of(EVERY_DEPARTEMENT), READ_MODELS_ROUTE, admin ? 200 : 403));
@@ -109,9 +164,12 @@ class ReportingAccessIT {
       }
     }
     List<String> everyRoute =
-        Stream.concat(
-                DEPARTMENTAL_ROUTES.stream(),
-                Stream.of(NATIONAL_ROUTE, READ_MODELS_ROUTE, REBUILD_ROUTE))
+        Stream.of(
+                DEPARTMENTAL_ROUTES.keySet().stream(),
+                NATIONAL_ROUTES.keySet().stream(),
+                Stream.of(READ_MODELS_ROUTE, REBUILD_ROUTE))
+            .flatMap(routes -> routes)
+            .sorted()
             .toList();
     for (String route : everyRoute) {
       boolean post = route.equals(REBUILD_ROUTE);

@@ -11,6 +11,7 @@ import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,13 @@ class SubmittedDossiersIT {
   }
 
   @Test
-  void theProducersGoldenSampleIsCountedInItsDepartement() {
-    long before = submittedIn("31");
+  void theProducersGoldenSampleIsCountedInTheDepartementItNames() {
+    // In the Gers: Haute-Garonne's submissions before 2020 are HauteGaronneIT's.
+    long before = submittedIn("32");
 
-    publishSubmission(UUID.randomUUID().toString(), "31");
+    publishSubmission(UUID.randomUUID().toString(), "32");
 
-    awaitSubmittedIn("31", before + 1);
+    awaitSubmittedIn("32", before + 1);
   }
 
   @Test
@@ -73,6 +75,45 @@ class SubmittedDossiersIT {
             "passerelle_eventbus_consumed_total{consumer=\"submitted-dossiers\",outcome=\"applied\"")
         .contains("passerelle_eventbus_dead_letters")
         .contains("kafka_consumer_fetch_manager_records_lag_max");
+  }
+
+  @Test
+  void anAnalystReadsTheCountOverAllTimeWithheld() {
+    // Corrèze's submissions belong to this test
+    var analyst = TestHttp.onPort(port).as(TestTokens.staff("ANALYST", "*"));
+    assertThat(analyst.get("/api/departements/19/reports/dossiers").body())
+        .isEqualTo(
+            "{\"departmentCode\":\"19\",\"asOf\":null,\"submittedDossiers\":0,\"secrecyThreshold\":11,"
+                + "\"withheld\":[]}");
+
+    publishSubmission(UUID.randomUUID().toString(), "19");
+    awaitSubmittedIn("19", 1);
+
+    assertThat(analyst.get("/api/departements/19/reports/dossiers").body())
+        .isEqualTo(
+            "{\"departmentCode\":\"19\",\"asOf\":null,\"submittedDossiers\":null,\"secrecyThreshold\":11,"
+                + "\"withheld\":[\"submittedDossiers\"]}");
+  }
+
+  @Test
+  void theCountAsKnownAtAnInstantLeavesOutWhatWasRecordedAfter() {
+    // the Cher's submissions belong to this test
+    publishSubmission(UUID.randomUUID().toString(), "18");
+    awaitSubmittedIn("18", 1);
+    Instant known = Instant.now();
+
+    publishSubmission(UUID.randomUUID().toString(), "18");
+    awaitSubmittedIn("18", 2);
+
+    var staff = TestHttp.onPort(port).as(TestTokens.staff("PREFECTURE", "18"));
+    var asKnown = staff.get("/api/departements/18/reports/dossiers?asOf=" + known);
+    assertThat(asKnown.statusCode()).isEqualTo(200);
+    assertThat(asKnown.body()).contains("\"asOf\":\"" + known + "\"", "\"submittedDossiers\":1,");
+
+    var future =
+        staff.get("/api/departements/18/reports/dossiers?asOf=" + known.plusSeconds(3_600));
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.body()).contains("\"field\":\"asOf\"");
   }
 
   @Test

@@ -28,6 +28,14 @@ public final class Correlation {
 
   public static final String TRACE_ID = "traceId";
 
+  /**
+   * Message metadata keys of who acted: the token subject and the roles (comma-separated) of the
+   * caller whose request sent the command. Absent from what the platform does by itself.
+   */
+  public static final String ACTOR_SUBJECT = "actorSubject";
+
+  public static final String ACTOR_ROLES = "actorRoles";
+
   private static final Pattern WELL_FORMED_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
   private static final Pattern TRACE_CONTEXT =
       Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");

@@ -18,6 +18,16 @@ public final class CloudEventHeaders {
   /** The request that caused the event (not CloudEvents: the platform's correlation). */
   public static final String REQUEST_ID = "x-request-id";
 
+  /**
+   * Who caused the event: the token subject of the caller whose request caused it (not CloudEvents;
+   * absent for what the platform did by itself). A member of staff, never the person a dossier is
+   * about.
+   */
+  public static final String ACTOR_SUBJECT = "x-actor-subject";
+
+  /** The roles under which that caller acted, comma-separated (those the route allowed). */
+  public static final String ACTOR_ROLES = "x-actor-roles";
+
   /** W3C trace context of that request (CloudEvents distributed-tracing extension). */
   public static final String TRACEPARENT = "traceparent";
 

@@ -1,5 +1,6 @@
 package fr.passerelle.runtime;
 
+import fr.passerelle.audit.events.ReportingEvents;
 import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.dossier.events.DossierEvents;
@@ -103,10 +104,15 @@ public final class KafkaAccess {
               "decision-service", Optional.of(DecisionEvents.TOPIC), List.of(DossierEvents.TOPIC)),
           new ServiceAccess(
               "benefits-service", Optional.of(BenefitsEvents.TOPIC), List.of(DecisionEvents.TOPIC)),
+          // reporting-service reads back its own seals to check its ledger against them
           new ServiceAccess(
               "reporting-service",
-              Optional.empty(),
-              List.of(DossierEvents.TOPIC, DecisionEvents.TOPIC, BenefitsEvents.TOPIC)));
+              Optional.of(ReportingEvents.TOPIC),
+              List.of(
+                  DossierEvents.TOPIC,
+                  DecisionEvents.TOPIC,
+                  BenefitsEvents.TOPIC,
+                  ReportingEvents.TOPIC)));
 
   private KafkaAccess() {}
 

@@ -94,6 +94,31 @@ class KafkaAccessIT {
   }
 
   @Test
+  void reportingWritesItsSealsOnItsOwnTopicAndReadsThemBack() throws Exception {
+    String key = UUID.randomUUID().toString();
+    try (KafkaProducer<String, String> producer = producer(REPORTING)) {
+      producer.send(new ProducerRecord<>("reporting.events", key, "{}")).get(30, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> producer.send(record("dossier.events")).get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(TopicAuthorizationException.class);
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(REPORTING, REPORTING + ".test-" + UUID.randomUUID())) {
+      consumer.subscribe(List.of("reporting.events"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> read : consumer.poll(Duration.ofMillis(500))) {
+                  if (read.key().equals(key)) {
+                    return true;
+                  }
+                }
+                return false;
+              });
+    }
+  }
+
+  @Test
   void aServiceCreatesOnlyItsOwnTopic() {
     try (Admin admin = Admin.create(as(DOSSIER))) {
       assertThatThrownBy(

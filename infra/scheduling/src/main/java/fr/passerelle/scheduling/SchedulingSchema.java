@@ -6,7 +6,8 @@ import org.springframework.beans.factory.InitializingBean;
 /**
  * Creates the scheduler's table as the database's {@link SchemaOwner}, with a history table of its
  * own so that its versions never mix with the service's migrations; the service's role then only
- * reads and writes its rows.
+ * reads and writes its rows. Always in {@code public}: a service whose connections search other
+ * schemas first (reporting's read-model generations) must not get it in one of them.
  */
 public class SchedulingSchema implements InitializingBean {
 
@@ -20,6 +21,8 @@ public class SchedulingSchema implements InitializingBean {
   public void afterPropertiesSet() {
     owner
         .flyway()
+        .schemas("public")
+        .defaultSchema("public")
         .locations("classpath:db/scheduling")
         .table("scheduling_schema_history")
         .baselineOnMigrate(true)

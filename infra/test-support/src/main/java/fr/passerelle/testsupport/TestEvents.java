@@ -18,13 +18,33 @@ public final class TestEvents {
   /** Sends one CloudEvents record and waits for Kafka's acknowledgement. */
   public static void send(
       String topic, String eventId, String type, String dossierId, String jsonData) {
+    send(topic, eventId, type, dossierId, jsonData, Map.of());
+  }
+
+  /**
+   * Sends one CloudEvents record with more headers (the request and actor headers, or a {@code
+   * ce_source} or {@code ce_time} of the test's own), and waits for Kafka's acknowledgement.
+   */
+  public static void send(
+      String topic,
+      String eventId,
+      String type,
+      String dossierId,
+      String jsonData,
+      Map<String, String> extraHeaders) {
     var headers = new RecordHeaders();
     headers.add("ce_id", bytes(eventId));
     headers.add("ce_type", bytes(type));
-    headers.add("ce_source", bytes("/passerelle/test"));
-    headers.add("ce_time", bytes(Instant.now().toString()));
+    headers.add("ce_source", bytes(extraHeaders.getOrDefault("ce_source", "/passerelle/test")));
+    headers.add("ce_time", bytes(extraHeaders.getOrDefault("ce_time", Instant.now().toString())));
     headers.add("ce_subject", bytes(dossierId));
     headers.add("ce_specversion", bytes("1.0"));
+    extraHeaders.forEach(
+        (name, value) -> {
+          if (!name.equals("ce_source") && !name.equals("ce_time")) {
+            headers.add(name, bytes(value));
+          }
+        });
     try (var producer =
         new KafkaProducer<>(
             Map.<String, Object>of(

@@ -9,11 +9,21 @@ import fr.passerelle.benefits.events.EmploymentRecorded;
 import fr.passerelle.benefits.events.PermitIssued;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.EndReason;
+import fr.passerelle.decision.events.PathwayEnded;
 import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayRenewalRefused;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
+import fr.passerelle.decision.events.RenewalRefusalReason;
+import fr.passerelle.dossier.events.DossierEvents;
+import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.testsupport.TestEvents;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -23,12 +33,17 @@ import java.util.UUID;
  */
 final class ProducedEvents {
 
+  private static final EventContract SUBMITTED = EventContract.of(DossierSubmitted.TYPE);
   private static final EventContract VALIDATED = EventContract.of(PathwayValidated.TYPE);
   private static final EventContract REFUSED = EventContract.of(PathwayRefused.TYPE);
   private static final EventContract PERMIT = EventContract.of(PermitIssued.TYPE);
   private static final EventContract AFIS_GRANTED = EventContract.of(AfisGranted.TYPE);
   private static final EventContract AFIS_REFUSED = EventContract.of(AfisRefused.TYPE);
   private static final EventContract EMPLOYMENT = EventContract.of(EmploymentRecorded.TYPE);
+  private static final EventContract RENEWAL_REQUESTED = EventContract.of(RenewalRequested.TYPE);
+  private static final EventContract RENEWED = EventContract.of(PathwayRenewed.TYPE);
+  private static final EventContract RENEWAL_REFUSED = EventContract.of(PathwayRenewalRefused.TYPE);
+  private static final EventContract ENDED = EventContract.of(PathwayEnded.TYPE);
 
   private ProducedEvents() {}
 
@@ -50,6 +65,33 @@ final class ProducedEvents {
 
   static String aDossierId() {
     return UUID.randomUUID().toString();
+  }
+
+  /** The association submitted the dossier on {@code submittedOn}, at ten in Paris. */
+  static Produced submitted(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      boolean traffickingVictim,
+      LocalDate submittedOn) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return produced(
+        DossierEvents.TOPIC,
+        SUBMITTED,
+        dossierId,
+        new DossierSubmitted(
+            dossierId,
+            departmentCode,
+            nationality,
+            golden.children(),
+            traffickingVictim,
+            submittedOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Paris")).toInstant(),
+            null,
+            golden.associationId(),
+            golden.ageBand(),
+            golden.monthlyResources(),
+            golden.receivesRsa(),
+            golden.receivesAda()));
   }
 
   static Produced validated(
@@ -138,6 +180,75 @@ final class ProducedEvents {
         dossierId,
         new EmploymentRecorded(
             dossierId, departmentCode, contractType, startDate, golden.weeklyHours()));
+  }
+
+  static Produced renewalRequested(String dossierId, String departmentCode, LocalDate requestedOn) {
+    RenewalRequested golden = golden(RENEWAL_REQUESTED, RenewalRequested.class);
+    return produced(
+        DossierEvents.TOPIC,
+        RENEWAL_REQUESTED,
+        dossierId,
+        new RenewalRequested(
+            dossierId,
+            departmentCode,
+            UUID.randomUUID().toString(),
+            golden.associationId(),
+            requestedOn));
+  }
+
+  /** The préfet renewed the pathway for {@code termNumber}, starting the day after {@code end}. */
+  static Produced renewed(
+      String dossierId,
+      String departmentCode,
+      int termNumber,
+      LocalDate decidedOn,
+      LocalDate start) {
+    return produced(
+        DecisionEvents.TOPIC,
+        RENEWED,
+        dossierId,
+        new PathwayRenewed(
+            dossierId,
+            departmentCode,
+            termNumber,
+            decidedOn,
+            start,
+            sixMonthsFrom(start),
+            6 * termNumber));
+  }
+
+  static Produced renewalRefused(
+      String dossierId,
+      String departmentCode,
+      int termNumber,
+      LocalDate decidedOn,
+      LocalDate currentTermEnd) {
+    return produced(
+        DecisionEvents.TOPIC,
+        RENEWAL_REFUSED,
+        dossierId,
+        new PathwayRenewalRefused(
+            dossierId,
+            departmentCode,
+            termNumber,
+            RenewalRefusalReason.COMMITMENTS_NOT_KEPT,
+            decidedOn,
+            currentTermEnd));
+  }
+
+  static Produced ended(
+      String dossierId,
+      String departmentCode,
+      EndReason reason,
+      LocalDate lastDay,
+      LocalDate decidedOn,
+      int termNumber) {
+    return produced(
+        DecisionEvents.TOPIC,
+        ENDED,
+        dossierId,
+        new PathwayEnded(
+            dossierId, departmentCode, reason, lastDay, decidedOn, termNumber, 6 * termNumber));
   }
 
   private static LocalDate sixMonthsFrom(LocalDate first) {

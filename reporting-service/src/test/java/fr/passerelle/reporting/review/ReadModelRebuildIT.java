@@ -15,6 +15,7 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,8 +55,11 @@ class ReadModelRebuildIT {
 
   @Test
   void aRebuildYieldsTheLiveReadModelRowForRowAndSwitchesOverWithoutDowntime() {
-    // An operator: the admin endpoints need ADMIN, which also reads every département's review.
-    TestHttp http = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+    // An operator (the admin endpoints need ADMIN) who is also préfecture staff, to read the
+    // département's exact figures: an ADMIN alone reads them with small cells withheld.
+    TestHttp http =
+        TestHttp.onPort(port)
+            .as(TestTokens.token("operator", List.of("ADMIN", "PREFECTURE"), List.of("*")));
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(

@@ -43,10 +43,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reviews computed from events published as the producers publish them. Each test owns its
- * years, so that national figures only see its own events: 2031 replays the Haute-Garonne article
- * in Corse-du-Sud (2A) among thirteen other départements; 2032 to 2035 and 2100 belong to one test
- * each. Employment counts are cumulative (jobs started on or before the end of the year), so a test
- * that expects none uses a département where nobody was ever employed.
+ * years, so that national figures only see its own events: 2031 puts the Haute-Garonne article's
+ * figures in one calendar year of Corse-du-Sud (2A) among thirteen other départements (the
+ * article's own, since the commission's installation, are HauteGaronneIT's); 2032 to 2035 and 2100
+ * belong to one test each. Jobs count while they run, so a test that expects none uses a
+ * département where nobody was ever employed. The département's staff read exact figures; analysts
+ * read them with small cells withheld, and so does everyone the national review.
  */
 @ServiceIntegrationTest
 class ReviewsIT {
@@ -73,11 +75,17 @@ class ReviewsIT {
 
   private static final String CORSE_DU_SUD_2031 =
       """
-      {"departmentCode":"2A","year":2031,"dossiersStudied":30,"validated":28,"refused":2,
+      {"departmentCode":"2A","year":2031,"from":"2031-01-01","to":"2031-12-31","asOf":null,
+       "dossiersStudied":30,"validated":28,"refused":2,"refusalRatePercent":6.7,
        "validatedByNationality":{"NG":27,"RO":1},"validatedTraffickingVictims":27,
-       "permitsIssued":27,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
-       "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,
-       "nationalShareOfValidatedPercent":10.4}
+       "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
+       "renewalsRefused":0,"renewalRefusalRatePercent":null,
+       "pathwaysInProgress":14,"peopleAccompanied":28,"pathwaysEnded":0,
+       "permitsIssued":27,"permitsRenewed":0,"permitsInForce":13,
+       "afisRecipients":28,"afisMonthlyTotalCents":1026000,
+       "afisRecipientsAtEnd":15,"afisRefusals":0,"afisRefusalsByReason":{},
+       "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
+       "nationalShareOfValidatedPercent":10.4,"secrecyThreshold":null,"withheld":[]}
       """;
 
   @LocalServerPort int port;
@@ -93,15 +101,15 @@ class ReviewsIT {
   }
 
   @Test
-  void theDepartementalReviewReproducesTheArticle() {
-    awaitJson("/api/departements/2A/reports/review?year=2031", CORSE_DU_SUD_2031);
+  void theDepartementalReviewReproducesTheArticleForItsStaff() {
+    awaitJson(staff("2A"), "/api/departements/2A/reports/review?year=2031", CORSE_DU_SUD_2031);
   }
 
   @Test
   void theCsvExportHasOneLinePerFigure() {
-    awaitJson("/api/departements/2A/reports/review?year=2031", CORSE_DU_SUD_2031);
+    awaitJson(staff("2A"), "/api/departements/2A/reports/review?year=2031", CORSE_DU_SUD_2031);
 
-    HttpResponse<String> csv = http().get("/api/departements/2A/reports/review.csv?year=2031");
+    HttpResponse<String> csv = staff("2A").get("/api/departements/2A/reports/review.csv?year=2031");
 
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(MediaType.parseMediaType(header(csv, "Content-Type")))
@@ -111,47 +119,94 @@ class ReviewsIT {
     assertThat(csv.body().split("\r\n", -1))
         .containsExactly(
             "indicateur;valeur",
+            "Période;du 01/01/2031 au 31/12/2031",
             "Dossiers étudiés;30",
             "Parcours validés;28",
             "Parcours refusés;2",
+            "Taux de refus (%);6,7",
             "Parcours validés — nationalité NG;27",
             "Parcours validés — nationalité RO;1",
             "Victimes de traite (parcours validés);27",
+            "Premières demandes enregistrées;0",
+            "Demandes de renouvellement enregistrées;0",
+            "Renouvellements accordés;0",
+            "Renouvellements refusés;0",
+            "Taux de refus des renouvellements (%);",
+            "Parcours en cours au 31/12/2031;14",
+            "Personnes accompagnées sur la période;28",
+            "Parcours terminés sur la période;0",
             "APS délivrées;27",
+            "dont renouvelées;0",
+            "APS en cours de validité au 31/12/2031;13",
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
-            "Bénéficiaires en emploi;11",
+            "Bénéficiaires de l'AFIS au 31/12/2031;15",
+            "AFIS refusées;0",
+            "Bénéficiaires en emploi au 31/12/2031;11",
             "dont en CDI;7",
+            "Bénéficiaires en formation au 31/12/2031;1",
             "Part des parcours validés en France (%);10,4",
             "");
   }
 
   @Test
-  void theNationalReviewSharesTheValidatedPathwaysAmongTheDepartements() {
-    awaitJson(
-        "/api/reports/national?year=2031",
-        """
-        {"year":2031,"dossiersStudied":275,"validated":270,"refused":5,"refusalRatePercent":1.8,
-         "permitsIssued":28,"afisRecipients":28,"afisMonthlyTotalCents":1026000,
-         "beneficiariesInEmployment":12,"beneficiariesOnCdi":7,
-         "departments":[
-           {"departmentCode":"75","validated":60,"shareOfValidatedPercent":22.2},
-           {"departmentCode":"69","validated":40,"shareOfValidatedPercent":14.8},
-           {"departmentCode":"13","validated":30,"shareOfValidatedPercent":11.1},
-           {"departmentCode":"2A","validated":28,"shareOfValidatedPercent":10.4},
-           {"departmentCode":"38","validated":25,"shareOfValidatedPercent":9.3},
-           {"departmentCode":"33","validated":20,"shareOfValidatedPercent":7.4},
-           {"departmentCode":"59","validated":19,"shareOfValidatedPercent":7.0},
-           {"departmentCode":"67","validated":12,"shareOfValidatedPercent":4.4},
-           {"departmentCode":"92","validated":11,"shareOfValidatedPercent":4.1},
-           {"departmentCode":"06","validated":10,"shareOfValidatedPercent":3.7},
-           {"departmentCode":"34","validated":6,"shareOfValidatedPercent":2.2},
-           {"departmentCode":"44","validated":5,"shareOfValidatedPercent":1.9},
-           {"departmentCode":"35","validated":3,"shareOfValidatedPercent":1.1},
-           {"departmentCode":"971","validated":1,"shareOfValidatedPercent":0.4}],
-         "sizeBands":{"0":87,"1-5":3,"6-10":2,"11-20":4,"over-20":5},
-         "fiveLargestSharePercent":67.8}
-        """);
+  void anAnalystReadsTheDepartementWithItsSmallCellsWithheld() {
+    awaitJson(staff("2A"), "/api/departements/2A/reports/review?year=2031", CORSE_DU_SUD_2031);
+
+    JsonNode review = json(http().get("/api/departements/2A/reports/review?year=2031").body());
+
+    // the one Romanian singled out, and the Nigerians who would give them away from the total
+    assertThat(review.get("validatedByNationality").toString())
+        .isEqualTo("{\"NG\":null,\"RO\":null}");
+    assertThat(review.get("validated").asLong()).isEqualTo(28);
+    assertThat(review.get("refused").isNull()).isTrue();
+    assertThat(review.get("dossiersStudied").isNull()).isTrue();
+    assertThat(review.get("refusalRatePercent").isNull()).isTrue();
+    assertThat(review.get("beneficiariesInTraining").isNull()).isTrue();
+    assertThat(review.get("secrecyThreshold").asInt()).isEqualTo(11);
+    assertThat(review.get("withheld").valueStream().map(JsonNode::asString))
+        .contains(
+            "validatedByNationality.NG",
+            "validatedByNationality.RO",
+            "refused",
+            "dossiersStudied",
+            "beneficiariesInTraining");
+    assertNoSmallCountIsPublished(review);
+    HttpResponse<String> csv = http().get("/api/departements/2A/reports/review.csv?year=2031");
+    assertThat(csv.body())
+        .contains("Parcours validés — nationalité RO;s\r\n", "Parcours refusés;s\r\n");
+  }
+
+  @Test
+  void theNationalReviewCountsPathwaysInProgressByDepartementWithSmallCellsWithheld() {
+    JsonNode national =
+        await()
+            .atMost(PROJECTED)
+            .until(
+                () -> json(http().get("/api/reports/national?year=2031").body()),
+                review -> review.get("validated").asLong() == 270);
+
+    assertThat(national.get("pathwaysInProgress").asLong()).isEqualTo(256);
+    assertThat(national.get("peopleAccompanied").asLong()).isEqualTo(271);
+    assertThat(national.get("sizeBands").toString())
+        .isEqualTo("{\"0\":87,\"1-5\":3,\"6-10\":2,\"11-20\":5,\"over-20\":4}");
+    assertThat(national.get("fiveLargestSharePercent").decimalValue()).isEqualByComparingTo("68.4");
+    List<JsonNode> departments = national.get("departments").valueStream().toList();
+    assertThat(departments)
+        .extracting(line -> line.get("departmentCode").asString())
+        .startsWith("75", "69", "13", "38", "33", "59", "2A", "67", "92")
+        .endsWith("06", "34", "35", "44", "971");
+    assertThat(departments.get(0).get("pathwaysInProgress").asLong()).isEqualTo(60);
+    assertThat(departments.get(0).get("shareOfPathwaysInProgressPercent").decimalValue())
+        .isEqualByComparingTo("23.4");
+    assertThat(departments.get(departments.size() - 1).get("pathwaysInProgress").isNull()).isTrue();
+    assertThat(national.get("withheld").valueStream().map(JsonNode::asString))
+        .contains(
+            "refused",
+            "dossiersStudied",
+            "departments.971.pathwaysInProgress",
+            "departments.971.validated");
+    assertNoSmallCountIsPublished(national);
   }
 
   @Test
@@ -170,19 +225,26 @@ class ReviewsIT {
                             rowsOf("afis_grant", dossier),
                             rowsOf("employment", dossier)))
                     .containsOnly(1L));
-    assertThat(json(http().get("/api/departements/974/reports/review?year=2033").body()))
+    assertThat(json(staff("974").get("/api/departements/974/reports/review?year=2033").body()))
         .isEqualTo(json(emptyReview("974", 2033)));
 
     validated(dossier, "974", "NG", true, day(2033, 3, 17)).send();
 
     awaitJson(
+        staff("974"),
         "/api/departements/974/reports/review?year=2033",
         """
-        {"departmentCode":"974","year":2033,"dossiersStudied":1,"validated":1,"refused":0,
+        {"departmentCode":"974","year":2033,"from":"2033-01-01","to":"2033-12-31","asOf":null,
+         "dossiersStudied":1,"validated":1,"refused":0,"refusalRatePercent":0.0,
          "validatedByNationality":{"NG":1},"validatedTraffickingVictims":1,
-         "permitsIssued":1,"afisRecipients":1,"afisMonthlyTotalCents":33000,
-         "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,
-         "nationalShareOfValidatedPercent":100.0}
+         "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
+         "renewalsRefused":0,"renewalRefusalRatePercent":null,
+         "pathwaysInProgress":0,"peopleAccompanied":1,"pathwaysEnded":0,
+         "permitsIssued":1,"permitsRenewed":0,"permitsInForce":0,
+         "afisRecipients":1,"afisMonthlyTotalCents":33000,
+         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
+         "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,"beneficiariesInTraining":0,
+         "nationalShareOfValidatedPercent":100.0,"secrecyThreshold":null,"withheld":[]}
         """);
   }
 
@@ -199,9 +261,15 @@ class ReviewsIT {
     String renewal = permit(dossier, "2B", day(2032, 10, 1)).send();
     awaitApplied(ResidencePermitsProjection.NAME, renewal);
 
-    awaitField("/api/departements/2B/reports/review?year=2032", "validated", 1);
-    assertThat(field(http().get("/api/departements/2B/reports/review?year=2032"), "permitsIssued"))
+    awaitField(staff("2B"), "/api/departements/2B/reports/review?year=2032", "validated", 1);
+    assertThat(
+            field(
+                staff("2B").get("/api/departements/2B/reports/review?year=2032"), "permitsIssued"))
         .isEqualTo(2);
+    assertThat(
+            field(
+                staff("2B").get("/api/departements/2B/reports/review?year=2032"), "permitsRenewed"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -215,17 +283,23 @@ class ReviewsIT {
     validations.forEach(id -> awaitApplied(PathwayDecisionsProjection.NAME, id));
     permits.forEach(id -> awaitApplied(ResidencePermitsProjection.NAME, id));
 
-    var review = http().get("/api/departements/2B/reports/review?year=2034");
+    var review = staff("2B").get("/api/departements/2B/reports/review?year=2034");
     assertThat(field(review, "dossiersStudied")).isEqualTo(1);
     assertThat(field(review, "permitsIssued")).isEqualTo(1);
     assertThat(rowsOf("pathway_decision", dossier)).isEqualTo(1);
   }
 
   @Test
-  void anAfisRefusalIsProjectedWithItsReason() {
-    String dossier = aDossierId();
-
-    afisRefused(dossier, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 2, 14)).send();
+  void afisRefusalsAreCountedByTheReasonOfEachDossiersLastRefusal() {
+    String reassessed = aDossierId();
+    String receivesAda = aDossierId();
+    String notABeneficiary = aDossierId();
+    validated(reassessed, "2B", "CM", false, day(2035, 1, 10)).send();
+    validated(receivesAda, "2B", "CM", false, day(2035, 1, 10)).send();
+    afisRefused(reassessed, "2B", AfisRefusalReason.RESOURCES_ABOVE_RSA, day(2035, 2, 14)).send();
+    afisRefused(reassessed, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 3, 14)).send();
+    afisRefused(receivesAda, "2B", AfisRefusalReason.RECEIVES_ADA, day(2035, 4, 2)).send();
+    afisRefused(notABeneficiary, "2B", AfisRefusalReason.UNDER_18, day(2035, 2, 14)).send();
 
     await()
         .atMost(PROJECTED)
@@ -233,28 +307,61 @@ class ReviewsIT {
             () ->
                 assertThat(
                         jdbc.queryForList(
-                            "SELECT reason FROM afis_refusal WHERE dossier_id = ?",
+                            "SELECT reason FROM afis_refusal WHERE dossier_id = ?"
+                                + " ORDER BY decided_on",
                             String.class,
-                            dossier))
-                    .containsExactly("RECEIVES_ADA"));
+                            reassessed))
+                    .containsExactly("RESOURCES_ABOVE_RSA", "RECEIVES_ADA"));
+    await()
+        .atMost(PROJECTED)
+        .untilAsserted(
+            () -> {
+              JsonNode review =
+                  json(staff("2B").get("/api/departements/2B/reports/review?year=2035").body());
+              assertThat(review.get("afisRefusals").asLong()).isEqualTo(2);
+              assertThat(review.get("afisRefusalsByReason").toString())
+                  .isEqualTo("{\"RECEIVES_ADA\":2}");
+            });
+
+    // an analyst reads neither the département's two refusals nor their reason, nor France's
+    JsonNode review = json(http().get("/api/departements/2B/reports/review?year=2035").body());
+    assertThat(review.get("afisRefusals").isNull()).isTrue();
+    assertThat(review.get("afisRefusalsByReason").toString()).isEqualTo("{\"RECEIVES_ADA\":null}");
+    assertThat(review.get("withheld").valueStream().map(JsonNode::asString))
+        .contains("afisRefusals", "afisRefusalsByReason.RECEIVES_ADA");
+    JsonNode national = json(http().get("/api/reports/national?year=2035").body());
+    assertThat(national.get("afisRefusals").isNull()).isTrue();
+    assertThat(national.get("withheld").valueStream().map(JsonNode::asString))
+        .contains("afisRefusals");
   }
 
   @Test
   void aYearWithoutDecisionsHasNoShares() {
-    assertThat(json(http().get("/api/departements/48/reports/review?year=2100").body()))
+    assertThat(json(staff("48").get("/api/departements/48/reports/review?year=2100").body()))
         .isEqualTo(json(emptyReview("48", 2100)));
-    // Jobs count cumulatively: the other tests' jobs are France's employment of 2100.
+    // Jobs count while they run: the other tests' jobs are France's employment of 2100.
     JsonNode national = json(http().get("/api/reports/national?year=2100").body());
-    ((ObjectNode) national).remove(List.of("beneficiariesInEmployment", "beneficiariesOnCdi"));
+    ((ObjectNode) national)
+        .remove(
+            List.of(
+                "beneficiariesInEmployment",
+                "beneficiariesOnCdi",
+                "beneficiariesInTraining",
+                "withheld"));
     assertThat(national)
         .isEqualTo(
             json(
                 """
-                {"year":2100,"dossiersStudied":0,"validated":0,"refused":0,
-                 "refusalRatePercent":null,"permitsIssued":0,"afisRecipients":0,
-                 "afisMonthlyTotalCents":0,"departments":[],
+                {"year":2100,"asOf":null,"dossiersStudied":0,"validated":0,"refused":0,
+                 "refusalRatePercent":null,"validatedTraffickingVictims":0,
+                 "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
+                 "renewalsRefused":0,"renewalRefusalRatePercent":null,
+                 "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
+                 "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,"afisRecipients":0,
+                 "afisMonthlyTotalCents":0,"afisRecipientsAtEnd":0,"afisRefusals":0,
+                 "departments":[],
                  "sizeBands":{"0":101,"1-5":0,"6-10":0,"11-20":0,"over-20":0},
-                 "fiveLargestSharePercent":null}
+                 "fiveLargestSharePercent":null,"secrecyThreshold":11}
                 """));
   }
 
@@ -289,9 +396,9 @@ class ReviewsIT {
   }
 
   /**
-   * Corse-du-Sud's 2031 as Haute-Garonne's 2019: 30 dossiers decided, 28 validated, 27 Nigerian
-   * victims of trafficking, 27 permits, 28 AFIS recipients, 11 in employment of whom 7 on a CDI;
-   * with the facts that must not count.
+   * Corse-du-Sud's 2031 with the article's figures in one year: 30 dossiers decided, 28 validated,
+   * 27 Nigerian victims of trafficking, 27 permits, 28 AFIS recipients, 11 in employment of whom 7
+   * on a CDI; with the facts that must not count.
    */
   private static List<Produced> corseDuSudIn2031() {
     String department = "2A";
@@ -333,6 +440,8 @@ class ReviewsIT {
     events.add(
         employment(
             nigerians.get(9), department, ContractType.INTEGRATION_CONTRACT, day(2031, 8, 1)));
+    events.add(employment(nigerians.get(11), department, ContractType.CDD, day(2031, 11, 2)));
+    // a training is reported apart from jobs
     events.add(employment(romanian, department, ContractType.TRAINING, day(2031, 9, 15)));
     // Not in 2031's figures: a job starting in 2032, a job of a refused person.
     events.add(employment(nigerians.get(10), department, ContractType.CDI, day(2032, 1, 5)));
@@ -340,7 +449,10 @@ class ReviewsIT {
     return events;
   }
 
-  /** The other départements of 2031: 242 validated, 3 refused, a permit and a job in Paris. */
+  /**
+   * The other départements of 2031: 242 validated in September (in progress at 31 December), 3
+   * refused, and a Parisian validated in 2030 whose term ended in June, with a permit and a job.
+   */
   private static List<Produced> elsewhereIn2031() {
     List<Produced> events = new ArrayList<>();
     VALIDATED_ELSEWHERE_IN_2031.forEach(
@@ -349,7 +461,7 @@ class ReviewsIT {
                 .forEach(
                     i ->
                         events.add(
-                            validated(aDossierId(), department, "NG", true, day(2031, 5, 22)))));
+                            validated(aDossierId(), department, "NG", true, day(2031, 9, 22)))));
     IntStream.range(0, 3)
         .forEach(i -> events.add(refused(aDossierId(), "13", "CN", false, day(2031, 11, 20))));
     String parisian = aDossierId();
@@ -362,30 +474,79 @@ class ReviewsIT {
   /** The review of a year in which nothing was validated anywhere: no share to give. */
   private static String emptyReview(String department, int year) {
     return """
-        {"departmentCode":"%s","year":%d,"dossiersStudied":0,"validated":0,"refused":0,
+        {"departmentCode":"%s","year":%d,"from":"%2$d-01-01","to":"%2$d-12-31","asOf":null,
+         "dossiersStudied":0,"validated":0,"refused":0,"refusalRatePercent":null,
          "validatedByNationality":{},"validatedTraffickingVictims":0,
-         "permitsIssued":0,"afisRecipients":0,"afisMonthlyTotalCents":0,
-         "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,
-         "nationalShareOfValidatedPercent":null}
+         "firstRequestsRegistered":0,"renewalRequestsRegistered":0,"pathwaysRenewed":0,
+         "renewalsRefused":0,"renewalRefusalRatePercent":null,
+         "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
+         "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,
+         "afisRecipients":0,"afisMonthlyTotalCents":0,
+         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
+         "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,"beneficiariesInTraining":0,
+         "nationalShareOfValidatedPercent":null,"secrecyThreshold":null,"withheld":[]}
         """
         .formatted(department, year);
   }
 
-  private void awaitJson(String path, String expected) {
+  /**
+   * Every count published is 0 or at least the threshold: a count of 1 to 10 people is never
+   * published, withheld or not. Amounts and shares are not counts.
+   */
+  private static void assertNoSmallCountIsPublished(JsonNode review) {
+    review
+        .properties()
+        .forEach(
+            member -> {
+              String name = member.getKey();
+              JsonNode value = member.getValue();
+              if (name.endsWith("Percent")
+                  || name.endsWith("Cents")
+                  || name.equals("year")
+                  || name.equals("secrecyThreshold")
+                  || name.equals("sizeBands")) {
+                return;
+              }
+              if (value.isNumber()) {
+                assertThat(value.asLong())
+                    .as(name)
+                    .satisfiesAnyOf(
+                        count -> assertThat(count).isZero(),
+                        count -> assertThat(count).isGreaterThanOrEqualTo(11));
+              } else if (value.isObject() || value.isArray()) {
+                value
+                    .valueStream()
+                    .forEach(
+                        inner -> {
+                          if (inner.isNumber()) {
+                            assertThat(inner.asLong())
+                                .as(name)
+                                .satisfiesAnyOf(
+                                    count -> assertThat(count).isZero(),
+                                    count -> assertThat(count).isGreaterThanOrEqualTo(11));
+                          } else if (inner.isObject()) {
+                            assertNoSmallCountIsPublished(inner);
+                          }
+                        });
+              }
+            });
+  }
+
+  private void awaitJson(TestHttp reader, String path, String expected) {
     await()
         .atMost(PROJECTED)
         .untilAsserted(
             () -> {
-              HttpResponse<String> response = http().get(path);
+              HttpResponse<String> response = reader.get(path);
               assertThat(response.statusCode()).isEqualTo(200);
               assertThat(json(response.body())).isEqualTo(json(expected));
             });
   }
 
-  private void awaitField(String path, String name, long expected) {
+  private void awaitField(TestHttp reader, String path, String name, long expected) {
     await()
         .atMost(PROJECTED)
-        .untilAsserted(() -> assertThat(field(http().get(path), name)).isEqualTo(expected));
+        .untilAsserted(() -> assertThat(field(reader.get(path), name)).isEqualTo(expected));
   }
 
   private void awaitApplied(String consumer, String eventId) {
@@ -425,8 +586,13 @@ class ReviewsIT {
     return LocalDate.of(year, month, dayOfMonth);
   }
 
-  /** A ministry analyst: every département's review and the national one. */
+  /** A ministry analyst: every département's review and the national one, with secrecy. */
   private TestHttp http() {
     return TestHttp.onPort(port).as(TestTokens.staff("ANALYST", "*"));
+  }
+
+  /** The préfecture of a département: its exact figures. */
+  private TestHttp staff(String departement) {
+    return TestHttp.onPort(port).as(TestTokens.staff("PREFECTURE", departement));
   }
 }

@@ -202,6 +202,28 @@ public final class Routes {
               .build(),
           national(ServiceName.REPORTING, GET, "/api/reports/national", "national review")
               .roles(ANALYST, AUDITOR, ADMIN)
+              .build(),
+          departemental(
+                  ServiceName.REPORTING,
+                  GET,
+                  D + "/dossiers/{dossierId}/history",
+                  "a dossier's history from every service (with the access log for auditors)")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR)
+              .personalData(PersonalData.READ)
+              .build(),
+          departemental(
+                  ServiceName.REPORTING,
+                  GET,
+                  D + "/audit/verify",
+                  "verify the history of a département's dossiers (chains recomputed)")
+              .roles(AUDITOR, ADMIN)
+              .build(),
+          national(
+                  ServiceName.REPORTING,
+                  GET,
+                  "/api/audit/verify",
+                  "verify the whole history (chains and published seals)")
+              .roles(AUDITOR, ADMIN)
               .build());
 
   private static final PathPatternParser PARSER = new PathPatternParser();

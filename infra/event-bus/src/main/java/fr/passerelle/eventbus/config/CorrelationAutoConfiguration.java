@@ -1,6 +1,8 @@
 package fr.passerelle.eventbus.config;
 
 import fr.passerelle.edge.Correlation;
+import fr.passerelle.edge.route.Caller;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
@@ -20,7 +22,9 @@ import org.springframework.context.annotation.Bean;
  * Carries the request id and trace context of the current request (or consumed event) into the
  * commands it sends, and from them into the events they cause: the outbox then puts them in the
  * Kafka headers, the consumers back into their logs, and every event processor into the logs of its
- * handlers.
+ * handlers. Who acted (the caller's token subject and the roles the route let them act under) goes
+ * the same way into the events and their headers, for the auditors' history of a dossier; it stays
+ * out of the logs.
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.axonframework.commandhandling.CommandMessage")
@@ -28,12 +32,30 @@ public class CorrelationAutoConfiguration {
 
   @Bean
   MessageDispatchInterceptor<CommandMessage<?>> correlationOfCommands() {
-    return messages -> (index, command) -> command.andMetaData(Correlation.current());
+    return messages -> (index, command) -> command.andMetaData(correlation());
+  }
+
+  /** The current request's (or event's) correlation and, in a request, who makes it. */
+  static Map<String, String> correlation() {
+    Map<String, String> metaData = new HashMap<>(Correlation.current());
+    Caller.current()
+        .ifPresent(
+            caller -> {
+              if (caller.user().username() != null) {
+                metaData.put(Correlation.ACTOR_SUBJECT, caller.user().username());
+              }
+              metaData.put(Correlation.ACTOR_ROLES, String.join(",", caller.actingRoles()));
+            });
+    return metaData;
   }
 
   @Bean
   CorrelationDataProvider correlationOfEvents() {
-    return new SimpleCorrelationDataProvider(Correlation.REQUEST_ID, Correlation.TRACEPARENT);
+    return new SimpleCorrelationDataProvider(
+        Correlation.REQUEST_ID,
+        Correlation.TRACEPARENT,
+        Correlation.ACTOR_SUBJECT,
+        Correlation.ACTOR_ROLES);
   }
 
   @Bean

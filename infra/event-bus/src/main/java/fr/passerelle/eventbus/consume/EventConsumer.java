@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -26,18 +27,27 @@ import java.util.function.Consumer;
  *
  * Handlers run inside the inbox transaction: they must write through the service's data source
  * (JDBC, or an Axon command whose unit of work joins the transaction).
+ *
+ * <p>A handler that also needs what the record says beside the data (the event's id and time, who
+ * caused it) is declared with {@link Builder#onReceived}; a consumer that keeps every event, of any
+ * type, with {@link Builder#onEveryType}.
  */
 public final class EventConsumer {
 
   private final String name;
   private final List<String> topics;
   private final Map<String, Consumer<ReceivedEvent>> handlers;
+  private final Consumer<ReceivedEvent> everyType;
 
   private EventConsumer(
-      String name, List<String> topics, Map<String, Consumer<ReceivedEvent>> handlers) {
+      String name,
+      List<String> topics,
+      Map<String, Consumer<ReceivedEvent>> handlers,
+      Consumer<ReceivedEvent> everyType) {
     this.name = name;
     this.topics = topics;
     this.handlers = handlers;
+    this.everyType = everyType;
   }
 
   public static Builder named(String name) {
@@ -57,11 +67,11 @@ public final class EventConsumer {
   }
 
   boolean handles(ReceivedEvent event) {
-    return handlers.containsKey(event.type());
+    return everyType != null || handlers.containsKey(event.type());
   }
 
   void apply(ReceivedEvent event) {
-    handlers.get(event.type()).accept(event);
+    handlers.getOrDefault(event.type(), everyType).accept(event);
   }
 
   public static final class Builder {
@@ -69,6 +79,7 @@ public final class EventConsumer {
     private final String name;
     private List<String> topics = List.of();
     private final Map<String, Consumer<ReceivedEvent>> handlers = new LinkedHashMap<>();
+    private Consumer<ReceivedEvent> everyType;
 
     private Builder(String name) {
       if (name == null || !name.matches("[a-z][a-z0-9-]{0,80}")) {
@@ -85,17 +96,40 @@ public final class EventConsumer {
     /** Handles events of {@code type}, read as records of {@code dataType}. */
     public <T> Builder on(String type, Class<T> dataType, Consumer<T> handler) {
       Objects.requireNonNull(handler, "handler");
-      if (handlers.putIfAbsent(type, event -> handler.accept(event.dataAs(dataType))) != null) {
+      return handle(type, event -> handler.accept(event.dataAs(dataType)));
+    }
+
+    /**
+     * Handles events of {@code type}, read as records of {@code dataType}, with the event as
+     * received (its id, recording time, bus time, request and actor).
+     */
+    public <T> Builder onReceived(
+        String type, Class<T> dataType, BiConsumer<T, ReceivedEvent> handler) {
+      Objects.requireNonNull(handler, "handler");
+      return handle(type, event -> handler.accept(event.dataAs(dataType), event));
+    }
+
+    /**
+     * Handles the events of every type the other handlers do not name, including types published
+     * after this consumer was written.
+     */
+    public Builder onEveryType(Consumer<ReceivedEvent> handler) {
+      this.everyType = Objects.requireNonNull(handler, "handler");
+      return this;
+    }
+
+    private Builder handle(String type, Consumer<ReceivedEvent> handler) {
+      if (handlers.putIfAbsent(type, handler) != null) {
         throw new IllegalArgumentException("Two handlers for " + type + " in " + name);
       }
       return this;
     }
 
     public EventConsumer build() {
-      if (topics.isEmpty() || handlers.isEmpty()) {
+      if (topics.isEmpty() || (handlers.isEmpty() && everyType == null)) {
         throw new IllegalStateException(name + " needs at least one topic and one handler");
       }
-      return new EventConsumer(name, topics, Map.copyOf(handlers));
+      return new EventConsumer(name, topics, Map.copyOf(handlers), everyType);
     }
   }
 }

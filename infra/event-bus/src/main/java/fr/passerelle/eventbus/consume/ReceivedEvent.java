@@ -5,10 +5,16 @@ import fr.passerelle.eventbus.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
 
-/** An integration event as read from Kafka: its CloudEvents attributes and its JSON data. */
+/**
+ * An integration event as read from Kafka: its CloudEvents attributes, its JSON data, and what the
+ * record says beside them ({@link Context}).
+ */
 public record ReceivedEvent(
     String id,
     String type,
@@ -18,7 +24,46 @@ public record ReceivedEvent(
     String data,
     String topic,
     int partition,
-    long offset) {
+    long offset,
+    Context context) {
+
+  /**
+   * What the record carries beside the event, each part absent when unknown (an event taken back
+   * from a dead letter, or published before the part existed).
+   *
+   * @param busTime when the bus took the record (its Kafka timestamp): for a consumer, the time the
+   *     event reached the platform's bus, the same however many times the topic is read again
+   * @param requestId the request that caused the event
+   * @param actorSubject who acted: the token subject of the caller of that request
+   * @param actorRoles the roles under which they acted
+   */
+  public record Context(
+      Instant busTime, String requestId, String actorSubject, List<String> actorRoles) {
+
+    public static final Context NONE = new Context(null, null, null, List.of());
+
+    public Context {
+      actorRoles = actorRoles == null ? List.of() : List.copyOf(actorRoles);
+    }
+  }
+
+  public ReceivedEvent {
+    context = context == null ? Context.NONE : context;
+  }
+
+  /** An event known only by its CloudEvents attributes and data. */
+  public ReceivedEvent(
+      String id,
+      String type,
+      String source,
+      Instant time,
+      String subject,
+      String data,
+      String topic,
+      int partition,
+      long offset) {
+    this(id, type, source, time, subject, data, topic, partition, offset, Context.NONE);
+  }
 
   /**
    * Reads the CloudEvents headers of a record.
@@ -48,7 +93,21 @@ public record ReceivedEvent(
         record.value(),
         record.topic(),
         record.partition(),
-        record.offset());
+        record.offset(),
+        context(record));
+  }
+
+  private static Context context(ConsumerRecord<String, String> record) {
+    Instant busTime =
+        record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE || record.timestamp() < 0
+            ? null
+            : Instant.ofEpochMilli(record.timestamp());
+    String roles = optional(record, CloudEventHeaders.ACTOR_ROLES, null);
+    return new Context(
+        busTime,
+        optional(record, CloudEventHeaders.REQUEST_ID, null),
+        optional(record, CloudEventHeaders.ACTOR_SUBJECT, null),
+        roles == null ? List.of() : Arrays.stream(roles.split(",")).map(String::strip).toList());
   }
 
   /**

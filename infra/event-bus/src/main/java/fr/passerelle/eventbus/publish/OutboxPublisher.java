@@ -77,6 +77,15 @@ public class OutboxPublisher {
     if (traceparent != null) {
       header(headers, CloudEventHeaders.TRACEPARENT, traceparent.toString());
     }
+    // who acted, for the auditors' history of the dossier
+    Object actorSubject = message.getMetaData().get(Correlation.ACTOR_SUBJECT);
+    Object actorRoles = message.getMetaData().get(Correlation.ACTOR_ROLES);
+    if (actorSubject != null) {
+      header(headers, CloudEventHeaders.ACTOR_SUBJECT, actorSubject.toString());
+    }
+    if (actorRoles != null) {
+      header(headers, CloudEventHeaders.ACTOR_ROLES, actorRoles.toString());
+    }
     header(headers, CloudEventHeaders.ID, eventId);
     header(headers, CloudEventHeaders.TYPE, event.type());
     header(headers, CloudEventHeaders.SOURCE, source);

@@ -2,12 +2,14 @@ package fr.passerelle.reporting.benefits.projection;
 
 import fr.passerelle.benefits.events.AfisGranted;
 import fr.passerelle.benefits.events.AfisRefused;
+import fr.passerelle.eventbus.consume.ReceivedEvent;
+import fr.passerelle.reporting.facts.Recorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Projects the AFIS files: one row per grant ({@code AfisGranted}: monthly amount, period) and one
- * per refusal ({@code AfisRefused}: the unmet condition).
+ * per refusal ({@code AfisRefused}: the unmet condition), each with when it was recorded.
  */
 @Component
 public class AfisProjection {
@@ -21,12 +23,14 @@ public class AfisProjection {
     this.jdbc = jdbc;
   }
 
-  public void on(AfisGranted event) {
+  public void on(AfisGranted event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
     jdbc.update(
         """
         INSERT INTO afis_grant
-          (dossier_id, period_from, period_until, department_code, monthly_amount_cents, territory)
-        VALUES (?, ?, ?, ?, ?, ?)
+          (dossier_id, period_from, period_until, department_code, monthly_amount_cents, territory,
+           event_id, recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id, period_from) DO NOTHING
         """,
         event.dossierId(),
@@ -34,19 +38,27 @@ public class AfisProjection {
         event.until(),
         event.departmentCode(),
         event.monthlyAmountCents(),
-        event.territory().name());
+        event.territory().name(),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
   }
 
-  public void on(AfisRefused event) {
+  public void on(AfisRefused event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
     jdbc.update(
         """
-        INSERT INTO afis_refusal (dossier_id, decided_on, department_code, reason)
-        VALUES (?, ?, ?, ?)
+        INSERT INTO afis_refusal
+          (dossier_id, decided_on, department_code, reason, event_id, recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id, decided_on) DO NOTHING
         """,
         event.dossierId(),
         event.decidedOn(),
         event.departmentCode(),
-        event.reason().name());
+        event.reason().name(),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
   }
 }

@@ -20,7 +20,7 @@ class BenefitsConsumers {
   EventConsumer residencePermits(ResidencePermitsProjection projection) {
     return EventConsumer.named(ResidencePermitsProjection.NAME)
         .topics(BenefitsEvents.TOPIC)
-        .on(PermitIssued.TYPE, PermitIssued.class, projection::on)
+        .onReceived(PermitIssued.TYPE, PermitIssued.class, projection::on)
         .build();
   }
 
@@ -28,8 +28,8 @@ class BenefitsConsumers {
   EventConsumer afis(AfisProjection projection) {
     return EventConsumer.named(AfisProjection.NAME)
         .topics(BenefitsEvents.TOPIC)
-        .on(AfisGranted.TYPE, AfisGranted.class, projection::on)
-        .on(AfisRefused.TYPE, AfisRefused.class, projection::on)
+        .onReceived(AfisGranted.TYPE, AfisGranted.class, projection::on)
+        .onReceived(AfisRefused.TYPE, AfisRefused.class, projection::on)
         .build();
   }
 
@@ -37,7 +37,7 @@ class BenefitsConsumers {
   EventConsumer employments(EmploymentsProjection projection) {
     return EventConsumer.named(EmploymentsProjection.NAME)
         .topics(BenefitsEvents.TOPIC)
-        .on(EmploymentRecorded.TYPE, EmploymentRecorded.class, projection::on)
+        .onReceived(EmploymentRecorded.TYPE, EmploymentRecorded.class, projection::on)
         .build();
   }
 }

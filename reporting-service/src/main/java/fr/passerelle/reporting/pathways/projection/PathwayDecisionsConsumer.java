@@ -15,8 +15,8 @@ class PathwayDecisionsConsumer {
   EventConsumer pathwayDecisions(PathwayDecisionsProjection projection) {
     return EventConsumer.named(PathwayDecisionsProjection.NAME)
         .topics(DecisionEvents.TOPIC)
-        .on(PathwayValidated.TYPE, PathwayValidated.class, projection::on)
-        .on(PathwayRefused.TYPE, PathwayRefused.class, projection::on)
+        .onReceived(PathwayValidated.TYPE, PathwayValidated.class, projection::on)
+        .onReceived(PathwayRefused.TYPE, PathwayRefused.class, projection::on)
         .build();
   }
 }

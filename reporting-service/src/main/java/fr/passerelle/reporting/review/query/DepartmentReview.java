@@ -1,34 +1,75 @@
 package fr.passerelle.reporting.review.query;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One département's annual review, as its commission presents it: counts only, no personal data.
+ * One département's review for a period, as its commission presents it: counts and shares, no
+ * personal data (definitions in the README). For readers outside the département's staff, counts
+ * under the threshold and those that would give them away are withheld: null, and named in {@code
+ * withheld}.
  *
- * @param validatedByNationality validated pathways by ISO 3166-1 nationality, most first
+ * @param year the calendar year the period is, or null
+ * @param from the period's first day, or null: since the commission's installation
+ * @param to the period's last day
+ * @param asOf the instant the figures are as known at; null for what the platform knows now
+ * @param refusalRatePercent first requests refused out of those decided, in percent with one
+ *     decimal; null when none was decided, or when either count is withheld
+ * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
+ * @param validatedByNationality validated pathways by ISO 3166-1 nationality, most first; withheld
+ *     ones last, by code
+ * @param afisRefusalsByReason AFIS refusals of the period by the reason of each dossier's last
+ *     refusal, most first; withheld ones last, by code
  * @param nationalShareOfValidatedPercent the département's validated pathways out of all those
- *     validated in France that year, in percent with one decimal; null when none was validated
+ *     validated in France in the period, in percent with one decimal; null when none was validated,
+ *     or when either count is withheld
+ * @param secrecyThreshold the k under which counts are withheld, or null: exact figures
+ * @param withheld the figures withheld, as named in this review
  */
 public record DepartmentReview(
     String departmentCode,
-    int year,
-    long dossiersStudied,
-    long validated,
-    long refused,
+    Integer year,
+    LocalDate from,
+    LocalDate to,
+    Instant asOf,
+    Long dossiersStudied,
+    Long validated,
+    Long refused,
+    BigDecimal refusalRatePercent,
     Map<String, Long> validatedByNationality,
-    long validatedTraffickingVictims,
-    long permitsIssued,
-    long afisRecipients,
-    long afisMonthlyTotalCents,
-    long beneficiariesInEmployment,
-    long beneficiariesOnCdi,
-    BigDecimal nationalShareOfValidatedPercent) {
+    Long validatedTraffickingVictims,
+    Long firstRequestsRegistered,
+    Long renewalRequestsRegistered,
+    Long pathwaysRenewed,
+    Long renewalsRefused,
+    BigDecimal renewalRefusalRatePercent,
+    Long pathwaysInProgress,
+    Long peopleAccompanied,
+    Long pathwaysEnded,
+    Long permitsIssued,
+    Long permitsRenewed,
+    Long permitsInForce,
+    Long afisRecipients,
+    Long afisMonthlyTotalCents,
+    Long afisRecipientsAtEnd,
+    Long afisRefusals,
+    Map<String, Long> afisRefusalsByReason,
+    Long beneficiariesInEmployment,
+    Long beneficiariesOnCdi,
+    Long beneficiariesInTraining,
+    BigDecimal nationalShareOfValidatedPercent,
+    Integer secrecyThreshold,
+    List<String> withheld) {
 
   public DepartmentReview {
     validatedByNationality =
         Collections.unmodifiableMap(new LinkedHashMap<>(validatedByNationality));
+    afisRefusalsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(afisRefusalsByReason));
+    withheld = List.copyOf(withheld);
   }
 }

@@ -14,7 +14,7 @@ class SubmittedDossiersConsumer {
   EventConsumer submittedDossiers(SubmittedDossiersProjection projection) {
     return EventConsumer.named(SubmittedDossiersProjection.NAME)
         .topics(DossierEvents.TOPIC)
-        .on(DossierSubmitted.TYPE, DossierSubmitted.class, projection::on)
+        .onReceived(DossierSubmitted.TYPE, DossierSubmitted.class, projection::on)
         .build();
   }
 }

@@ -1,11 +1,19 @@
 package fr.passerelle.reporting.submissions.projection;
 
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.eventbus.consume.ReceivedEvent;
+import fr.passerelle.reporting.facts.Recorded;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
-/** Projects {@code DossierSubmitted} into one row per submitted dossier. */
+/**
+ * Projects {@code DossierSubmitted} into one row per submitted dossier, with when it was recorded.
+ */
 @Component
 public class SubmittedDossiersProjection {
 
@@ -18,23 +26,40 @@ public class SubmittedDossiersProjection {
     this.jdbc = jdbc;
   }
 
-  public void on(DossierSubmitted event) {
+  public void on(DossierSubmitted event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
     jdbc.update(
         """
-        INSERT INTO submitted_dossier (dossier_id, department_code, nationality, submitted_at)
-        VALUES (?, ?, ?, ?)
+        INSERT INTO submitted_dossier
+          (dossier_id, department_code, nationality, submitted_at, event_id, recorded_at,
+           received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id) DO NOTHING
         """,
         event.dossierId(),
         event.departmentCode(),
         event.nationality(),
-        Timestamp.from(event.submittedAt()));
+        Timestamp.from(event.submittedAt()),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
   }
 
-  public long countIn(String departmentCode) {
+  /** The dossiers submitted in a département, as recorded by {@code asOf} (null: now). */
+  public long countIn(String departmentCode, Instant asOf) {
     return jdbc.queryForObject(
-        "SELECT count(*) FROM submitted_dossier WHERE department_code = ?",
+        """
+        SELECT count(*) FROM submitted_dossier
+        WHERE department_code = ? AND (CAST(? AS TIMESTAMPTZ) IS NULL OR recorded_at <= ?)
+        """,
         Long.class,
-        departmentCode);
+        departmentCode,
+        instant(asOf),
+        instant(asOf));
+  }
+
+  private static SqlParameterValue instant(Instant instant) {
+    return new SqlParameterValue(
+        Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : instant.atOffset(ZoneOffset.UTC));
   }
 }
