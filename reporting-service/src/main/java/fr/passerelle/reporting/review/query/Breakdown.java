@@ -3,7 +3,7 @@ package fr.passerelle.reporting.review.query;
 /**
  * A département's counts by a code (nationality, reason...): each code's count is a cell; the codes
  * of a breakdown that splits a count add up to it. No review publishes France's by code: the sums
- * stay a tree, on which the audit of secondary suppression is exact (ADR 22).
+ * stay a tree, on which the audit of secondary suppression is exact (ADR 34).
  */
 public enum Breakdown {
   VALIDATED_BY_NATIONALITY("validatedByNationality", Count.VALIDATED),

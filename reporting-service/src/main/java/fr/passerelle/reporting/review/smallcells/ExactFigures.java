@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Who reads a département's exact figures: its own staff (its secretariat, préfecture and
  * auditors), who read its dossiers anyway. Every other reader (analysts, administrators) reads
- * figures that left the département: with small cells withheld (ADR 22).
+ * figures that left the département: with small cells withheld (ADR 34).
  */
 public final class ExactFigures {
 

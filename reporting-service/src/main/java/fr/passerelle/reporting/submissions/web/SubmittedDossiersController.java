@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * How many dossiers a département submitted (who may read it: the route table). The count runs over
  * all time, a period the reviews give only to the département's staff: subtracted from the calendar
  * years an analyst reads, it would give back a year's withheld count. Readers outside the staff
- * read it withheld, but when it is zero (ADR 22).
+ * read it withheld, but when it is zero (ADR 34).
  */
 @RestController
 class SubmittedDossiersController {
