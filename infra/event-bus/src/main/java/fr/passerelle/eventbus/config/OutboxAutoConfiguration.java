@@ -4,6 +4,7 @@ import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import fr.passerelle.eventbus.publish.OutboxController;
 import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
+import fr.passerelle.eventbus.publish.OutboxTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
@@ -17,7 +18,9 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -57,12 +61,19 @@ public class OutboxAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(IntegrationEventMapper.class)
+  OutboxTokens outboxTokens(JdbcTemplate jdbc, TokenSchema tokenSchema, Serializer serializer) {
+    return new OutboxTokens(jdbc, tokenSchema, serializer);
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
   OutboxOperations outboxOperations(
       EventProcessingConfiguration processing,
       EventStore eventStore,
+      OutboxTokens tokens,
       ObjectProvider<MeterRegistry> meters) {
     return new OutboxOperations(
-        processing, eventStore, meters.getIfAvailable(SimpleMeterRegistry::new));
+        processing, eventStore, tokens, meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -1,11 +1,14 @@
 package fr.passerelle.eventbus.publish;
 
+import fr.passerelle.edge.FieldError;
+import fr.passerelle.edge.InvalidRequestException;
+import fr.passerelle.edge.Problems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The operators' view of a service's outbox. */
@@ -24,11 +27,45 @@ public class OutboxController {
     return operations.status();
   }
 
-  /** Publishes again every event from global index {@code from} (0: the whole store). */
+  /**
+   * Publishes again every event from global index {@code from} (0: the whole store). A missing,
+   * unreadable or out-of-range index is a 400 problem and changes nothing.
+   */
   @PostMapping("/republish")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  OutboxOperations.Status republish(@RequestParam long from) {
-    operations.republishFrom(from);
-    return operations.status();
+  ResponseEntity<?> republish(@RequestParam(required = false) String from) {
+    long index = index(from);
+    try {
+      operations.republishFrom(index);
+    } catch (OutboxOperations.InvalidRepublicationException e) {
+      throw new InvalidRequestException(
+          FieldError.of(
+              "from",
+              e.last() < 0
+                  ? "le magasin d'événements est vide : seul 0 est admis"
+                  : "doit être compris entre 0 et "
+                      + e.last()
+                      + ", index du dernier événement enregistré"));
+    } catch (OutboxOperations.OutboxBusyException e) {
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .body(
+              Problems.of(
+                  HttpStatus.CONFLICT,
+                  "L'outbox est traitée par une autre instance du service : relancez la demande"
+                      + " sur celle-ci."));
+    }
+    return ResponseEntity.accepted().body(operations.status());
+  }
+
+  private static long index(String from) {
+    if (from == null || from.isBlank()) {
+      throw new InvalidRequestException(
+          FieldError.of("from", "obligatoire : l'index global à partir duquel republier"));
+    }
+    try {
+      return Long.parseLong(from.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(
+          FieldError.of("from", "doit être un entier positif ou nul"));
+    }
   }
 }
