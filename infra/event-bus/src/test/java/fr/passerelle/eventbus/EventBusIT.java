@@ -232,6 +232,42 @@ class EventBusIT {
   }
 
   @Test
+  void aParkedLetterCannotBeAppliedBeforeTheFailedOneOfItsDossier() {
+    String dossier = UUID.randomUUID().toString();
+    TestApplication.POISON.add("first-of-order");
+    store(dossier, "first-of-order", "second-of-order");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(lettersOf(dossier))
+                    .extracting(DeadLetter::status)
+                    .containsExactly(DeadLetter.FAILED, DeadLetter.PARKED));
+    DeadLetter failed = lettersOf(dossier).get(0);
+    DeadLetter parked = lettersOf(dossier).get(1);
+    TestHttp admin = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+
+    var refused = admin.postJson("/admin/event-bus/dead-letters/" + parked.id() + "/retry", "");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("\"oldest\":" + failed.id());
+    assertThat(applied(dossier)).isEmpty();
+    assertThat(lettersOf(dossier))
+        .extracting(DeadLetter::id)
+        .containsExactly(failed.id(), parked.id());
+
+    // discarding the parked one leaves the failed one blocking, and applies nothing
+    var discarded = operations.discard(parked.id());
+    assertThat(discarded.released()).isZero();
+    assertThat(applied(dossier)).isEmpty();
+    assertThat(lettersOf(dossier)).extracting(DeadLetter::id).containsExactly(failed.id());
+
+    TestApplication.POISON.clear();
+    assertThat(operations.retry(failed.id()).applied()).isTrue();
+    assertThat(applied(dossier)).containsExactly("first-of-order");
+  }
+
+  @Test
   void aDiscardedLetterReleasesTheEventsParkedBehindIt() {
     String dossier = UUID.randomUUID().toString();
     TestApplication.POISON.add("discard-me");

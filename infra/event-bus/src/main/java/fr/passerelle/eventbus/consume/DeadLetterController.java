@@ -1,8 +1,11 @@
 package fr.passerelle.eventbus.consume;
 
+import fr.passerelle.edge.Problems;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +34,21 @@ public class DeadLetterController {
     return deadLetters.list(consumer, status);
   }
 
+  /** Retries a letter; one waiting behind an older letter of its dossier is a 409 problem. */
   @PostMapping("/{id}/retry")
-  DeadLetterOperations.Result retry(@PathVariable long id) {
+  ResponseEntity<?> retry(@PathVariable long id) {
     try {
-      return operations.retry(id);
+      return ResponseEntity.ok(operations.retry(id));
     } catch (NoSuchElementException e) {
       throw notFound(id);
+    } catch (DeadLetterOperations.OutOfOrderException e) {
+      ProblemDetail problem =
+          Problems.of(
+              HttpStatus.CONFLICT,
+              "La lettre morte n° %d attend derrière la lettre n° %d du même dossier : traitez celle-ci d'abord, pour que les événements du dossier s'appliquent dans leur ordre."
+                  .formatted(id, e.oldest().id()));
+      problem.setProperty("oldest", e.oldest().id());
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
   }
 
