@@ -5,13 +5,12 @@ import fr.passerelle.eventbus.publish.OutboxController;
 import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
 import fr.passerelle.eventbus.publish.OutboxTokens;
+import fr.passerelle.eventbus.publish.OutboxTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -30,8 +29,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -83,14 +82,19 @@ public class OutboxAutoConfiguration {
     return new OutboxController(operations);
   }
 
-  /** The service's topic: keyed by dossier id, history kept forever so read models can rebuild. */
+  /**
+   * The service's topic: keyed by dossier id, history kept forever so read models can rebuild;
+   * created if missing, never altered, and the service refuses to start if its partition count is
+   * not the configured one.
+   */
   @Bean
-  NewTopic outboxTopic(EventBusProperties properties) {
-    return TopicBuilder.name(properties.outbox().topic())
-        .partitions(properties.outbox().partitions())
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
-        .build();
+  OutboxTopic outboxTopic(EventBusProperties properties, KafkaAdmin kafkaAdmin) {
+    var outbox = properties.outbox();
+    return new OutboxTopic(
+        kafkaAdmin.getConfigurationProperties(),
+        outbox.topic(),
+        outbox.partitions(),
+        outbox.topicCheckTimeout());
   }
 
   /**
