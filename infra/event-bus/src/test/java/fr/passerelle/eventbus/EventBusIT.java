@@ -55,6 +55,7 @@ class EventBusIT {
   @AfterEach
   void noPoison() {
     TestApplication.POISON.clear();
+    TestApplication.UNMAPPABLE.clear();
   }
 
   @Test
@@ -155,6 +156,61 @@ class EventBusIT {
     var accepted = admin.postJson("/admin/event-bus/outbox/republish?from=" + published, "");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(outboxProcessor().isRunning()).isTrue();
+  }
+
+  @Test
+  void anEventThatCannotBeMappedIsShownAndAnAdminCanSkipItWithARecordOfWhoDid() {
+    String dossier = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+    TestApplication.UNMAPPABLE.add("cannot-map");
+    TestHttp admin = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+
+    store(dossier, "before-stall", "cannot-map", "after-stall");
+    store(other, "stalled-too");
+
+    awaitApplied(dossier, "before-stall");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(outbox.status().blocked()).hasSize(1));
+    var blocked = outbox.status().blocked().get(0);
+    assertThat(blocked.globalIndex()).isEqualTo(globalIndexOf(dossier, "cannot-map"));
+    assertThat(blocked.payloadType()).isEqualTo(Happened.class.getName());
+    assertThat(blocked.error()).contains("No published form for this value");
+    assertThat(meters.get("passerelle.eventbus.outbox.blocked").gauge().value()).isEqualTo(1);
+    assertThat(admin.get("/admin/event-bus/outbox").body()).contains(blocked.eventId());
+    // the outbox keeps the store's order: nothing after the blocked event goes out
+    assertThat(applied(dossier)).containsExactly("before-stall");
+    assertThat(applied(other)).isEmpty();
+    assertThat(outbox.status().lag()).isGreaterThanOrEqualTo(3);
+
+    String skip = "/admin/event-bus/outbox/blocked/" + blocked.eventId() + "/skip";
+    assertThat(
+            TestHttp.onPort(port)
+                .as(TestTokens.staff("ANALYST", "*"))
+                .postJson(skip, "")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            admin.postJson("/admin/event-bus/outbox/blocked/no-such-event/skip", "").statusCode())
+        .isEqualTo(404);
+    var skipped = admin.postJson(skip, "");
+
+    assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+    awaitApplied(dossier, "before-stall", "after-stall");
+    awaitApplied(other, "stalled-too");
+    assertThat(outbox.status().blocked()).isEmpty();
+    assertThat(meters.get("passerelle.eventbus.outbox.blocked").gauge().value()).isZero();
+    assertThat(outbox.skipped())
+        .filteredOn(s -> s.eventId().equals(blocked.eventId()))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.skippedBy()).isEqualTo("admin-user");
+              assertThat(s.globalIndex()).isEqualTo(blocked.globalIndex());
+              assertThat(s.error()).contains("No published form for this value");
+            });
+    assertThat(admin.get("/admin/event-bus/outbox/skipped").body())
+        .contains(blocked.eventId(), "\"skippedBy\":\"admin-user\"");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.publish.BlockedEvents;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import fr.passerelle.eventbus.publish.OutboxController;
 import fr.passerelle.eventbus.publish.OutboxOperations;
@@ -32,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox of a service that owns aggregates and publishes: active when the service names its
@@ -44,10 +47,17 @@ public class OutboxAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(IntegrationEventMapper.class)
+  BlockedEvents blockedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    return new BlockedEvents(jdbc, new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
   OutboxPublisher outboxPublisher(
       IntegrationEventMapper mapper,
       KafkaProperties kafkaProperties,
       EventBusProperties properties,
+      BlockedEvents blockedEvents,
       ObjectProvider<MeterRegistry> meters) {
     return new OutboxPublisher(
         mapper,
@@ -55,6 +65,7 @@ public class OutboxAutoConfiguration {
         properties.outbox().topic(),
         properties.source(),
         properties.outbox().sendTimeout(),
+        blockedEvents,
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
@@ -70,9 +81,14 @@ public class OutboxAutoConfiguration {
       EventProcessingConfiguration processing,
       EventStore eventStore,
       OutboxTokens tokens,
+      BlockedEvents blockedEvents,
       ObjectProvider<MeterRegistry> meters) {
     return new OutboxOperations(
-        processing, eventStore, tokens, meters.getIfAvailable(SimpleMeterRegistry::new));
+        processing,
+        eventStore,
+        tokens,
+        blockedEvents,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -3,9 +3,12 @@ package fr.passerelle.eventbus.publish;
 import fr.passerelle.edge.FieldError;
 import fr.passerelle.edge.InvalidRequestException;
 import fr.passerelle.edge.Problems;
+import java.security.Principal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,9 +25,34 @@ public class OutboxController {
     this.operations = operations;
   }
 
+  /** The outbox's progress and the events it is stopped on, if any. */
   @GetMapping
   OutboxOperations.Status status() {
     return operations.status();
+  }
+
+  /** Every event an operator skipped, with who and when. */
+  @GetMapping("/skipped")
+  List<BlockedEvents.Skipped> skipped() {
+    return operations.skipped();
+  }
+
+  /**
+   * Lets the outbox go past an event it cannot publish, without publishing it; recorded with the
+   * operator's identity (their token's subject). An event the outbox is not stopped on is a 404.
+   */
+  @PostMapping("/blocked/{eventId}/skip")
+  ResponseEntity<?> skip(@PathVariable String eventId, Principal operator) {
+    return operations
+        .skip(eventId, operator.getName())
+        .<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(
+                        Problems.of(
+                            HttpStatus.NOT_FOUND,
+                            "L'outbox n'est pas arrêtée sur l'événement " + eventId + ".")));
   }
 
   /**

@@ -2,6 +2,8 @@ package fr.passerelle.eventbus.publish;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -21,30 +23,79 @@ public class OutboxOperations {
   private final EventProcessingConfiguration processing;
   private final EventStore eventStore;
   private final OutboxTokens tokens;
+  private final BlockedEvents blockedEvents;
 
   public OutboxOperations(
       EventProcessingConfiguration processing,
       EventStore eventStore,
       OutboxTokens tokens,
+      BlockedEvents blockedEvents,
       MeterRegistry meters) {
     this.processing = processing;
     this.eventStore = eventStore;
     this.tokens = tokens;
-    Gauge.builder("passerelle.eventbus.publisher.lag", this, o -> o.status().lag())
+    this.blockedEvents = blockedEvents;
+    Gauge.builder("passerelle.eventbus.publisher.lag", this, o -> o.lag())
         .description("Events in the event store that the outbox has not published yet")
+        .register(meters);
+    Gauge.builder("passerelle.eventbus.outbox.blocked", blockedEvents, BlockedEvents::count)
+        .description("Internal events the outbox is stopped on: it cannot publish them")
         .register(meters);
   }
 
   /**
    * The outbox's progress: the store's head, the last published position as stored (-1: nothing
-   * yet), what is left to publish, and whether the processor runs in this instance.
+   * yet), what is left to publish, whether the processor runs in this instance, and the events it
+   * is stopped on (it cannot publish them: fix the mapping, or skip them).
    */
-  public record Status(long head, long published, long lag, boolean running) {}
+  public record Status(
+      long head, long published, long lag, boolean running, List<BlockedEvents.Blocked> blocked) {}
 
   public Status status() {
-    long head = position(eventStore.createHeadToken());
-    long published = tokens.publishedPosition().orElse(-1);
-    return new Status(head, published, Math.max(0, head - published), outbox().isRunning());
+    return new Status(head(), published(), lag(), outbox().isRunning(), blockedEvents.blocked());
+  }
+
+  /** Every event an operator skipped: what, why, who and when. */
+  public List<BlockedEvents.Skipped> skipped() {
+    return blockedEvents.skipped();
+  }
+
+  /**
+   * Lets the outbox go past the event {@code eventId} it is stopped on, without publishing it, and
+   * records who decided it. The outbox tries again at once if it runs in this instance.
+   *
+   * @return the record, or empty when the outbox is not stopped on that event
+   */
+  public Optional<BlockedEvents.Skipped> skip(String eventId, String operator) {
+    Optional<BlockedEvents.Skipped> skipped = blockedEvents.skip(eventId, operator);
+    skipped.ifPresent(
+        s -> {
+          log.warn(
+              "Event {} (global index {}, {}) skipped by {}: it will not be published",
+              s.eventId(),
+              s.globalIndex(),
+              s.payloadType(),
+              operator);
+          TrackingEventProcessor outbox = outbox();
+          if (outbox.isRunning()) {
+            // ends the processor's back-off: it tries the event again now and passes it
+            outbox.shutDown();
+            outbox.start();
+          }
+        });
+    return skipped;
+  }
+
+  private long head() {
+    return position(eventStore.createHeadToken());
+  }
+
+  private long published() {
+    return tokens.publishedPosition().orElse(-1);
+  }
+
+  private long lag() {
+    return Math.max(0, head() - published());
   }
 
   /**

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,6 +18,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -32,12 +36,17 @@ public class OutboxPublisher {
 
   public static final String PROCESSING_GROUP = "kafka-outbox";
 
+  private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
+  private static final int MAX_ERROR_LENGTH = 500;
+
   private final IntegrationEventMapper mapper;
   private final KafkaTemplate<String, String> kafka;
   private final String topic;
   private final String source;
   private final Duration sendTimeout;
   private final MeterRegistry meters;
+  private final BlockedEvents blockedEvents;
+  private volatile boolean mayBeBlocked = true;
 
   public OutboxPublisher(
       IntegrationEventMapper mapper,
@@ -45,8 +54,10 @@ public class OutboxPublisher {
       String topic,
       String source,
       Duration sendTimeout,
+      BlockedEvents blockedEvents,
       MeterRegistry meters) {
     this.meters = meters;
+    this.blockedEvents = blockedEvents;
     this.mapper = mapper;
     this.kafka = kafka;
     this.topic = topic;
@@ -55,11 +66,62 @@ public class OutboxPublisher {
   }
 
   @EventHandler
-  public void on(Object internalEvent, EventMessage<?> message)
+  public void on(EventMessage<?> message)
       throws ExecutionException, InterruptedException, TimeoutException {
-    var published = mapper.map(internalEvent);
+    var published = mapped(message);
     if (published.isPresent()) {
       send(message, published.get());
+    }
+    if (mayBeBlocked) {
+      blockedEvents.passed(globalIndex(message));
+      mayBeBlocked = false;
+    }
+  }
+
+  /**
+   * The integration event of an internal one, if it is published. An event that cannot be mapped
+   * (the mapper throws, or its payload cannot be read) stops the outbox here, in order: it is
+   * recorded as blocked for the operators and the batch fails, to be retried, until a fix is
+   * deployed or an operator skips it.
+   */
+  private Optional<IntegrationEvent> mapped(EventMessage<?> message) {
+    try {
+      return mapper.map(message.getPayload());
+    } catch (RuntimeException e) {
+      if (blockedEvents.isSkipped(message.getIdentifier())) {
+        log.warn(
+            "Event {} ({}) not published: an operator skipped it",
+            message.getIdentifier(),
+            message.getPayloadType().getName());
+        Counter.builder("passerelle.eventbus.outbox.skipped")
+            .description("Internal events an operator chose not to publish")
+            .register(meters)
+            .increment();
+        return Optional.empty();
+      }
+      String error = describe(e);
+      blockedEvents.record(
+          message.getIdentifier(), globalIndex(message), message.getPayloadType().getName(), error);
+      mayBeBlocked = true;
+      throw new UnpublishableEventException(message.getIdentifier(), error, e);
+    }
+  }
+
+  private static long globalIndex(EventMessage<?> message) {
+    return message instanceof TrackedEventMessage<?> tracked
+        ? tracked.trackingToken().position().orElse(-1)
+        : -1;
+  }
+
+  private static String describe(Throwable e) {
+    String text = e.getClass().getName() + ": " + e.getMessage();
+    return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+  }
+
+  /** An internal event the outbox cannot publish: it stops on it until fixed or skipped. */
+  static class UnpublishableEventException extends RuntimeException {
+    UnpublishableEventException(String eventId, String error, Throwable cause) {
+      super("The outbox cannot publish event " + eventId + ": " + error, cause);
     }
   }
 
