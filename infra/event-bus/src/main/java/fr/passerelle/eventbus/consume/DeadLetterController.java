@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,6 +60,16 @@ public class DeadLetterController {
     } catch (NoSuchElementException e) {
       throw notFound(id);
     }
+  }
+
+  /** The database failed the operation, not the letter: nothing changed, try again later. */
+  @ExceptionHandler(InfrastructureUnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(InfrastructureUnavailableException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "La base de données ne répond pas : rien n'a changé, réessayez plus tard."));
   }
 
   private static ResponseStatusException notFound(long id) {

@@ -149,6 +149,9 @@ public class DeadLetterOperations {
     } catch (OutOfOrderException e) {
       throw e;
     } catch (RuntimeException e) {
+      if (Failures.isInfrastructure(e)) {
+        throw new InfrastructureUnavailableException(letter.consumer(), e);
+      }
       deadLetters.failAgain(letter.id(), EventDelivery.describe(e));
       log.warn("Dead letter {} failed again: {}", letter.id(), e.toString());
       return false;

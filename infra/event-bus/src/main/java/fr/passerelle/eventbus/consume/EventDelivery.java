@@ -11,10 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers each record read for a consumer: parks it, applies it once, or, after a few attempts
- * with backoff, dead-letters it so that the partition keeps flowing for other dossiers. A failure
- * to even write the dead letter (the database is down) is thrown, and the listener container
- * retries the record later: nothing is skipped.
+ * Delivers each record read for a consumer: parks it, applies it once, or, when the handler keeps
+ * failing on working infrastructure (a poison event), dead-letters it after a few attempts with
+ * backoff so that the partition keeps flowing for other dossiers. When the infrastructure fails
+ * instead ({@link Failures}: the database is down, a timeout, a transaction failure), nothing is
+ * dead-lettered: the failure is thrown, the consumer is marked unavailable (readiness down) and the
+ * listener container retries the same record with backoff, without limit.
  */
 public class EventDelivery {
 
@@ -27,6 +29,7 @@ public class EventDelivery {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final MeterRegistry meters;
+  private final ConsumerAvailability availability;
 
   public EventDelivery(
       Inbox inbox,
@@ -34,7 +37,9 @@ public class EventDelivery {
       int attempts,
       Duration initialBackoff,
       Duration maxBackoff,
+      ConsumerAvailability availability,
       MeterRegistry meters) {
+    this.availability = availability;
     this.inbox = inbox;
     this.deadLetters = deadLetters;
     this.attempts = attempts;
@@ -67,7 +72,7 @@ public class EventDelivery {
     } catch (MalformedEventException e) {
       ReceivedEvent readable = ReceivedEvent.lenient(record);
       log.error("{} dead-letters a malformed record: {}", consumer.name(), e.getMessage());
-      deadLetters.fail(consumer.name(), readable, e.getMessage(), 1);
+      deadLetter(consumer, readable, e.getMessage(), 1);
       return counted(consumer, readable.type(), Outcome.DEAD_LETTERED);
     }
     if (!consumer.handles(event)) {
@@ -76,9 +81,13 @@ public class EventDelivery {
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        return counted(
-            consumer, event.type(), inbox.deliver(consumer.name(), event, consumer::apply));
+        Outcome outcome = inbox.deliver(consumer.name(), event, consumer::apply);
+        availability.succeeded(consumer.name());
+        return counted(consumer, event.type(), outcome);
       } catch (RuntimeException e) {
+        if (Failures.isInfrastructure(e)) {
+          throw unavailable(consumer, event, e);
+        }
         if (attempt >= attempts) {
           log.error(
               "{} dead-letters event {} ({}) of dossier {} after {} attempts",
@@ -88,7 +97,7 @@ public class EventDelivery {
               event.subject(),
               attempt,
               e);
-          deadLetters.fail(consumer.name(), event, describe(e), attempt);
+          deadLetter(consumer, event, describe(e), attempt);
           return counted(consumer, event.type(), Outcome.DEAD_LETTERED);
         }
         retries(consumer).increment();
@@ -104,6 +113,43 @@ public class EventDelivery {
         backoff = min(backoff.multipliedBy(2), maxBackoff);
       }
     }
+  }
+
+  /**
+   * Writes a dead letter; if even that fails, the record is retried later like any infrastructure
+   * failure (nothing is skipped).
+   */
+  private void deadLetter(EventConsumer consumer, ReceivedEvent event, String error, int attempts) {
+    try {
+      deadLetters.fail(consumer.name(), event, error, attempts);
+      availability.succeeded(consumer.name());
+    } catch (RuntimeException e) {
+      throw unavailable(consumer, event, e);
+    }
+  }
+
+  /**
+   * The infrastructure failed, not the event: no dead letter, no attempt counted. The consumer is
+   * marked unavailable (readiness goes down) and the listener container retries the record with
+   * backoff, without limit.
+   */
+  private InfrastructureUnavailableException unavailable(
+      EventConsumer consumer, ReceivedEvent event, RuntimeException e) {
+    availability.failed(consumer.name(), describe(e));
+    Counter.builder("passerelle.eventbus.consumer.infrastructure-failures")
+        .description(
+            "Attempts to apply an event that the infrastructure failed; retried without limit")
+        .tag("consumer", consumer.name())
+        .register(meters)
+        .increment();
+    log.warn(
+        "{} cannot apply event {} ({}) of dossier {}: infrastructure failure, will retry: {}",
+        consumer.name(),
+        event.id(),
+        event.type(),
+        event.subject(),
+        e.toString());
+    return new InfrastructureUnavailableException(consumer.name(), e);
   }
 
   static String describe(Throwable e) {
