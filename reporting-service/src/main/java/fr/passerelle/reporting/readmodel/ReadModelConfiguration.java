@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the read-model generations: every connection of the service goes through the router. */
 @Configuration(proxyBeanMethods = false)
@@ -29,8 +30,11 @@ class ReadModelConfiguration {
   }
 
   @Bean
-  ReadModelGenerations readModelGenerations(DataSource dataSource, SchemaSelector schemaSelector) {
-    return new ReadModelGenerations(dataSource, schemaSelector);
+  ReadModelGenerations readModelGenerations(
+      DataSource dataSource,
+      SchemaSelector schemaSelector,
+      PlatformTransactionManager transactionManager) {
+    return new ReadModelGenerations(dataSource, schemaSelector, transactionManager);
   }
 
   @Bean

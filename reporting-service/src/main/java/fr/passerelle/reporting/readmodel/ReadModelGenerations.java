@@ -1,11 +1,18 @@
 package fr.passerelle.reporting.readmodel;
 
 import fr.passerelle.eventbus.config.EventBusSchema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The generations of the read models, each a PostgreSQL schema ({@code readmodel_g<N>}) holding
@@ -18,43 +25,83 @@ public class ReadModelGenerations implements InitializingBean {
   /** A generation and where it stands. */
   public record Generation(int number, String schema, String status) {}
 
+  private static final Logger log = LoggerFactory.getLogger(ReadModelGenerations.class);
+
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
   private final SchemaSelector schemas;
+  private final TransactionTemplate transaction;
 
-  public ReadModelGenerations(DataSource dataSource, SchemaSelector schemas) {
+  public ReadModelGenerations(
+      DataSource dataSource, SchemaSelector schemas, PlatformTransactionManager transactions) {
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
     this.schemas = schemas;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   /**
-   * Creates the first generation on a new database, brings every generation in use up to the latest
-   * migrations, and routes connections to the active one.
+   * Brings the registry up to date, makes sure one generation is active (creating the first on a
+   * new database, recovering an interrupted activation), migrates every generation in use, and
+   * routes connections to the active one. Instances starting together take turns.
    */
   @Override
   public void afterPropertiesSet() {
-    jdbc.execute(
-        """
-        CREATE TABLE IF NOT EXISTS public.read_model_generation (
-          generation   INTEGER     PRIMARY KEY,
-          schema_name  VARCHAR(63) NOT NULL UNIQUE,
-          status       VARCHAR(10) NOT NULL CHECK (status IN ('BUILDING', 'ACTIVE', 'RETIRED')),
-          created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
-          activated_at TIMESTAMPTZ
-        )""");
-    if (active() == null) {
-      Generation first = create();
-      activate(first);
-    }
-    for (Generation generation : all()) {
-      if (!"RETIRED".equals(generation.status())) {
-        migrate(generation.schema());
+    try (var lock = AdvisoryLock.session(dataSource, AdvisoryLock.START_UP)) {
+      flyway()
+          .schemas("public")
+          .defaultSchema("public")
+          .locations("classpath:db/readmodel-registry")
+          .table("readmodel_registry_schema_history")
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .load()
+          .migrate();
+      if (active() == null) {
+        recover();
+      }
+      for (Generation generation : all()) {
+        if (!"RETIRED".equals(generation.status())) {
+          migrate(generation.schema());
+        }
       }
     }
     schemas.activate(active().schema());
   }
 
+  /**
+   * A database without an active generation: a new one gets its first generation, active at once;
+   * one whose activation was interrupted (by a version that activated in two steps) gets back the
+   * generation that was active last, whose tables and consumer offsets agree, rather than an empty
+   * one. A rebuild's generation left BUILDING stays so, to be resumed or dropped.
+   */
+  private void recover() {
+    List<Generation> generations = all();
+    if (generations.isEmpty()) {
+      Generation first = insert(1, "ACTIVE");
+      log.info("New database: read-model generation {} created and active", first.number());
+      return;
+    }
+    Generation previous =
+        jdbc
+            .query(
+                """
+                SELECT generation, schema_name, status FROM public.read_model_generation
+                WHERE activated_at IS NOT NULL ORDER BY activated_at DESC, generation DESC LIMIT 1
+                """,
+                ReadModelGenerations::generation)
+            .stream()
+            .findFirst()
+            // none was ever activated: the first start stopped before its activation
+            .orElse(generations.get(0));
+    log.warn(
+        "No active read-model generation (an activation was interrupted): generation {}, the last"
+            + " one active, is active again",
+        previous.number());
+    activate(previous);
+  }
+
+  /** The generation read and written now. */
   public Generation active() {
     return all().stream().filter(g -> "ACTIVE".equals(g.status())).findFirst().orElse(null);
   }
@@ -62,7 +109,11 @@ public class ReadModelGenerations implements InitializingBean {
   public List<Generation> all() {
     return jdbc.query(
         "SELECT generation, schema_name, status FROM public.read_model_generation ORDER BY generation",
-        (rs, row) -> new Generation(rs.getInt(1), rs.getString(2), rs.getString(3)));
+        ReadModelGenerations::generation);
+  }
+
+  private static Generation generation(ResultSet rs, int row) throws SQLException {
+    return new Generation(rs.getInt(1), rs.getString(2), rs.getString(3));
   }
 
   /** A new, empty generation: its schema and tables, not yet active. */
@@ -71,22 +122,43 @@ public class ReadModelGenerations implements InitializingBean {
         jdbc.queryForObject(
             "SELECT COALESCE(max(generation), 0) + 1 FROM public.read_model_generation",
             Integer.class);
-    String schema = SchemaSelector.requireGeneration("readmodel_g" + number);
-    jdbc.update(
-        "INSERT INTO public.read_model_generation (generation, schema_name, status) VALUES (?, ?, 'BUILDING')",
-        number,
-        schema);
-    migrate(schema);
-    return new Generation(number, schema, "BUILDING");
+    Generation generation = insert(number, "BUILDING");
+    migrate(generation.schema());
+    return generation;
   }
 
-  /** Makes {@code generation} the one read and written; the previous one is retired. */
+  private Generation insert(int number, String status) {
+    String schema = SchemaSelector.requireGeneration("readmodel_g" + number);
+    jdbc.update(
+        "INSERT INTO public.read_model_generation (generation, schema_name, status, activated_at)"
+            + " VALUES (?, ?, ?, CASE WHEN ? = 'ACTIVE' THEN now() END)",
+        number,
+        schema,
+        status,
+        status);
+    return new Generation(number, schema, status);
+  }
+
+  /**
+   * Makes {@code generation} the one read and written, and retires the previous one, in one
+   * transaction: a crash leaves either the old one active or the new one, never none.
+   */
   public synchronized void activate(Generation generation) {
-    jdbc.update(
-        "UPDATE public.read_model_generation SET status = 'RETIRED' WHERE status = 'ACTIVE'");
-    jdbc.update(
-        "UPDATE public.read_model_generation SET status = 'ACTIVE', activated_at = now() WHERE generation = ?",
-        generation.number());
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.update(
+              "UPDATE public.read_model_generation SET status = 'RETIRED'"
+                  + " WHERE status = 'ACTIVE' AND generation <> ?",
+              generation.number());
+          int activated =
+              jdbc.update(
+                  "UPDATE public.read_model_generation SET status = 'ACTIVE', activated_at = now()"
+                      + " WHERE generation = ?",
+                  generation.number());
+          if (activated != 1) {
+            throw new IllegalStateException("No generation " + generation.number());
+          }
+        });
     schemas.activate(generation.schema());
   }
 
@@ -113,10 +185,14 @@ public class ReadModelGenerations implements InitializingBean {
         String.class, schema);
   }
 
+  /** Flyway on the database of the read models, for the registry and each generation. */
+  private FluentConfiguration flyway() {
+    return Flyway.configure().dataSource(dataSource);
+  }
+
   private void migrate(String schema) {
     new EventBusSchema(dataSource, false, schema).afterPropertiesSet();
-    Flyway.configure()
-        .dataSource(dataSource)
+    flyway()
         .schemas(schema)
         .defaultSchema(schema)
         .createSchemas(true)
