@@ -21,6 +21,9 @@ final class AdvisoryLock implements AutoCloseable {
   /** Start-up: creating the registry, the first generation, migrating generations. */
   static final int START_UP = 1;
 
+  /** Running a rebuild: held by the instance that runs it, for as long as it runs. */
+  static final int REBUILD = 2;
+
   private final Connection connection;
   private final int key;
 
@@ -37,6 +40,21 @@ final class AdvisoryLock implements AutoCloseable {
   /** The lock {@code key}, held until closed, if no other session holds it. */
   static Optional<AdvisoryLock> trySession(DataSource dataSource, int key) {
     return take(dataSource, key, "SELECT pg_try_advisory_lock(?, ?)");
+  }
+
+  /** Whether some session of this database holds the lock {@code key}. */
+  static boolean isHeld(org.springframework.jdbc.core.JdbcTemplate jdbc, int key) {
+    return Boolean.TRUE.equals(
+        jdbc.queryForObject(
+            """
+            SELECT EXISTS (
+              SELECT 1 FROM pg_locks
+              WHERE locktype = 'advisory' AND granted AND classid = ? AND objid = ? AND objsubid = 2
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))
+            """,
+            Boolean.class,
+            NAMESPACE,
+            key));
   }
 
   /** Whether the connection holding the lock is still alive (if not, the lock is gone). */

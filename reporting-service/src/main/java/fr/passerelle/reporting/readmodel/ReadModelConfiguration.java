@@ -1,7 +1,9 @@
 package fr.passerelle.reporting.readmodel;
 
 import fr.passerelle.eventbus.consume.EventConsumers;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +41,11 @@ class ReadModelConfiguration {
 
   @Bean
   ReadModelRebuild readModelRebuild(
-      ReadModelGenerations generations, SchemaSelector schemaSelector, EventConsumers consumers) {
-    return new ReadModelRebuild(generations, schemaSelector, consumers);
+      ReadModelGenerations generations,
+      SchemaSelector schemaSelector,
+      EventConsumers consumers,
+      DataSource dataSource,
+      @Value("${passerelle.read-models.rebuild.check-every:1s}") Duration checkEvery) {
+    return new ReadModelRebuild(generations, schemaSelector, consumers, dataSource, checkEvery);
   }
 }

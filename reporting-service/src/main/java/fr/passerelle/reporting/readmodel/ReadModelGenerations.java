@@ -4,6 +4,7 @@ import fr.passerelle.eventbus.config.EventBusSchema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -162,16 +163,31 @@ public class ReadModelGenerations implements InitializingBean {
     schemas.activate(generation.schema());
   }
 
-  /** Drops a retired generation's schema and everything in it. */
+  /** The generation {@code number}, if it exists. */
+  public Optional<Generation> find(int number) {
+    return all().stream().filter(g -> g.number() == number).findFirst();
+  }
+
+  /**
+   * Drops a generation that is not active (retired, or a rebuild's abandoned one): its schema and
+   * everything in it, and its entry.
+   *
+   * @throws java.util.NoSuchElementException if there is no such generation
+   * @throws IllegalStateException if it is the active one
+   */
   public synchronized void drop(int number) {
-    Generation generation =
-        all().stream()
-            .filter(g -> g.number() == number && "RETIRED".equals(g.status()))
-            .findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("No retired generation " + number));
-    jdbc.execute(
-        "DROP SCHEMA " + SchemaSelector.requireGeneration(generation.schema()) + " CASCADE");
-    jdbc.update("DELETE FROM public.read_model_generation WHERE generation = ?", number);
+    Generation generation = find(number).orElseThrow();
+    if ("ACTIVE".equals(generation.status())) {
+      throw new IllegalStateException("Generation " + number + " is active");
+    }
+    transaction.executeWithoutResult(
+        status -> {
+          jdbc.execute(
+              "DROP SCHEMA IF EXISTS "
+                  + SchemaSelector.requireGeneration(generation.schema())
+                  + " CASCADE");
+          jdbc.update("DELETE FROM public.read_model_generation WHERE generation = ?", number);
+        });
   }
 
   /** The read-model tables (not the inbox, dead letters or migration history). */

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -61,6 +63,52 @@ public class EventConsumers implements SmartLifecycle {
     Subscription subscription = new Subscription("." + groupSuffix, context);
     subscription.start();
     return subscription;
+  }
+
+  /** The consumer groups of the subscription made with {@code groupSuffix}. */
+  public List<String> groups(String groupSuffix) {
+    return consumers.stream()
+        .map(consumer -> application + "." + consumer.name() + "." + groupSuffix)
+        .toList();
+  }
+
+  /**
+   * Deletes the consumer groups of the subscription made with {@code groupSuffix} (stopped, or
+   * never started in this instance), so that no offsets of a finished subscription linger. Groups
+   * that do not exist are fine; groups whose members are still leaving are tried again for a while.
+   *
+   * @throws IllegalStateException if a group still has members after {@code patience}
+   */
+  public void deleteGroups(String groupSuffix, Duration patience) {
+    List<String> remaining = new ArrayList<>(groups(groupSuffix));
+    Instant deadline = Instant.now().plus(patience);
+    try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+      while (!remaining.isEmpty()) {
+        var results = client.deleteConsumerGroups(remaining).deletedGroups();
+        List<String> busy = new ArrayList<>();
+        for (var result : results.entrySet()) {
+          try {
+            result.getValue().get();
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof GroupNotEmptyException) {
+              busy.add(result.getKey());
+            } else if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+              throw new IllegalStateException("Cannot delete group " + result.getKey(), e);
+            }
+          }
+        }
+        remaining = busy;
+        if (!remaining.isEmpty()) {
+          if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("Consumer groups still in use: " + remaining);
+          }
+          Thread.sleep(200);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The service's own subscription, in the groups {@code <application>.<consumer>}. */
