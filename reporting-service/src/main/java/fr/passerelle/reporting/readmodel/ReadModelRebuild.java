@@ -23,6 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the rebuild already applied). Readers never wait: they read the old generation until the switch,
  * the new one after it.
  *
+ * <p>A generation whose consumers dead-lettered or parked events is not switched to: it would serve
+ * figures without them. The rebuild waits, caught up and BLOCKED, until an operator has retried or
+ * discarded its letters ({@code /admin/read-models/generations/{n}/dead-letters}), or drops it.
+ *
  * <p>A rebuild's state is in the database ({@link RebuildRecords}), and the instance that runs it
  * holds a session advisory lock for as long as it does: a second rebuild cannot start anywhere, and
  * a rebuild whose instance stopped or died (its lock gone with its session) is seen as interrupted,
@@ -36,18 +40,28 @@ public class ReadModelRebuild implements DisposableBean {
   private static final Duration GROUPS_PATIENCE = Duration.ofSeconds(30);
 
   /**
-   * Where the latest rebuild stands: {@code BUILDING} (running), {@code INTERRUPTED} (its instance
-   * stopped: resume or drop it), {@code SWITCHED} (its generation is active) or {@code ABANDONED};
-   * {@code remaining} is the records its consumers had still to read at the last check.
+   * Where the latest rebuild stands: {@code BUILDING} (running), {@code BLOCKED} (caught up, but
+   * its generation has dead letters: it does not switch over until an operator has retried or
+   * discarded them), {@code INTERRUPTED} (its instance stopped: resume or drop it), {@code
+   * SWITCHED} (its generation is active) or {@code ABANDONED}; {@code remaining} is the records its
+   * consumers had still to read at the last check, {@code deadLetters} those of its generation.
    */
   public record Progress(
       int generation,
       String status,
       Long remaining,
+      DeadLetters deadLetters,
       Instant startedAt,
       Instant checkedAt,
       Instant endedAt,
       String error) {}
+
+  /** The dead letters of a generation: failed, and parked behind a failed one. */
+  public record DeadLetters(int failed, int parked) {
+    public boolean any() {
+      return failed + parked > 0;
+    }
+  }
 
   /** Why a rebuild operation cannot be done now. */
   public enum Conflict {
@@ -208,12 +222,23 @@ public class ReadModelRebuild implements DisposableBean {
             r ->
                 new Progress(
                     r.generation(),
-                    "BUILDING".equals(r.status()) && !runs ? "INTERRUPTED" : r.status(),
+                    status(r, runs),
                     r.remaining(),
+                    r.deadLetters(),
                     r.startedAt(),
                     r.checkedAt(),
                     r.endedAt(),
                     r.error()));
+  }
+
+  private static String status(RebuildRecords.Rebuild rebuild, boolean runs) {
+    if (!"BUILDING".equals(rebuild.status())) {
+      return rebuild.status();
+    }
+    if (!runs) {
+      return "INTERRUPTED";
+    }
+    return rebuild.deadLetters().any() ? "BLOCKED" : "BUILDING";
   }
 
   private AdvisoryLock lease(int generation) {
@@ -247,9 +272,19 @@ public class ReadModelRebuild implements DisposableBean {
         return;
       }
       long remaining = running.subscription().lag();
-      records.progressed(number, remaining);
+      DeadLetters letters = records.deadLettersOf(running.target().schema());
+      records.progressed(number, remaining, letters);
       if (remaining == 0) {
-        switchOver();
+        if (letters.any()) {
+          log.warn(
+              "Rebuild of {} caught up but not switched over: {} failed and {} parked dead"
+                  + " letters to retry or discard",
+              running.target().schema(),
+              letters.failed(),
+              letters.parked());
+        } else {
+          switchOver();
+        }
       }
     } catch (RuntimeException e) {
       log.warn("Rebuild progress check failed, will try again: {}", e.toString());
@@ -272,6 +307,12 @@ public class ReadModelRebuild implements DisposableBean {
               "The new generation did not catch up in " + SWITCH_TIMEOUT);
         }
         pause();
+      }
+      DeadLetters letters = records.deadLettersOf(target.schema());
+      if (letters.any()) {
+        records.progressed(target.number(), 0, letters);
+        log.warn("Switch-over to {} called off: its last events were dead-lettered", target);
+        return;
       }
       generations.activate(target);
       records.ended(target.number(), "SWITCHED");

@@ -19,6 +19,7 @@ class RebuildRecords {
       int generation,
       String status,
       Long remaining,
+      ReadModelRebuild.DeadLetters deadLetters,
       Instant startedAt,
       Instant checkedAt,
       Instant endedAt,
@@ -40,12 +41,26 @@ class RebuildRecords {
         generation);
   }
 
-  void progressed(int generation, long remaining) {
+  void progressed(int generation, long remaining, ReadModelRebuild.DeadLetters letters) {
     jdbc.update(
-        "UPDATE public.read_model_rebuild SET remaining = ?, checked_at = now(), error = NULL"
-            + " WHERE generation = ?",
+        """
+        UPDATE public.read_model_rebuild
+        SET remaining = ?, failed_letters = ?, parked_letters = ?, checked_at = now(), error = NULL
+        WHERE generation = ?
+        """,
         remaining,
+        letters.failed(),
+        letters.parked(),
         generation);
+  }
+
+  /** The dead letters now in the schema of a generation. */
+  ReadModelRebuild.DeadLetters deadLettersOf(String schema) {
+    return jdbc.queryForObject(
+        ("SELECT count(*) FILTER (WHERE status = 'FAILED'), count(*) FILTER (WHERE status = 'PARKED')"
+                + " FROM %s.eventbus_dead_letter")
+            .formatted(SchemaSelector.requireGeneration(schema)),
+        (rs, row) -> new ReadModelRebuild.DeadLetters(rs.getInt(1), rs.getInt(2)));
   }
 
   void failedCheck(int generation, String error) {
@@ -86,6 +101,7 @@ class RebuildRecords {
         rs.getInt("generation"),
         rs.getString("status"),
         rs.wasNull() ? null : remaining,
+        new ReadModelRebuild.DeadLetters(rs.getInt("failed_letters"), rs.getInt("parked_letters")),
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("checked_at")),
         instant(rs.getTimestamp("ended_at")),

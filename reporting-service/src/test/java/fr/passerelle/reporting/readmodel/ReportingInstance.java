@@ -25,6 +25,11 @@ final class ReportingInstance implements AutoCloseable {
   }
 
   static ReportingInstance start(String name, String... settings) {
+    return start(name, new Class<?>[0], settings);
+  }
+
+  /** An instance with {@code extras} among its configuration classes. */
+  static ReportingInstance start(String name, Class<?>[] extras, String... settings) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--spring.application.name=" + name);
     arguments.add("--server.port=0");
@@ -33,6 +38,7 @@ final class ReportingInstance implements AutoCloseable {
     }
     return new ReportingInstance(
         new SpringApplicationBuilder(ReportingApplication.class)
+            .sources(extras)
             .initializers(new PasserelleInfrastructureInitializer())
             .run(arguments.toArray(String[]::new)));
   }
