@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The generations of the read models, each a PostgreSQL schema ({@code readmodel_g<N>}) holding
  * every read-model table with its own inbox and dead letters. One is ACTIVE: the live consumers
  * write to it and the queries read it. A rebuild fills a BUILDING one from offset 0, then activates
- * it; the one it replaces is RETIRED and kept until dropped.
+ * it; the one it replaces is RETIRED and kept until dropped. The state is in the database only,
+ * shared by every instance of the service.
  */
 public class ReadModelGenerations implements InitializingBean {
 
@@ -67,7 +68,7 @@ public class ReadModelGenerations implements InitializingBean {
         }
       }
     }
-    schemas.activate(active().schema());
+    schemas.registryIsReady();
   }
 
   /**
@@ -79,7 +80,7 @@ public class ReadModelGenerations implements InitializingBean {
   private void recover() {
     List<Generation> generations = all();
     if (generations.isEmpty()) {
-      Generation first = insert(1, "ACTIVE");
+      Generation first = insert(nextNumber(), "ACTIVE");
       log.info("New database: read-model generation {} created and active", first.number());
       return;
     }
@@ -118,14 +119,15 @@ public class ReadModelGenerations implements InitializingBean {
   }
 
   /** A new, empty generation: its schema and tables, not yet active. */
-  public synchronized Generation create() {
-    int number =
-        jdbc.queryForObject(
-            "SELECT COALESCE(max(generation), 0) + 1 FROM public.read_model_generation",
-            Integer.class);
-    Generation generation = insert(number, "BUILDING");
+  public Generation create() {
+    Generation generation = insert(nextNumber(), "BUILDING");
     migrate(generation.schema());
     return generation;
+  }
+
+  private int nextNumber() {
+    return jdbc.queryForObject(
+        "SELECT nextval('public.read_model_generation_number')", Integer.class);
   }
 
   private Generation insert(int number, String status) {
@@ -142,9 +144,10 @@ public class ReadModelGenerations implements InitializingBean {
 
   /**
    * Makes {@code generation} the one read and written, and retires the previous one, in one
-   * transaction: a crash leaves either the old one active or the new one, never none.
+   * transaction (the caller's, if any): a crash leaves either the old one active or the new one,
+   * never none. Every instance's next connection reads the new one.
    */
-  public synchronized void activate(Generation generation) {
+  public void activate(Generation generation) {
     transaction.executeWithoutResult(
         status -> {
           jdbc.update(
@@ -160,7 +163,6 @@ public class ReadModelGenerations implements InitializingBean {
             throw new IllegalStateException("No generation " + generation.number());
           }
         });
-    schemas.activate(generation.schema());
   }
 
   /** The generation {@code number}, if it exists. */
@@ -175,7 +177,7 @@ public class ReadModelGenerations implements InitializingBean {
    * @throws java.util.NoSuchElementException if there is no such generation
    * @throws IllegalStateException if it is the active one
    */
-  public synchronized void drop(int number) {
+  public void drop(int number) {
     Generation generation = find(number).orElseThrow();
     if ("ACTIVE".equals(generation.status())) {
       throw new IllegalStateException("Generation " + number + " is active");

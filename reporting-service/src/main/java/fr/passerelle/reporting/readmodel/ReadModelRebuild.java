@@ -14,14 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the read models from offset 0 into a new generation while the live ones keep serving,
  * then switches over: every consumer is subscribed again in groups of the new generation, writing
- * to its schema; once they have caught up, the live consumers pause, the new generation catches the
- * last events, becomes the active one, and the live consumers resume on it (its inbox skips what
- * the rebuild already applied). Readers never wait: they read the old generation until the switch,
- * the new one after it.
+ * to its schema; once they have caught up, the live consumers of every instance hold back (a lock
+ * in the database, see {@link GenerationGate}), the new generation catches the last events and
+ * becomes the active one, and the live consumers carry on in it (its inbox skips what the rebuild
+ * already applied). Readers never wait: they read the old generation until the switch, the new one
+ * after it.
  *
  * <p>A generation whose consumers dead-lettered or parked events is not switched to: it would serve
  * figures without them. The rebuild waits, caught up and BLOCKED, until an operator has retried or
@@ -106,6 +109,7 @@ public class ReadModelRebuild implements DisposableBean {
   private final RebuildRecords records;
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
   private final Duration checkEvery;
   private final ScheduledExecutorService checks =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "read-model-rebuild"));
@@ -117,7 +121,9 @@ public class ReadModelRebuild implements DisposableBean {
       SchemaSelector schemas,
       EventConsumers consumers,
       DataSource dataSource,
+      PlatformTransactionManager transactions,
       Duration checkEvery) {
+    this.transaction = new TransactionTemplate(transactions);
     this.generations = generations;
     this.schemas = schemas;
     this.consumers = consumers;
@@ -296,31 +302,38 @@ public class ReadModelRebuild implements DisposableBean {
     }
   }
 
+  /**
+   * Switches over, in one transaction holding the switch lock exclusively: the live deliveries
+   * under way on every instance finish first, new ones are postponed; the new generation reads the
+   * last records; it is checked for dead letters once more; it becomes the active one. When the
+   * transaction commits, every instance's next delivery and query use it.
+   */
   private void switchOver() {
     ReadModelGenerations.Generation target = running.target();
-    consumers.live().pause(SWITCH_TIMEOUT);
-    try {
-      Instant deadline = Instant.now().plus(SWITCH_TIMEOUT);
-      while (running.subscription().lag() > 0) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(
-              "The new generation did not catch up in " + SWITCH_TIMEOUT);
-        }
-        pause();
-      }
-      DeadLetters letters = records.deadLettersOf(target.schema());
-      if (letters.any()) {
-        records.progressed(target.number(), 0, letters);
-        log.warn("Switch-over to {} called off: its last events were dead-lettered", target);
-        return;
-      }
-      generations.activate(target);
-      records.ended(target.number(), "SWITCHED");
-      stopRunning(true);
-      log.info("Read models switched over to {}", target.schema());
-    } finally {
-      consumers.live().resume();
+    Boolean switched =
+        transaction.execute(
+            status -> {
+              jdbc.query(
+                  "SELECT true FROM pg_advisory_xact_lock(?, ?)",
+                  rs -> {},
+                  AdvisoryLock.NAMESPACE,
+                  GenerationGate.SWITCH);
+              awaitCaughtUp();
+              DeadLetters letters = records.deadLettersOf(target.schema());
+              if (letters.any()) {
+                records.progressed(target.number(), 0, letters);
+                return false;
+              }
+              generations.activate(target);
+              records.ended(target.number(), "SWITCHED");
+              return true;
+            });
+    if (!Boolean.TRUE.equals(switched)) {
+      log.warn("Switch-over to {} called off: its last events were dead-lettered", target);
+      return;
     }
+    stopRunning(true);
+    log.info("Read models switched over to {}", target.schema());
     try {
       consumers.deleteGroups("g" + target.number(), GROUPS_PATIENCE);
     } catch (RuntimeException e) {
@@ -328,6 +341,16 @@ public class ReadModelRebuild implements DisposableBean {
           "Consumer groups of {} not deleted yet (they are when it is dropped): {}",
           target.schema(),
           e.toString());
+    }
+  }
+
+  private void awaitCaughtUp() {
+    Instant deadline = Instant.now().plus(SWITCH_TIMEOUT);
+    while (running.subscription().lag() > 0) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("The new generation did not catch up in " + SWITCH_TIMEOUT);
+      }
+      pause();
     }
   }
 

@@ -6,15 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A consumer added to a test instance of reporting-service, on a topic of its own: it records each
- * probe in its generation, and fails on the values listed in {@link #POISON}, as a projection with
- * a bug would until its fix.
+ * A consumer added to a test instance of reporting-service (as a source of its application, not
+ * found by component scanning), on a topic of its own: it applies probes, and fails on the values
+ * listed in {@link #POISON}, as a projection with a bug would until its fix.
  */
-@Configuration(proxyBeanMethods = false)
 class ProbeConsumer {
 
   static final String TOPIC = "reporting-test.events";
@@ -25,7 +22,7 @@ class ProbeConsumer {
   record Probe(String dossierId, String value) {}
 
   @Bean
-  EventConsumer probes(JdbcTemplate jdbc) {
+  EventConsumer probes() {
     return EventConsumer.named("probes")
         .topics(TOPIC)
         .on(

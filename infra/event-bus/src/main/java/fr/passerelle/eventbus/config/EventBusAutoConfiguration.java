@@ -5,6 +5,7 @@ import fr.passerelle.eventbus.consume.DeadLetterController;
 import fr.passerelle.eventbus.consume.DeadLetterMetrics;
 import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
+import fr.passerelle.eventbus.consume.DeliveryGate;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
@@ -61,8 +62,15 @@ public class EventBusAutoConfiguration {
   @Bean
   @ConditionalOnBean(DataSource.class)
   Inbox inbox(
-      DeadLetters deadLetters, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    return new Inbox(jdbc, new TransactionTemplate(transactionManager), deadLetters);
+      DeadLetters deadLetters,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<DeliveryGate> gate) {
+    return new Inbox(
+        jdbc,
+        new TransactionTemplate(transactionManager),
+        deadLetters,
+        gate.getIfAvailable(() -> DeliveryGate.OPEN));
   }
 
   @Bean

@@ -72,6 +72,18 @@ public class DeadLetterController {
                 "La base de données ne répond pas : rien n'a changé, réessayez plus tard."));
   }
 
+  /** Events cannot be applied for a moment (read models switching over): nothing changed. */
+  @ExceptionHandler(DeliveryPostponedException.class)
+  ResponseEntity<ProblemDetail> postponed(DeliveryPostponedException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(
+            Problems.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Les événements ne peuvent être appliqués pendant un instant : rien n'a changé,"
+                    + " réessayez."));
+  }
+
   private static ResponseStatusException notFound(long id) {
     return new ResponseStatusException(HttpStatus.NOT_FOUND, "Aucune lettre morte n° " + id);
   }

@@ -146,7 +146,7 @@ public class DeadLetterOperations {
             deadLetters.delete(letter.id());
           });
       return true;
-    } catch (OutOfOrderException e) {
+    } catch (OutOfOrderException | DeliveryPostponedException e) {
       throw e;
     } catch (RuntimeException e) {
       if (Failures.isInfrastructure(e)) {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,7 +24,7 @@ import org.springframework.kafka.listener.MessageListener;
  * Subscribes every {@link EventConsumer} of the service: one listener container each, in its own
  * consumer group ({@code <application>.<consumer>}), so that each consumer keeps its own offsets. A
  * service may subscribe the same consumers again in other groups, reading from offset 0 (to rebuild
- * its read models beside the live ones) and pause its live subscription while it switches over.
+ * its read models beside the live ones), and delete those groups when done.
  */
 public class EventConsumers implements SmartLifecycle {
 
@@ -133,6 +134,26 @@ public class EventConsumers implements SmartLifecycle {
     return running;
   }
 
+  private static List<Integer> partitionsOf(Admin client, String topic)
+      throws InterruptedException, java.util.concurrent.ExecutionException {
+    try {
+      return client
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .stream()
+          .map(p -> p.partition())
+          .toList();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
   /** The containers of one set of consumer groups. */
   public final class Subscription {
 
@@ -162,30 +183,10 @@ public class EventConsumers implements SmartLifecycle {
       containers.forEach(ConcurrentMessageListenerContainer::stop);
     }
 
-    /** Pauses every container and waits until none is handling a record any more. */
-    public void pause(Duration timeout) {
-      containers.forEach(ConcurrentMessageListenerContainer::pause);
-      Instant deadline = Instant.now().plus(timeout);
-      while (!containers.stream().allMatch(c -> !c.isRunning() || c.isContainerPaused())) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("Consumers did not pause within " + timeout);
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-
-    public void resume() {
-      containers.forEach(ConcurrentMessageListenerContainer::resume);
-    }
-
     /**
      * How many records each group still has to read: the topics' end offsets minus the groups'
-     * committed offsets, summed. A group that has committed nothing yet counts from offset 0.
+     * committed offsets, summed. A group that has committed nothing yet counts from offset 0; a
+     * topic that does not exist yet has nothing to read.
      */
     public long lag() {
       try (Admin client = Admin.create(admin.getConfigurationProperties())) {
@@ -195,14 +196,8 @@ public class EventConsumers implements SmartLifecycle {
               client.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
           Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
           for (String topic : entry.getValue().topics()) {
-            client
-                .describeTopics(List.of(topic))
-                .allTopicNames()
-                .get()
-                .get(topic)
-                .partitions()
-                .forEach(
-                    p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            partitionsOf(client, topic)
+                .forEach(p -> ends.put(new TopicPartition(topic, p), OffsetSpec.latest()));
           }
           for (var end : client.listOffsets(ends).all().get().entrySet()) {
             OffsetAndMetadata done = committed.get(end.getKey());

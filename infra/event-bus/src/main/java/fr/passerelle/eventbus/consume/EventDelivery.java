@@ -22,6 +22,7 @@ public class EventDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
   private static final int MAX_ERROR_LENGTH = 2_000;
+  private static final Duration POSTPONED = Duration.ofMillis(50);
 
   private final Inbox inbox;
   private final DeadLetters deadLetters;
@@ -84,6 +85,9 @@ public class EventDelivery {
         Outcome outcome = inbox.deliver(consumer.name(), event, consumer::apply);
         availability.succeeded(consumer.name());
         return counted(consumer, event.type(), outcome);
+      } catch (DeliveryPostponedException e) {
+        attempt--;
+        pause(POSTPONED);
       } catch (RuntimeException e) {
         if (Failures.isInfrastructure(e)) {
           throw unavailable(consumer, event, e);

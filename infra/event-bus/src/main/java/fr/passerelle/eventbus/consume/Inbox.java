@@ -27,11 +27,17 @@ public class Inbox {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final DeadLetters deadLetters;
+  private final DeliveryGate gate;
 
-  public Inbox(JdbcTemplate jdbc, TransactionTemplate transaction, DeadLetters deadLetters) {
+  public Inbox(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      DeadLetters deadLetters,
+      DeliveryGate gate) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.deadLetters = deadLetters;
+    this.gate = gate;
   }
 
   /**
@@ -72,7 +78,12 @@ public class Inbox {
     return Outcome.APPLIED;
   }
 
+  /**
+   * Opens the transaction through the service's {@link DeliveryGate}, then takes the lock of the
+   * dossier: the first thing every transaction that applies events does.
+   */
   void lock(String consumer, String subject) {
+    gate.open();
     jdbc.query(LOCK, rs -> {}, consumer, subject);
   }
 }
