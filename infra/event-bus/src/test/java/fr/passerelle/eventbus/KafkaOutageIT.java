@@ -8,6 +8,7 @@ import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.KafkaProcess;
 import fr.passerelle.testsupport.TestInfrastructure;
+import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,9 @@ class KafkaOutageIT {
     registry.add("spring.datasource.username", infrastructure::username);
     registry.add("spring.datasource.password", infrastructure::password);
     registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    registry.add("passerelle.security.jwt.issuer", () -> TestTokens.ISSUER);
+    registry.add(
+        "passerelle.security.jwt.public-key", () -> TestTokens.publicKeyPem().toUri().toString());
     // Give up on a send in seconds rather than minutes, so the outage is felt at once.
     registry.add("spring.kafka.producer.properties.max.block.ms", () -> "3000");
     registry.add("spring.kafka.producer.properties.request.timeout.ms", () -> "3000");
