@@ -24,18 +24,36 @@ public final class PostgresProcess implements AutoCloseable {
 
   private final Path directory;
   private final int port;
+  private final boolean durable;
   private EmbeddedPostgres server;
 
-  private PostgresProcess(Path directory, int port) {
+  private PostgresProcess(Path directory, int port, boolean durable) {
     this.directory = directory;
     this.port = port;
+    this.durable = durable;
   }
 
-  /** Initialises a new server under a temporary directory and starts it. */
+  /**
+   * Initialises a new server under a temporary directory and starts it, with commits that do not
+   * wait for the disk (fast, for tests).
+   */
   public static PostgresProcess start() {
+    return start(false);
+  }
+
+  /**
+   * A server whose commits are durable (fsync and synchronous commit on), as in production: for
+   * benchmarks, whose figures would otherwise flatter every design that commits often.
+   */
+  public static PostgresProcess durable() {
+    return start(true);
+  }
+
+  private static PostgresProcess start(boolean durable) {
     try {
       var postgres =
-          new PostgresProcess(Files.createTempDirectory("passerelle-postgres-"), freePort());
+          new PostgresProcess(
+              Files.createTempDirectory("passerelle-postgres-"), freePort(), durable);
       postgres.startServer();
       return postgres;
     } catch (IOException e) {
@@ -113,7 +131,8 @@ public final class PostgresProcess implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("max_connections", "100")
-              .setServerConfig("fsync", "off")
+              .setServerConfig("fsync", durable ? "on" : "off")
+              .setServerConfig("synchronous_commit", durable ? "on" : "off")
               .start();
       EmbeddedPostgres started = server;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));

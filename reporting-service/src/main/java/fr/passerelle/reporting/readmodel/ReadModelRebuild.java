@@ -43,6 +43,12 @@ public class ReadModelRebuild implements DisposableBean {
   private static final Duration GROUPS_PATIENCE = Duration.ofSeconds(30);
 
   /**
+   * Threads per consumer while rebuilding: a rebuild reads the whole history, and its database
+   * round trips overlap better on a few threads (each still reads its partitions in order).
+   */
+  private static final int REBUILD_THREADS = 3;
+
+  /**
    * Where the latest rebuild stands: {@code BUILDING} (running), {@code BLOCKED} (caught up, but
    * its generation has dead letters: it does not switch over until an operator has retried or
    * discarded them), {@code INTERRUPTED} (its instance stopped: resume or drop it), {@code
@@ -255,7 +261,15 @@ public class ReadModelRebuild implements DisposableBean {
   private void run(ReadModelGenerations.Generation target, AdvisoryLock lease) {
     EventConsumers.Subscription subscription =
         consumers.subscribe(
-            "g" + target.number(), delivery -> schemas.within(target.schema(), delivery));
+            "g" + target.number(),
+            delivery ->
+                schemas.within(
+                    target.schema(),
+                    () -> {
+                      delivery.run();
+                      return null;
+                    }),
+            REBUILD_THREADS);
     ScheduledFuture<?> check =
         checks.scheduleWithFixedDelay(
             this::checkProgress,

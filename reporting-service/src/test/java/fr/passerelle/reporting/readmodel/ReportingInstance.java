@@ -2,7 +2,9 @@ package fr.passerelle.reporting.readmodel;
 
 import fr.passerelle.reporting.ReportingApplication;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
+import fr.passerelle.testsupport.PostgresProcess;
 import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestInfrastructure;
 import fr.passerelle.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,30 @@ final class ReportingInstance implements AutoCloseable {
         new SpringApplicationBuilder(ReportingApplication.class)
             .sources(extras)
             .initializers(new PasserelleInfrastructureInitializer())
+            .run(arguments.toArray(String[]::new)));
+  }
+
+  /**
+   * An instance on a PostgreSQL server of the caller's (e.g. one with durable commits, for a
+   * benchmark) rather than the shared one; Kafka and the test issuer as usual.
+   */
+  static ReportingInstance startOn(PostgresProcess postgres, String name, String... settings) {
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--spring.application.name=" + name);
+    arguments.add("--server.port=0");
+    arguments.add("--spring.datasource.url=" + postgres.jdbcUrl(name.replace('-', '_')));
+    arguments.add("--spring.datasource.username=" + postgres.username());
+    arguments.add("--spring.datasource.password=" + postgres.password());
+    arguments.add(
+        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers());
+    arguments.add("--passerelle.security.jwt.issuer=" + TestTokens.ISSUER);
+    arguments.add(
+        "--passerelle.security.jwt.public-key=" + TestTokens.publicKeyPem().toUri().toString());
+    for (String setting : settings) {
+      arguments.add("--" + setting);
+    }
+    return new ReportingInstance(
+        new SpringApplicationBuilder(ReportingApplication.class)
             .run(arguments.toArray(String[]::new)));
   }
 

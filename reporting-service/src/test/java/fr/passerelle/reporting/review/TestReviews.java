@@ -1,6 +1,12 @@
 package fr.passerelle.reporting.review;
 
+import fr.passerelle.testsupport.TestInfrastructure;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Facts for the tests of other packages, published as the producers publish them. */
 public final class TestReviews {
@@ -17,6 +23,44 @@ public final class TestReviews {
       LocalDate decided = LocalDate.of(year, 2, 1 + i % 27);
       ProducedEvents.validated(dossier, departmentCode, "MG", true, decided).send();
       ProducedEvents.permit(dossier, departmentCode, decided.plusMonths(1)).send();
+    }
+  }
+
+  /**
+   * Publishes, through one producer, {@code dossiers} pathways validated in {@code departmentCode}
+   * during {@code year}, each with its residence permit and its AFIS grant: three events per
+   * dossier, over the decision and benefits topics. For benchmarks.
+   *
+   * @return the number of events published
+   */
+  public static int manyValidatedPathways(String departmentCode, int year, int dossiers) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20),
+            new StringSerializer(),
+            new StringSerializer())) {
+      int sent = 0;
+      for (int i = 0; i < dossiers; i++) {
+        String dossier = ProducedEvents.aDossierId();
+        LocalDate decided = LocalDate.of(year, 1 + i % 12, 1 + i % 28);
+        for (ProducedEvents.Produced event :
+            List.of(
+                ProducedEvents.validated(dossier, departmentCode, "MG", true, decided),
+                ProducedEvents.permit(dossier, departmentCode, decided.plusMonths(1)),
+                ProducedEvents.afisGranted(
+                    dossier, departmentCode, 33_000, decided.plusMonths(1)))) {
+          producer.send(event.record());
+          sent++;
+        }
+      }
+      producer.flush();
+      return sent;
     }
   }
 

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -11,7 +12,11 @@ import org.springframework.context.annotation.Bean;
  * snake case, as {@code db/eventbus/eventstore} creates them (Axon's defaults are unquoted camel
  * case, which PostgreSQL folds to unreadable lower case).
  */
-@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+// After the data source's: Axon's JDBC configuration needs the data source but does not say so
+// (its ordering names Boot 3 classes), and comes after this one, hence after the data source too.
+@AutoConfiguration(
+    after = DataSourceAutoConfiguration.class,
+    beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
 @ConditionalOnClass(name = "org.axonframework.eventsourcing.eventstore.jdbc.EventSchema")
 public class AxonEventStoreSchemaAutoConfiguration {
 

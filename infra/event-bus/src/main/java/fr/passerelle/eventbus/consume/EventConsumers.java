@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,8 +16,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * Subscribes every {@link EventConsumer} of the service: one listener container each, in its own
@@ -47,21 +47,22 @@ public class EventConsumers implements SmartLifecycle {
     this.delivery = delivery;
     this.application = application;
     this.admin = admin;
-    this.live = new Subscription("", Supplier::get);
+    this.live = new Subscription("", Runnable::run, 1);
   }
 
   /** Wraps each delivery of a subscription, e.g. to direct its writes elsewhere. */
   @FunctionalInterface
   public interface DeliveryContext {
-    Outcome within(Supplier<Outcome> delivery);
+    void within(Runnable delivery);
   }
 
   /**
    * Subscribes every consumer again, in groups suffixed with {@code groupSuffix} (new groups read
-   * from offset 0), each delivery running within {@code context}. Started at once.
+   * from offset 0), each delivery running within {@code context}, with up to {@code threads}
+   * threads per consumer (one partition is still read by one thread, in order). Started at once.
    */
-  public Subscription subscribe(String groupSuffix, DeliveryContext context) {
-    Subscription subscription = new Subscription("." + groupSuffix, context);
+  public Subscription subscribe(String groupSuffix, DeliveryContext context, int threads) {
+    Subscription subscription = new Subscription("." + groupSuffix, context, threads);
     subscription.start();
     return subscription;
   }
@@ -161,15 +162,18 @@ public class EventConsumers implements SmartLifecycle {
         new ArrayList<>();
     private final Map<String, EventConsumer> groups = new HashMap<>();
 
-    private Subscription(String groupSuffix, DeliveryContext context) {
+    private Subscription(String groupSuffix, DeliveryContext context, int threads) {
       for (EventConsumer consumer : consumers) {
         String group = application + "." + consumer.name() + groupSuffix;
         var container = factory.createContainer(consumer.topics().toArray(String[]::new));
         container.getContainerProperties().setGroupId(group);
         container.setBeanName("eventbus-" + consumer.name() + groupSuffix);
+        container.setConcurrency(threads);
+        // the records of each poll are delivered together, and their offsets committed after
+        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         container.setupMessageListener(
-            (MessageListener<String, String>)
-                record -> context.within(() -> delivery.deliver(consumer, record)));
+            (BatchMessageListener<String, String>)
+                records -> context.within(() -> delivery.deliverBatch(consumer, records)));
         containers.add(container);
         groups.put(group, consumer);
       }

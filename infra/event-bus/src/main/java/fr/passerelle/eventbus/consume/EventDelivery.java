@@ -6,9 +6,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Delivers each record read for a consumer: parks it, applies it once, or, when the handler keeps
@@ -57,6 +62,82 @@ public class EventDelivery {
       return deliverWithinCorrelation(consumer, record);
     } finally {
       Correlation.leave();
+    }
+  }
+
+  /**
+   * Delivers the records of one poll: in one database transaction when they all follow the bus
+   * contract and apply (few statements per batch, one commit), otherwise one by one through {@link
+   * #deliver}, which gives a poison event its attempts and its dead letter while the others are
+   * applied (those already applied are recognised by the inbox). An infrastructure failure is
+   * thrown: the listener container retries the whole batch.
+   */
+  public void deliverBatch(EventConsumer consumer, List<ConsumerRecord<String, String>> records) {
+    List<ReceivedEvent> handled = new ArrayList<>();
+    List<ReceivedEvent> ignored = new ArrayList<>();
+    Map<ReceivedEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
+    for (ConsumerRecord<String, String> record : records) {
+      ReceivedEvent event;
+      try {
+        event = ReceivedEvent.from(record);
+      } catch (MalformedEventException e) {
+        records.forEach(each -> deliver(consumer, each));
+        return;
+      }
+      if (consumer.handles(event)) {
+        handled.add(event);
+        recordOf.put(event, record);
+      } else {
+        ignored.add(event);
+      }
+    }
+    ignored.forEach(event -> counted(consumer, event.type(), Outcome.IGNORED));
+    if (handled.size() <= 1) {
+      handled.forEach(event -> deliver(consumer, recordOf.get(event)));
+      return;
+    }
+    while (true) {
+      try {
+        List<Outcome> outcomes =
+            inbox.deliverAll(
+                consumer.name(),
+                handled,
+                event -> withCorrelation(recordOf.get(event), () -> consumer.apply(event)));
+        availability.succeeded(consumer.name());
+        for (int i = 0; i < handled.size(); i++) {
+          counted(consumer, handled.get(i).type(), outcomes.get(i));
+        }
+        return;
+      } catch (DeliveryPostponedException e) {
+        pause(POSTPONED);
+      } catch (RuntimeException e) {
+        if (Failures.isInfrastructure(e)) {
+          throw unavailable(consumer, handled.get(0), e);
+        }
+        log.warn(
+            "{} could not apply a batch of {} events at once, applying them one by one: {}",
+            consumer.name(),
+            handled.size(),
+            e.toString());
+        handled.forEach(event -> deliver(consumer, recordOf.get(event)));
+        return;
+      }
+    }
+  }
+
+  private static void withCorrelation(ConsumerRecord<String, String> record, Runnable work) {
+    Map<String, String> previous = MDC.getCopyOfContextMap();
+    Correlation.enter(
+        Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)),
+        Correlation.traceparent(header(record, CloudEventHeaders.TRACEPARENT)));
+    try {
+      work.run();
+    } finally {
+      if (previous == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(previous);
+      }
     }
   }
 

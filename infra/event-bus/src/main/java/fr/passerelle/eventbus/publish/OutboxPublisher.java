@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,17 +22,21 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The outbox: a streaming event processor that reads the service's own event store and sends the
- * mapped integration events to the service's Kafka topic. Each send waits for Kafka's
- * acknowledgement ({@code acks=all}, idempotent producer); a failure is thrown, so the processor
- * keeps its token, backs off and retries the same events. Nothing is skipped and there is no dual
- * write: the event store is the outbox. The Axon event identifier becomes {@code ce_id}, so a
- * re-sent event carries the id consumers deduplicate on.
+ * mapped integration events to the service's Kafka topic. The events of a batch are handed to the
+ * producer one after the other, and the handling of the batch's last event waits until Kafka has
+ * acknowledged all of them, before the batch commits with its token ({@code acks=all}, idempotent
+ * producer, so a partition keeps their order); a failure fails the batch, the processor keeps its
+ * token, backs off and sends the same events again. Nothing is skipped and there is no dual write:
+ * the event store is the outbox. The Axon event identifier becomes {@code ce_id}, so a re-sent
+ * event carries the id consumers deduplicate on.
  */
 @ProcessingGroup(OutboxPublisher.PROCESSING_GROUP)
 public class OutboxPublisher {
@@ -38,6 +45,7 @@ public class OutboxPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
   private static final int MAX_ERROR_LENGTH = 500;
+  private static final String SENDS = OutboxPublisher.class.getName() + ".sends";
 
   private final IntegrationEventMapper mapper;
   private final KafkaTemplate<String, String> kafka;
@@ -69,13 +77,35 @@ public class OutboxPublisher {
   public void on(EventMessage<?> message)
       throws ExecutionException, InterruptedException, TimeoutException {
     var published = mapped(message);
+    List<Sent> batch = batch();
     if (published.isPresent()) {
-      send(message, published.get());
+      batch.add(send(message, published.get()));
+    }
+    if (lastOfBatch()) {
+      awaitAcknowledgements(batch);
+      batch.clear();
     }
     if (mayBeBlocked) {
       blockedEvents.passed(globalIndex(message));
       mayBeBlocked = false;
     }
+  }
+
+  /** The sends of the processor's current batch (a batch of one outside a unit of work). */
+  private List<Sent> batch() {
+    return CurrentUnitOfWork.isStarted()
+        ? CurrentUnitOfWork.get().root().getOrComputeResource(SENDS, key -> new ArrayList<>())
+        : new ArrayList<>();
+  }
+
+  /**
+   * Whether this event is the last of the processor's batch: its handling waits for the whole
+   * batch's acknowledgements, so that a failure fails the batch before its token is stored.
+   */
+  private static boolean lastOfBatch() {
+    return !CurrentUnitOfWork.isStarted()
+        || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
+        || batch.isLastMessage();
   }
 
   /**
@@ -125,8 +155,7 @@ public class OutboxPublisher {
     }
   }
 
-  private void send(EventMessage<?> message, IntegrationEvent event)
-      throws ExecutionException, InterruptedException, TimeoutException {
+  private Sent send(EventMessage<?> message, IntegrationEvent event) {
     String eventId = message.getIdentifier();
     Instant time = message.getTimestamp();
     var headers = new RecordHeaders();
@@ -149,12 +178,34 @@ public class OutboxPublisher {
     var record =
         new ProducerRecord<>(
             topic, null, event.dossierId(), EventJson.write(event.data()), headers);
-    kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    Counter.builder("passerelle.eventbus.published")
-        .description("Integration events sent to Kafka and acknowledged")
-        .tag("type", event.type())
-        .register(meters)
-        .increment();
+    return new Sent(event.type(), kafka.send(record));
+  }
+
+  /** A record handed to the producer, and Kafka's acknowledgement to come. */
+  private record Sent(String type, CompletableFuture<?> acknowledgement) {}
+
+  /**
+   * Sends what the producer still holds and waits for every acknowledgement, within the send
+   * timeout: one round trip for the whole batch rather than one per event. A failure fails the
+   * batch, whose token is then not stored: the processor sends the batch again, in order.
+   */
+  private void awaitAcknowledgements(List<Sent> sends)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    if (sends.isEmpty()) {
+      return;
+    }
+    kafka.flush();
+    long deadline = System.nanoTime() + sendTimeout.toNanos();
+    for (Sent sent : sends) {
+      sent.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+    for (Sent sent : sends) {
+      Counter.builder("passerelle.eventbus.published")
+          .description("Integration events sent to Kafka and acknowledged")
+          .tag("type", sent.type())
+          .register(meters)
+          .increment();
+    }
   }
 
   private static void header(RecordHeaders headers, String name, String value) {
