@@ -15,8 +15,8 @@ public final class TestEvents {
 
   private TestEvents() {}
 
-  /** Sends one CloudEvents record and waits for Kafka's acknowledgement. */
-  public static void send(
+  /** One CloudEvents record, for a producer of the caller's own. */
+  public static ProducerRecord<String, String> record(
       String topic, String eventId, String type, String dossierId, String jsonData) {
     var headers = new RecordHeaders();
     headers.add("ce_id", bytes(eventId));
@@ -25,6 +25,12 @@ public final class TestEvents {
     headers.add("ce_time", bytes(Instant.now().toString()));
     headers.add("ce_subject", bytes(dossierId));
     headers.add("ce_specversion", bytes("1.0"));
+    return new ProducerRecord<>(topic, null, dossierId, jsonData, headers);
+  }
+
+  /** Sends one CloudEvents record and waits for Kafka's acknowledgement. */
+  public static void send(
+      String topic, String eventId, String type, String dossierId, String jsonData) {
     try (var producer =
         new KafkaProducer<>(
             Map.<String, Object>of(
@@ -34,7 +40,7 @@ public final class TestEvents {
                 "all"),
             new StringSerializer(),
             new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, null, dossierId, jsonData, headers)).get();
+      producer.send(record(topic, eventId, type, dossierId, jsonData)).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("Kafka refused the test event", e);
     } catch (InterruptedException e) {

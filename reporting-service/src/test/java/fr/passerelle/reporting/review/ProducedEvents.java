@@ -15,6 +15,7 @@ import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.testsupport.TestEvents;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Integration events as decision-service and benefits-service publish them: each starts from the
@@ -45,6 +46,11 @@ final class ProducedEvents {
     /** Sends it under {@code eventId}: twice with the same id is a redelivery. */
     void send(String eventId) {
       TestEvents.send(topic, eventId, type, dossierId, json);
+    }
+
+    /** The record of it under a new event id, for a producer of one's own. */
+    ProducerRecord<String, String> record() {
+      return TestEvents.record(topic, UUID.randomUUID().toString(), type, dossierId, json);
     }
   }
 
