@@ -3,6 +3,7 @@ package fr.passerelle.reporting.readmodel;
 import fr.passerelle.eventbus.consume.EventConsumers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -121,6 +123,9 @@ public class ReadModelRebuild implements DisposableBean {
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "read-model-rebuild"));
 
   private Running running;
+
+  /** The end offsets at this instance's last progress check of its rebuild. */
+  private Map<TopicPartition, Long> lastMark;
 
   public ReadModelRebuild(
       ReadModelGenerations generations,
@@ -277,6 +282,7 @@ public class ReadModelRebuild implements DisposableBean {
             checkEvery.toMillis(),
             TimeUnit.MILLISECONDS);
     running = new Running(target, subscription, lease, check);
+    lastMark = null;
     log.info("Rebuilding the read models into {}", target.schema());
   }
 
@@ -291,10 +297,16 @@ public class ReadModelRebuild implements DisposableBean {
         stopRunning(true);
         return;
       }
-      long remaining = running.subscription().lag();
+      // what was published until now, and whether everything published until the last check is
+      // read: facts that never stop arriving cannot keep a rebuild that keeps pace from switching
+      Map<TopicPartition, Long> mark = running.subscription().ends();
+      long remaining = running.subscription().behind(mark);
+      boolean caughtUp =
+          remaining == 0 || (lastMark != null && running.subscription().behind(lastMark) == 0);
+      lastMark = mark;
       DeadLetters letters = records.deadLettersOf(running.target().schema());
       records.progressed(number, remaining, letters);
-      if (remaining == 0) {
+      if (caughtUp) {
         if (letters.any()) {
           log.warn(
               "Rebuild of {} caught up but not switched over: {} failed and {} parked dead"
@@ -319,7 +331,9 @@ public class ReadModelRebuild implements DisposableBean {
   /**
    * Switches over, in one transaction holding the switch lock exclusively: the live deliveries
    * under way on every instance finish first, new ones are postponed; the new generation reads the
-   * last records; it is checked for dead letters once more; it becomes the active one. When the
+   * records published until then (facts published meanwhile are left to the live consumers, which
+   * apply them to the new generation once it is active, its inbox skipping those the rebuild
+   * applied too); it is checked for dead letters once more; it becomes the active one. When the
    * transaction commits, every instance's next delivery and query use it.
    */
   private void switchOver() {
@@ -358,9 +372,15 @@ public class ReadModelRebuild implements DisposableBean {
     }
   }
 
+  /**
+   * Waits until the new generation's groups have read every record published before now. Records
+   * published later do not count: no live consumer applies them to the old generation any more, and
+   * they resume, after the switch, from offsets no further than this mark.
+   */
   private void awaitCaughtUp() {
     Instant deadline = Instant.now().plus(SWITCH_TIMEOUT);
-    while (running.subscription().lag() > 0) {
+    Map<TopicPartition, Long> mark = running.subscription().ends();
+    while (running.subscription().behind(mark) > 0) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("The new generation did not catch up in " + SWITCH_TIMEOUT);
       }

@@ -4,6 +4,10 @@ import fr.passerelle.testsupport.TestInfrastructure;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -69,5 +73,69 @@ public final class TestReviews {
     ProducedEvents.refused(
             ProducedEvents.aDossierId(), departmentCode, "KM", false, LocalDate.of(year, 4, 2))
         .send();
+  }
+
+  /**
+   * Starts publishing, through one producer and one after the other, pathways validated in {@code
+   * departmentCode} during {@code year}, each with its residence permit, without a pause, until the
+   * flow is closed: facts that never stop arriving.
+   */
+  public static Flow steadyFlow(String departmentCode, int year) {
+    return new Flow(departmentCode, year);
+  }
+
+  /** Pathways published without a pause until closed; {@link #sent()} counts them. */
+  public static final class Flow implements AutoCloseable {
+
+    private final AtomicBoolean flowing = new AtomicBoolean(true);
+    private final AtomicInteger sent = new AtomicInteger();
+    private final CompletableFuture<Void> publishing;
+
+    private Flow(String departmentCode, int year) {
+      publishing =
+          CompletableFuture.runAsync(
+              () -> {
+                try (var producer =
+                    new KafkaProducer<>(
+                        Map.<String, Object>of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+                  while (flowing.get()) {
+                    String dossier = ProducedEvents.aDossierId();
+                    LocalDate decided = LocalDate.of(year, 3, 1 + sent.get() % 28);
+                    producer
+                        .send(
+                            ProducedEvents.validated(dossier, departmentCode, "MG", true, decided)
+                                .record())
+                        .get();
+                    producer
+                        .send(ProducedEvents.permit(dossier, departmentCode, decided).record())
+                        .get();
+                    sent.incrementAndGet();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                } catch (ExecutionException e) {
+                  throw new IllegalStateException("A fact of the flow was not published", e);
+                }
+              });
+    }
+
+    /** The pathways published so far. */
+    public int sent() {
+      return sent.get();
+    }
+
+    /** Stops the flow once the pathway being published is; {@link #sent()} is then final. */
+    @Override
+    public void close() {
+      flowing.set(false);
+      publishing.join();
+    }
   }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -188,27 +190,61 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     /**
-     * How many records each group still has to read: the topics' end offsets minus the groups'
-     * committed offsets, summed. A group that has committed nothing yet counts from offset 0; a
-     * topic that does not exist yet has nothing to read.
+     * How many records each group still has to read: the records published before this call that it
+     * has not committed, summed over the groups ({@link #behind} the end offsets now). A group that
+     * has committed nothing yet counts from offset 0; a topic that does not exist yet has nothing
+     * to read.
      */
     public long lag() {
+      return behind(ends());
+    }
+
+    /**
+     * The end offsets now of every partition the subscription reads: a mark of what has been
+     * published so far, for {@link #behind}.
+     */
+    public Map<TopicPartition, Long> ends() {
       try (Admin client = Admin.create(admin.getConfigurationProperties())) {
-        long lag = 0;
+        Set<String> topics = new TreeSet<>();
+        groups.values().forEach(consumer -> topics.addAll(consumer.topics()));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : topics) {
+          partitionsOf(client, topic)
+              .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        client.listOffsets(latest).all().get().forEach((tp, end) -> ends.put(tp, end.offset()));
+        return Map.copyOf(ends);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException("Cannot read the topics' end offsets", e);
+      }
+    }
+
+    /**
+     * How many of the records before {@code mark} (taken by {@link #ends}) the groups have still to
+     * read, summed over the groups and their partitions, with their offsets committed now. Records
+     * published after the mark do not count: a flow that never stops cannot keep this from reaching
+     * zero, as long as the groups keep pace with it.
+     */
+    public long behind(Map<TopicPartition, Long> mark) {
+      try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+        long behind = 0;
         for (var entry : groups.entrySet()) {
           Map<TopicPartition, OffsetAndMetadata> committed =
               client.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
-          Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
           for (String topic : entry.getValue().topics()) {
-            partitionsOf(client, topic)
-                .forEach(p -> ends.put(new TopicPartition(topic, p), OffsetSpec.latest()));
-          }
-          for (var end : client.listOffsets(ends).all().get().entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            for (var end : mark.entrySet()) {
+              if (end.getKey().topic().equals(topic)) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                behind += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
+              }
+            }
           }
         }
-        return lag;
+        return behind;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
