@@ -21,3 +21,7 @@ CREATE TABLE eventbus_outbox_skipped (
   skipped_by   VARCHAR(255) NOT NULL,
   skipped_at   TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
+
+-- The record of the events an operator skipped is evidence, as the event store is (V2): the
+-- service's application role appends to it and never changes or removes what it holds.
+REVOKE UPDATE, DELETE, TRUNCATE ON eventbus_outbox_skipped FROM ${appRole};
