@@ -8,21 +8,27 @@ import fr.passerelle.eventbus.consume.DeadLetter;
 import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
 import fr.passerelle.eventbus.publish.OutboxOperations;
+import fr.passerelle.eventbus.publish.OutboxPublisher;
 import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
+import fr.passerelle.testsupport.TestHttp;
+import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -30,7 +36,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The bus end to end against real PostgreSQL and Kafka: events appended to the event store are
  * published by the outbox and applied by a consumer through the inbox.
  */
-@SpringBootTest(classes = TestApplication.class)
+@SpringBootTest(
+    classes = TestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = PasserelleInfrastructureInitializer.class)
 class EventBusIT {
 
@@ -41,10 +49,13 @@ class EventBusIT {
   @Autowired OutboxOperations outbox;
   @Autowired CommandGateway commands;
   @Autowired MeterRegistry meters;
+  @Autowired EventProcessingConfiguration processing;
+  @LocalServerPort int port;
 
   @AfterEach
   void noPoison() {
     TestApplication.POISON.clear();
+    TestApplication.UNMAPPABLE.clear();
   }
 
   @Test
@@ -74,6 +85,132 @@ class EventBusIT {
     assertThat(duplicates() - duplicatesBefore).isGreaterThanOrEqualTo(2);
     assertThat(applied(dossier)).containsExactly("first", "second");
     assertThat(outbox.status().lag()).isZero();
+  }
+
+  @Test
+  void republishingFromAnIndexSendsThoseEventsAgainAndTheOutboxKeepsPublishing() {
+    String dossier = UUID.randomUUID().toString();
+    store(dossier, "one", "two", "three");
+    awaitApplied(dossier, "one", "two", "three");
+    long second = globalIndexOf(dossier, "two");
+    double duplicatesBefore = duplicates();
+
+    outbox.republishFrom(second);
+
+    String marker = UUID.randomUUID().toString();
+    store(marker, "after-partial-republication");
+    awaitApplied(marker, "after-partial-republication");
+    assertThat(outboxProcessor().isRunning()).isTrue();
+    // "two" and "three" went out again and were recognised; "one" did not
+    await().atMost(Duration.ofSeconds(30)).until(() -> duplicates() - duplicatesBefore >= 2);
+    assertThat(applied(dossier)).containsExactly("one", "two", "three");
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().lag() == 0);
+  }
+
+  @Test
+  void theLagGaugeCountsWhatIsLeftToPublishWhileTheOutboxIsStopped() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().lag() == 0);
+    outboxProcessor().shutDown();
+    try {
+      String dossier = UUID.randomUUID().toString();
+      store(dossier, "waiting-1", "waiting-2", "waiting-3");
+
+      assertThat(meters.get("passerelle.eventbus.publisher.lag").gauge().value()).isEqualTo(3);
+      assertThat(outbox.status().lag()).isEqualTo(3);
+      assertThat(outbox.status().running()).isFalse();
+    } finally {
+      outboxProcessor().start();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> meters.get("passerelle.eventbus.publisher.lag").gauge().value() == 0);
+  }
+
+  @Test
+  void aRepublicationOutsideTheEventStoreIsRefusedWithAProblemAndChangesNothing() {
+    String dossier = UUID.randomUUID().toString();
+    store(dossier, "before-bad-requests");
+    awaitApplied(dossier, "before-bad-requests");
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status().lag() == 0);
+    long published = outbox.status().published();
+    TestHttp admin = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+
+    for (String from : List.of("-1", "abc", String.valueOf(published + 1000), "")) {
+      var response = admin.postJson("/admin/event-bus/outbox/republish?from=" + from, "");
+
+      assertThat(response.statusCode()).as(from).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(response.body()).as(from).contains("\"field\":\"from\"");
+    }
+    assertThat(admin.postJson("/admin/event-bus/outbox/republish", "").statusCode()).isEqualTo(400);
+    assertThat(
+            TestHttp.onPort(port)
+                .as(TestTokens.staff("ANALYST", "*"))
+                .postJson("/admin/event-bus/outbox/republish?from=1", "")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(outboxProcessor().isRunning()).isTrue();
+    assertThat(outbox.status().published()).isEqualTo(published);
+
+    var accepted = admin.postJson("/admin/event-bus/outbox/republish?from=" + published, "");
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(outboxProcessor().isRunning()).isTrue();
+  }
+
+  @Test
+  void anEventThatCannotBeMappedIsShownAndAnAdminCanSkipItWithARecordOfWhoDid() {
+    String dossier = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+    TestApplication.UNMAPPABLE.add("cannot-map");
+    TestHttp admin = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+
+    store(dossier, "before-stall", "cannot-map", "after-stall");
+    store(other, "stalled-too");
+
+    awaitApplied(dossier, "before-stall");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(outbox.status().blocked()).hasSize(1));
+    var blocked = outbox.status().blocked().get(0);
+    assertThat(blocked.globalIndex()).isEqualTo(globalIndexOf(dossier, "cannot-map"));
+    assertThat(blocked.payloadType()).isEqualTo(Happened.class.getName());
+    assertThat(blocked.error()).contains("No published form for this value");
+    assertThat(meters.get("passerelle.eventbus.outbox.blocked").gauge().value()).isEqualTo(1);
+    assertThat(admin.get("/admin/event-bus/outbox").body()).contains(blocked.eventId());
+    // the outbox keeps the store's order: nothing after the blocked event goes out
+    assertThat(applied(dossier)).containsExactly("before-stall");
+    assertThat(applied(other)).isEmpty();
+    assertThat(outbox.status().lag()).isGreaterThanOrEqualTo(3);
+
+    String skip = "/admin/event-bus/outbox/blocked/" + blocked.eventId() + "/skip";
+    assertThat(
+            TestHttp.onPort(port)
+                .as(TestTokens.staff("ANALYST", "*"))
+                .postJson(skip, "")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            admin.postJson("/admin/event-bus/outbox/blocked/no-such-event/skip", "").statusCode())
+        .isEqualTo(404);
+    var skipped = admin.postJson(skip, "");
+
+    assertThat(skipped.statusCode()).as(skipped.body()).isEqualTo(200);
+    awaitApplied(dossier, "before-stall", "after-stall");
+    awaitApplied(other, "stalled-too");
+    assertThat(outbox.status().blocked()).isEmpty();
+    assertThat(meters.get("passerelle.eventbus.outbox.blocked").gauge().value()).isZero();
+    assertThat(outbox.skipped())
+        .filteredOn(s -> s.eventId().equals(blocked.eventId()))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.skippedBy()).isEqualTo("admin-user");
+              assertThat(s.globalIndex()).isEqualTo(blocked.globalIndex());
+              assertThat(s.error()).contains("No published form for this value");
+            });
+    assertThat(admin.get("/admin/event-bus/outbox/skipped").body())
+        .contains(blocked.eventId(), "\"skippedBy\":\"admin-user\"");
   }
 
   @Test
@@ -151,6 +288,42 @@ class EventBusIT {
   }
 
   @Test
+  void aParkedLetterCannotBeAppliedBeforeTheFailedOneOfItsDossier() {
+    String dossier = UUID.randomUUID().toString();
+    TestApplication.POISON.add("first-of-order");
+    store(dossier, "first-of-order", "second-of-order");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(lettersOf(dossier))
+                    .extracting(DeadLetter::status)
+                    .containsExactly(DeadLetter.FAILED, DeadLetter.PARKED));
+    DeadLetter failed = lettersOf(dossier).get(0);
+    DeadLetter parked = lettersOf(dossier).get(1);
+    TestHttp admin = TestHttp.onPort(port).as(TestTokens.staff("ADMIN", "*"));
+
+    var refused = admin.postJson("/admin/event-bus/dead-letters/" + parked.id() + "/retry", "");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("\"oldest\":" + failed.id());
+    assertThat(applied(dossier)).isEmpty();
+    assertThat(lettersOf(dossier))
+        .extracting(DeadLetter::id)
+        .containsExactly(failed.id(), parked.id());
+
+    // discarding the parked one leaves the failed one blocking, and applies nothing
+    var discarded = operations.discard(parked.id());
+    assertThat(discarded.released()).isZero();
+    assertThat(applied(dossier)).isEmpty();
+    assertThat(lettersOf(dossier)).extracting(DeadLetter::id).containsExactly(failed.id());
+
+    TestApplication.POISON.clear();
+    assertThat(operations.retry(failed.id()).applied()).isTrue();
+    assertThat(applied(dossier)).containsExactly("first-of-order");
+  }
+
+  @Test
   void aDiscardedLetterReleasesTheEventsParkedBehindIt() {
     String dossier = UUID.randomUUID().toString();
     TestApplication.POISON.add("discard-me");
@@ -170,6 +343,20 @@ class EventBusIT {
       org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
     return new String(
         record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private TrackingEventProcessor outboxProcessor() {
+    return processing
+        .eventProcessor(OutboxPublisher.PROCESSING_GROUP, TrackingEventProcessor.class)
+        .orElseThrow();
+  }
+
+  /** The global index of a stored event, as the operator reads it in the event store. */
+  private long globalIndexOf(String dossier, String value) {
+    return jdbc.queryForObject(
+        "SELECT global_index FROM domain_event_entry WHERE convert_from(payload, 'UTF8') LIKE ?",
+        Long.class,
+        "%\"" + dossier + "\"%\"" + value + "\"%");
   }
 
   private double duplicates() {

@@ -15,17 +15,17 @@ public final class TestEvents {
 
   private TestEvents() {}
 
-  /** Sends one CloudEvents record and waits for Kafka's acknowledgement. */
-  public static void send(
+  /** One CloudEvents record, for a producer of the caller's own. */
+  public static ProducerRecord<String, String> record(
       String topic, String eventId, String type, String dossierId, String jsonData) {
-    send(topic, eventId, type, dossierId, jsonData, Map.of());
+    return record(topic, eventId, type, dossierId, jsonData, Map.of());
   }
 
   /**
-   * Sends one CloudEvents record with more headers (the request and actor headers, or a {@code
-   * ce_source} or {@code ce_time} of the test's own), and waits for Kafka's acknowledgement.
+   * One CloudEvents record with more headers (the request and actor headers, or a {@code
+   * ce_source} or {@code ce_time} of the test's own).
    */
-  public static void send(
+  public static ProducerRecord<String, String> record(
       String topic,
       String eventId,
       String type,
@@ -45,6 +45,23 @@ public final class TestEvents {
             headers.add(name, bytes(value));
           }
         });
+    return new ProducerRecord<>(topic, null, dossierId, jsonData, headers);
+  }
+
+  /** Sends one CloudEvents record and waits for Kafka's acknowledgement. */
+  public static void send(
+      String topic, String eventId, String type, String dossierId, String jsonData) {
+    send(topic, eventId, type, dossierId, jsonData, Map.of());
+  }
+
+  /** Sends one CloudEvents record with more headers and waits for Kafka's acknowledgement. */
+  public static void send(
+      String topic,
+      String eventId,
+      String type,
+      String dossierId,
+      String jsonData,
+      Map<String, String> extraHeaders) {
     try (var producer =
         new KafkaProducer<>(
             Map.<String, Object>of(
@@ -54,7 +71,7 @@ public final class TestEvents {
                 "all"),
             new StringSerializer(),
             new StringSerializer())) {
-      producer.send(new ProducerRecord<>(topic, null, dossierId, jsonData, headers)).get();
+      producer.send(record(topic, eventId, type, dossierId, jsonData, extraHeaders)).get();
     } catch (ExecutionException e) {
       throw new IllegalStateException("Kafka refused the test event", e);
     } catch (InterruptedException e) {

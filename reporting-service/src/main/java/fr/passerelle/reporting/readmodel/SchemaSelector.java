@@ -4,28 +4,29 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Which generation of the read models a connection works on: the active one, unless the current
- * thread is building another.
+ * Which generation of the read models a thread works on: the one a rebuild thread is filling, or
+ * else the active one, which is not kept here but read from the database by each connection ({@link
+ * GenerationRoutingDataSource}), so that every instance follows a switch-over at once.
  */
 public class SchemaSelector {
 
   private static final Pattern GENERATION_SCHEMA = Pattern.compile("readmodel_g[0-9]{1,6}");
 
-  private volatile String active = "public";
   private final ThreadLocal<String> building = new ThreadLocal<>();
+  private volatile boolean registryReady;
 
-  /** The schema this thread's connections work on. */
-  public String current() {
-    String schema = building.get();
-    return schema != null ? schema : active;
+  /** The generation this thread is building, or null: it works on the active one. */
+  public String building() {
+    return building.get();
   }
 
-  public String active() {
-    return active;
+  /** Whether the registry of generations exists yet (it does once the service has started). */
+  boolean registryReady() {
+    return registryReady;
   }
 
-  void activate(String schema) {
-    this.active = requireGeneration(schema);
+  void registryIsReady() {
+    this.registryReady = true;
   }
 
   /** Runs {@code work} with this thread's connections on {@code schema}. */

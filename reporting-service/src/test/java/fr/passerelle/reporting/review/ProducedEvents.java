@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Integration events as decision-service and benefits-service publish them: each starts from the
@@ -60,6 +61,11 @@ final class ProducedEvents {
     /** Sends it under {@code eventId}: twice with the same id is a redelivery. */
     void send(String eventId) {
       TestEvents.send(topic, eventId, type, dossierId, json);
+    }
+
+    /** The record of it under a new event id, for a producer of one's own. */
+    ProducerRecord<String, String> record() {
+      return TestEvents.record(topic, UUID.randomUUID().toString(), type, dossierId, json);
     }
   }
 

@@ -86,7 +86,7 @@ class ReadModelRebuildIT {
               // readers are served all along
               assertThat(http.get(REVIEW).body()).isEqualTo(liveReview);
               assertThat(http.get("/admin/read-models").body())
-                  .contains("\"status\":\"ACTIVE\",\"remaining\":0");
+                  .contains("\"status\":\"SWITCHED\",\"remaining\":0");
             });
     String rebuiltSchema = generations.active().schema();
 

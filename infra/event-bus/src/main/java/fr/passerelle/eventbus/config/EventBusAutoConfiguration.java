@@ -1,11 +1,14 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.consume.ConsumerAvailability;
 import fr.passerelle.eventbus.consume.DeadLetterController;
 import fr.passerelle.eventbus.consume.DeadLetterMetrics;
 import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
+import fr.passerelle.eventbus.consume.DeliveryGate;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.consume.EventConsumers;
+import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
 import fr.passerelle.eventbus.consume.EventDelivery;
 import fr.passerelle.eventbus.consume.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -64,8 +68,28 @@ public class EventBusAutoConfiguration {
   @Bean
   @ConditionalOnBean(DataSource.class)
   Inbox inbox(
-      DeadLetters deadLetters, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-    return new Inbox(jdbc, new TransactionTemplate(transactionManager), deadLetters);
+      DeadLetters deadLetters,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager,
+      ObjectProvider<DeliveryGate> gate) {
+    return new Inbox(
+        jdbc,
+        new TransactionTemplate(transactionManager),
+        deadLetters,
+        gate.getIfAvailable(() -> DeliveryGate.OPEN));
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  ConsumerAvailability consumerAvailability() {
+    return new ConsumerAvailability();
+  }
+
+  /** Readiness: down while a consumer cannot reach its infrastructure. */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  EventConsumersHealthIndicator eventConsumersHealthIndicator(ConsumerAvailability availability) {
+    return new EventConsumersHealthIndicator(availability);
   }
 
   @Bean
@@ -74,6 +98,7 @@ public class EventBusAutoConfiguration {
       Inbox inbox,
       DeadLetters deadLetters,
       EventBusProperties properties,
+      ConsumerAvailability availability,
       ObjectProvider<MeterRegistry> meters) {
     var consumer = properties.consumer();
     return new EventDelivery(
@@ -82,6 +107,7 @@ public class EventBusAutoConfiguration {
         consumer.attempts(),
         consumer.initialBackoff(),
         consumer.maxBackoff(),
+        availability,
         meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
@@ -136,9 +162,9 @@ public class EventBusAutoConfiguration {
   }
 
   /**
-   * A record whose delivery throws (its dead letter could not even be written: the database is
-   * down) is retried with exponential backoff, without limit: nothing is skipped and the order of a
-   * dossier's events holds.
+   * A record whose delivery throws (the infrastructure failed: see {@link EventDelivery}) is
+   * retried with exponential backoff, without limit: nothing is skipped and the order of a
+   * dossier's events holds. The delivery logs each failure itself.
    */
   @Bean
   @ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -146,7 +172,9 @@ public class EventBusAutoConfiguration {
     var backOff = new ExponentialBackOff();
     backOff.setInitialInterval(properties.consumer().initialBackoff().toMillis());
     backOff.setMaxInterval(properties.consumer().maxBackoff().toMillis());
-    return new DefaultErrorHandler(backOff);
+    var handler = new DefaultErrorHandler(backOff);
+    handler.setLogLevel(KafkaException.Level.DEBUG);
+    return handler;
   }
 
   @Bean

@@ -18,16 +18,20 @@ public record EventBusProperties(
 
   /**
    * @param topic the service's topic, for example {@code dossier.events}; no topic, no outbox
-   * @param partitions partitions of the topic when this service creates it
+   * @param partitions partitions of the topic: it is created with them, and the service refuses to
+   *     start if the existing topic has another count (it never changes it)
    * @param sendTimeout how long one send waits for Kafka's acknowledgement before the batch is
    *     retried
    * @param batchSize events read from the event store per batch (one token update per batch)
+   * @param topicCheckTimeout how long the service waits at start for Kafka to describe its topic
+   *     before refusing to start
    */
   public record Outbox(
       String topic,
       @DefaultValue("6") int partitions,
       @DefaultValue("30s") Duration sendTimeout,
-      @DefaultValue("50") int batchSize) {}
+      @DefaultValue("50") int batchSize,
+      @DefaultValue("60s") Duration topicCheckTimeout) {}
 
   /**
    * @param attempts attempts to apply an event before it is dead-lettered

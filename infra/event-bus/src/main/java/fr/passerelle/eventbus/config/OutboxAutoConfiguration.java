@@ -1,25 +1,28 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.publish.BlockedEvents;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import fr.passerelle.eventbus.publish.OutboxController;
 import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
+import fr.passerelle.eventbus.publish.OutboxTokens;
+import fr.passerelle.eventbus.publish.OutboxTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,9 +31,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox of a service that owns aggregates and publishes: active when the service names its
@@ -44,10 +50,17 @@ public class OutboxAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(IntegrationEventMapper.class)
+  BlockedEvents blockedEvents(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    return new BlockedEvents(jdbc, new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
   OutboxPublisher outboxPublisher(
       ObjectProvider<IntegrationEventMapper> mappers,
       KafkaProperties kafkaProperties,
       EventBusProperties properties,
+      BlockedEvents blockedEvents,
       ObjectProvider<MeterRegistry> meters) {
     List<IntegrationEventMapper> all = mappers.orderedStream().toList();
     IntegrationEventMapper mapper =
@@ -58,7 +71,14 @@ public class OutboxAutoConfiguration {
         properties.outbox().topic(),
         properties.source(),
         properties.outbox().sendTimeout(),
+        blockedEvents,
         meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  @ConditionalOnBean(IntegrationEventMapper.class)
+  OutboxTokens outboxTokens(JdbcTemplate jdbc, TokenSchema tokenSchema, Serializer serializer) {
+    return new OutboxTokens(jdbc, tokenSchema, serializer);
   }
 
   @Bean
@@ -66,9 +86,15 @@ public class OutboxAutoConfiguration {
   OutboxOperations outboxOperations(
       EventProcessingConfiguration processing,
       EventStore eventStore,
+      OutboxTokens tokens,
+      BlockedEvents blockedEvents,
       ObjectProvider<MeterRegistry> meters) {
     return new OutboxOperations(
-        processing, eventStore, meters.getIfAvailable(SimpleMeterRegistry::new));
+        processing,
+        eventStore,
+        tokens,
+        blockedEvents,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean
@@ -78,14 +104,19 @@ public class OutboxAutoConfiguration {
     return new OutboxController(operations);
   }
 
-  /** The service's topic: keyed by dossier id, history kept forever so read models can rebuild. */
+  /**
+   * The service's topic: keyed by dossier id, history kept forever so read models can rebuild;
+   * created if missing, never altered, and the service refuses to start if its partition count is
+   * not the configured one.
+   */
   @Bean
-  NewTopic outboxTopic(EventBusProperties properties) {
-    return TopicBuilder.name(properties.outbox().topic())
-        .partitions(properties.outbox().partitions())
-        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-        .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
-        .build();
+  OutboxTopic outboxTopic(EventBusProperties properties, KafkaAdmin kafkaAdmin) {
+    var outbox = properties.outbox();
+    return new OutboxTopic(
+        kafkaAdmin.getConfigurationProperties(),
+        outbox.topic(),
+        outbox.partitions(),
+        outbox.topicCheckTimeout());
   }
 
   /**

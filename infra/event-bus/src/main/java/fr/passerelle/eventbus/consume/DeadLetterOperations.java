@@ -40,33 +40,63 @@ public class DeadLetterOperations {
   public record Result(boolean applied, int released, Optional<DeadLetter> stillBlocking) {}
 
   /**
-   * Applies the failed letter {@code id} again; on success, releases its dossier's parked events.
+   * Applies the letter {@code id} again; on success, releases its dossier's parked events. Only the
+   * dossier's oldest letter may be retried: applying a later one first would apply the dossier's
+   * events out of order.
    *
    * @throws java.util.NoSuchElementException if there is no such letter
+   * @throws OutOfOrderException if an older letter of the same dossier is waiting
    */
   public Result retry(long id) {
     DeadLetter letter = deadLetters.find(id).orElseThrow();
-    if (!applyAndRemove(letter)) {
+    if (!applyAndRemove(letter, true)) {
       return new Result(false, 0, deadLetters.find(id));
     }
     return release(letter.consumer(), letter.subject());
   }
 
-  /** Drops the letter {@code id} without applying it, then releases its dossier's parked events. */
+  /**
+   * Drops the letter {@code id} without applying it. If it was its dossier's oldest letter, the
+   * dossier's parked events are then released in order; otherwise they stay behind the older one.
+   */
   public Result discard(long id) {
     DeadLetter letter = deadLetters.find(id).orElseThrow();
-    transaction.executeWithoutResult(
-        status -> {
-          inbox.lock(letter.consumer(), letter.subject());
-          deadLetters.delete(letter.id());
-        });
+    boolean wasOldest =
+        Boolean.TRUE.equals(
+            transaction.execute(
+                status -> {
+                  inbox.lock(letter.consumer(), letter.subject());
+                  boolean oldest = isOldest(letter);
+                  deadLetters.delete(letter.id());
+                  return oldest;
+                }));
     log.warn(
         "Dead letter {} ({} of dossier {}) discarded for {}",
         letter.id(),
         letter.eventType(),
         letter.subject(),
         letter.consumer());
+    if (!wasOldest) {
+      return new Result(true, 0, deadLetters.oldest(letter.consumer(), letter.subject()));
+    }
     return release(letter.consumer(), letter.subject());
+  }
+
+  /** A retry of a letter that has an older letter of the same dossier before it. */
+  public static class OutOfOrderException extends RuntimeException {
+    private final transient DeadLetter oldest;
+
+    OutOfOrderException(DeadLetter letter, DeadLetter oldest) {
+      super(
+          "Letter %d of dossier %s waits behind letter %d"
+              .formatted(letter.id(), letter.subject(), oldest.id()));
+      this.oldest = oldest;
+    }
+
+    /** The letter to retry or discard first. */
+    public DeadLetter oldest() {
+      return oldest;
+    }
   }
 
   private Result release(String consumer, String subject) {
@@ -76,20 +106,37 @@ public class DeadLetterOperations {
       if (next.isEmpty()) {
         return new Result(true, released, Optional.empty());
       }
-      if (!applyAndRemove(next.get())) {
+      if (!applyAndRemove(next.get(), false)) {
         return new Result(true, released, deadLetters.find(next.get().id()));
       }
       released++;
     }
   }
 
-  /** Applies one letter once, under its dossier's lock; false when it failed (and stays). */
-  private boolean applyAndRemove(DeadLetter letter) {
+  private boolean isOldest(DeadLetter letter) {
+    return deadLetters
+        .oldest(letter.consumer(), letter.subject())
+        .map(oldest -> oldest.id() == letter.id())
+        .orElse(false);
+  }
+
+  /**
+   * Applies one letter once, under its dossier's lock; false when it failed (and stays). With
+   * {@code oldestOnly}, refuses a letter that has an older one of its dossier before it.
+   */
+  private boolean applyAndRemove(DeadLetter letter, boolean oldestOnly) {
     EventConsumer consumer = consumers.get(letter.consumer());
     try {
       transaction.executeWithoutResult(
           status -> {
             inbox.lock(letter.consumer(), letter.subject());
+            if (oldestOnly) {
+              DeadLetter oldest =
+                  deadLetters.oldest(letter.consumer(), letter.subject()).orElseThrow();
+              if (oldest.id() != letter.id()) {
+                throw new OutOfOrderException(letter, oldest);
+              }
+            }
             ReceivedEvent event = deadLetters.event(letter.id());
             if (consumer == null || !consumer.handles(event)) {
               throw new IllegalStateException(
@@ -99,7 +146,12 @@ public class DeadLetterOperations {
             deadLetters.delete(letter.id());
           });
       return true;
+    } catch (OutOfOrderException | DeliveryPostponedException e) {
+      throw e;
     } catch (RuntimeException e) {
+      if (Failures.isInfrastructure(e)) {
+        throw new InfrastructureUnavailableException(letter.consumer(), e);
+      }
       deadLetters.failAgain(letter.id(), EventDelivery.describe(e));
       log.warn("Dead letter {} failed again: {}", letter.id(), e.toString());
       return false;

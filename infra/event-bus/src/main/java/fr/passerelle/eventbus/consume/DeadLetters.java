@@ -3,8 +3,10 @@ package fr.passerelle.eventbus.consume;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The dead-letter table of a service: events its consumers could not apply, and those parked. */
@@ -28,6 +30,17 @@ public class DeadLetters {
             Boolean.class,
             consumer,
             subject));
+  }
+
+  /** Which of {@code subjects} have dead letters for {@code consumer}. */
+  Set<String> blocking(String consumer, String[] subjects) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT DISTINCT subject FROM eventbus_dead_letter"
+                + " WHERE consumer = ? AND subject = ANY (CAST(? AS TEXT[]))",
+            String.class,
+            consumer,
+            subjects));
   }
 
   void park(String consumer, ReceivedEvent event) {

@@ -6,20 +6,28 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * Delivers each record read for a consumer: parks it, applies it once, or, after a few attempts
- * with backoff, dead-letters it so that the partition keeps flowing for other dossiers. A failure
- * to even write the dead letter (the database is down) is thrown, and the listener container
- * retries the record later: nothing is skipped.
+ * Delivers each record read for a consumer: parks it, applies it once, or, when the handler keeps
+ * failing on working infrastructure (a poison event), dead-letters it after a few attempts with
+ * backoff so that the partition keeps flowing for other dossiers. When the infrastructure fails
+ * instead ({@link Failures}: the database is down, a timeout, a transaction failure), nothing is
+ * dead-lettered: the failure is thrown, the consumer is marked unavailable (readiness down) and the
+ * listener container retries the same record with backoff, without limit.
  */
 public class EventDelivery {
 
   private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
   private static final int MAX_ERROR_LENGTH = 2_000;
+  private static final Duration POSTPONED = Duration.ofMillis(50);
 
   private final Inbox inbox;
   private final DeadLetters deadLetters;
@@ -27,6 +35,7 @@ public class EventDelivery {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final MeterRegistry meters;
+  private final ConsumerAvailability availability;
 
   public EventDelivery(
       Inbox inbox,
@@ -34,7 +43,9 @@ public class EventDelivery {
       int attempts,
       Duration initialBackoff,
       Duration maxBackoff,
+      ConsumerAvailability availability,
       MeterRegistry meters) {
+    this.availability = availability;
     this.inbox = inbox;
     this.deadLetters = deadLetters;
     this.attempts = attempts;
@@ -54,6 +65,82 @@ public class EventDelivery {
     }
   }
 
+  /**
+   * Delivers the records of one poll: in one database transaction when they all follow the bus
+   * contract and apply (few statements per batch, one commit), otherwise one by one through {@link
+   * #deliver}, which gives a poison event its attempts and its dead letter while the others are
+   * applied (those already applied are recognised by the inbox). An infrastructure failure is
+   * thrown: the listener container retries the whole batch.
+   */
+  public void deliverBatch(EventConsumer consumer, List<ConsumerRecord<String, String>> records) {
+    List<ReceivedEvent> handled = new ArrayList<>();
+    List<ReceivedEvent> ignored = new ArrayList<>();
+    Map<ReceivedEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
+    for (ConsumerRecord<String, String> record : records) {
+      ReceivedEvent event;
+      try {
+        event = ReceivedEvent.from(record);
+      } catch (MalformedEventException e) {
+        records.forEach(each -> deliver(consumer, each));
+        return;
+      }
+      if (consumer.handles(event)) {
+        handled.add(event);
+        recordOf.put(event, record);
+      } else {
+        ignored.add(event);
+      }
+    }
+    ignored.forEach(event -> counted(consumer, event.type(), Outcome.IGNORED));
+    if (handled.size() <= 1) {
+      handled.forEach(event -> deliver(consumer, recordOf.get(event)));
+      return;
+    }
+    while (true) {
+      try {
+        List<Outcome> outcomes =
+            inbox.deliverAll(
+                consumer.name(),
+                handled,
+                event -> withCorrelation(recordOf.get(event), () -> consumer.apply(event)));
+        availability.succeeded(consumer.name());
+        for (int i = 0; i < handled.size(); i++) {
+          counted(consumer, handled.get(i).type(), outcomes.get(i));
+        }
+        return;
+      } catch (DeliveryPostponedException e) {
+        pause(POSTPONED);
+      } catch (RuntimeException e) {
+        if (Failures.isInfrastructure(e)) {
+          throw unavailable(consumer, handled.get(0), e);
+        }
+        log.warn(
+            "{} could not apply a batch of {} events at once, applying them one by one: {}",
+            consumer.name(),
+            handled.size(),
+            e.toString());
+        handled.forEach(event -> deliver(consumer, recordOf.get(event)));
+        return;
+      }
+    }
+  }
+
+  private static void withCorrelation(ConsumerRecord<String, String> record, Runnable work) {
+    Map<String, String> previous = MDC.getCopyOfContextMap();
+    Correlation.enter(
+        Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)),
+        Correlation.traceparent(header(record, CloudEventHeaders.TRACEPARENT)));
+    try {
+      work.run();
+    } finally {
+      if (previous == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(previous);
+      }
+    }
+  }
+
   private static String header(ConsumerRecord<String, String> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -67,7 +154,7 @@ public class EventDelivery {
     } catch (MalformedEventException e) {
       ReceivedEvent readable = ReceivedEvent.lenient(record);
       log.error("{} dead-letters a malformed record: {}", consumer.name(), e.getMessage());
-      deadLetters.fail(consumer.name(), readable, e.getMessage(), 1);
+      deadLetter(consumer, readable, e.getMessage(), 1);
       return counted(consumer, readable.type(), Outcome.DEAD_LETTERED);
     }
     if (!consumer.handles(event)) {
@@ -76,9 +163,16 @@ public class EventDelivery {
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        return counted(
-            consumer, event.type(), inbox.deliver(consumer.name(), event, consumer::apply));
+        Outcome outcome = inbox.deliver(consumer.name(), event, consumer::apply);
+        availability.succeeded(consumer.name());
+        return counted(consumer, event.type(), outcome);
+      } catch (DeliveryPostponedException e) {
+        attempt--;
+        pause(POSTPONED);
       } catch (RuntimeException e) {
+        if (Failures.isInfrastructure(e)) {
+          throw unavailable(consumer, event, e);
+        }
         if (attempt >= attempts) {
           log.error(
               "{} dead-letters event {} ({}) of dossier {} after {} attempts",
@@ -88,7 +182,7 @@ public class EventDelivery {
               event.subject(),
               attempt,
               e);
-          deadLetters.fail(consumer.name(), event, describe(e), attempt);
+          deadLetter(consumer, event, describe(e), attempt);
           return counted(consumer, event.type(), Outcome.DEAD_LETTERED);
         }
         retries(consumer).increment();
@@ -104,6 +198,43 @@ public class EventDelivery {
         backoff = min(backoff.multipliedBy(2), maxBackoff);
       }
     }
+  }
+
+  /**
+   * Writes a dead letter; if even that fails, the record is retried later like any infrastructure
+   * failure (nothing is skipped).
+   */
+  private void deadLetter(EventConsumer consumer, ReceivedEvent event, String error, int attempts) {
+    try {
+      deadLetters.fail(consumer.name(), event, error, attempts);
+      availability.succeeded(consumer.name());
+    } catch (RuntimeException e) {
+      throw unavailable(consumer, event, e);
+    }
+  }
+
+  /**
+   * The infrastructure failed, not the event: no dead letter, no attempt counted. The consumer is
+   * marked unavailable (readiness goes down) and the listener container retries the record with
+   * backoff, without limit.
+   */
+  private InfrastructureUnavailableException unavailable(
+      EventConsumer consumer, ReceivedEvent event, RuntimeException e) {
+    availability.failed(consumer.name(), describe(e));
+    Counter.builder("passerelle.eventbus.consumer.infrastructure-failures")
+        .description(
+            "Attempts to apply an event that the infrastructure failed; retried without limit")
+        .tag("consumer", consumer.name())
+        .register(meters)
+        .increment();
+    log.warn(
+        "{} cannot apply event {} ({}) of dossier {}: infrastructure failure, will retry: {}",
+        consumer.name(),
+        event.id(),
+        event.type(),
+        event.subject(),
+        e.toString());
+    return new InfrastructureUnavailableException(consumer.name(), e);
   }
 
   static String describe(Throwable e) {

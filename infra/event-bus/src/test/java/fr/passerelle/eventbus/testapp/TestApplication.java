@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A service that publishes {@link Happened} events through the outbox and consumes them back
  * through the inbox into the {@code applied} table. A value listed in {@link #POISON} fails to
- * apply until it is removed, as a bug would until its fix.
+ * apply, one in {@link #UNMAPPABLE} fails to be mapped, until it is removed, as a bug would until
+ * its fix.
  */
 @SpringBootApplication
 public class TestApplication {
@@ -28,6 +29,9 @@ public class TestApplication {
   public static final String TOPIC = "test.events";
   public static final String CONSUMER = "applied-values";
   public static final Set<String> POISON = ConcurrentHashMap.newKeySet();
+
+  /** Values the mapper cannot turn into an integration event, as a mapping bug would. */
+  public static final Set<String> UNMAPPABLE = ConcurrentHashMap.newKeySet();
 
   /** The internal event, and its published data (the same shape here). */
   public record Happened(String dossierId, String value) {}
@@ -73,10 +77,15 @@ public class TestApplication {
 
   @Bean
   IntegrationEventMapper mapper() {
-    return event ->
-        event instanceof Happened happened
-            ? Optional.of(new IntegrationEvent(TYPE, happened.dossierId(), happened))
-            : Optional.empty();
+    return event -> {
+      if (!(event instanceof Happened happened)) {
+        return Optional.empty();
+      }
+      if (UNMAPPABLE.contains(happened.value())) {
+        throw new IllegalStateException("No published form for this value");
+      }
+      return Optional.of(new IntegrationEvent(TYPE, happened.dossierId(), happened));
+    };
   }
 
   @Bean
