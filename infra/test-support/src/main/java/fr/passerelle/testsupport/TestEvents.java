@@ -22,8 +22,8 @@ public final class TestEvents {
   }
 
   /**
-   * One CloudEvents record with more headers (the request and actor headers, or a {@code
-   * ce_source} or {@code ce_time} of the test's own).
+   * One CloudEvents record with more headers (the request and actor headers, or a {@code ce_source}
+   * or {@code ce_time} of the test's own).
    */
   public static ProducerRecord<String, String> record(
       String topic,
