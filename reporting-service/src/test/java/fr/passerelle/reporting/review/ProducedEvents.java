@@ -97,7 +97,8 @@ final class ProducedEvents {
             golden.ageBand(),
             golden.monthlyResources(),
             golden.receivesRsa(),
-            golden.receivesAda()));
+            golden.receivesAda(),
+            golden.personPseudonym()));
   }
 
   static Produced validated(
