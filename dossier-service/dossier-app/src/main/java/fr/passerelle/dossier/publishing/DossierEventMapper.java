@@ -35,7 +35,8 @@ class DossierEventMapper implements IntegrationEventMapper {
                   e.ageBand(),
                   content.monthlyResources(),
                   content.receivesRsa(),
-                  content.receivesAda())));
+                  content.receivesAda(),
+                  content.procuringVictim())));
     }
     return Optional.empty();
   }

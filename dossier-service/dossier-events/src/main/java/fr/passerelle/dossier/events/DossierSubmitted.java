@@ -20,6 +20,8 @@ import java.time.Instant;
  *     added in 0.2)
  * @param receivesRsa whether the person receives, or is entitled to, the RSA (optional, 0.2)
  * @param receivesAda whether the person receives the asylum seekers' allowance (optional, 0.2)
+ * @param procuringVictim whether the person is a victim of procuring (optional, added in 0.3; null
+ *     when the dossier does not say)
  */
 public record DossierSubmitted(
     String dossierId,
@@ -33,7 +35,38 @@ public record DossierSubmitted(
     AgeBand ageBand,
     Integer monthlyResources,
     Boolean receivesRsa,
-    Boolean receivesAda) {
+    Boolean receivesAda,
+    Boolean procuringVictim) {
 
   public static final String TYPE = "passerelle.dossier.dossier-submitted.v1";
+
+  /** A submission as published before 0.3, which did not say whether procuring was suffered. */
+  public DossierSubmitted(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      int children,
+      boolean traffickingVictim,
+      Instant submittedAt,
+      String personId,
+      String associationId,
+      AgeBand ageBand,
+      Integer monthlyResources,
+      Boolean receivesRsa,
+      Boolean receivesAda) {
+    this(
+        dossierId,
+        departmentCode,
+        nationality,
+        children,
+        traffickingVictim,
+        submittedAt,
+        personId,
+        associationId,
+        ageBand,
+        monthlyResources,
+        receivesRsa,
+        receivesAda,
+        null);
+  }
 }
