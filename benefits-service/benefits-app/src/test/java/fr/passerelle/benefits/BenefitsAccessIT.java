@@ -94,7 +94,7 @@ class BenefitsAccessIT {
             () ->
                 jdbc.queryForObject(
                     "SELECT count(*) FROM beneficiary_rights"
-                        + " WHERE afis_granted IS NOT NULL AND dossier_id IN (?, ?, ?, ?, ?, ?)",
+                        + " WHERE dossier_id IN (?, ?, ?, ?, ?, ?)",
                     Integer.class,
                     allIds()),
             shown -> shown == 6);

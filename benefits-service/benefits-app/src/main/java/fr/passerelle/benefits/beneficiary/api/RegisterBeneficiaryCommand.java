@@ -5,34 +5,32 @@ import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * The préfet authorised a pathway: open the rights it gives (residence permit, AFIS) from the
- * dossier's public profile, as of the decision.
+ * The préfet authorised a pathway: its person becomes a beneficiary whose rights the préfecture and
+ * the préfet may now decide.
  *
  * @param nationality ISO 3166-1 alpha-2 code
  * @param ageBand age band at submission, e.g. {@code FROM_25_TO_34} or {@code UNDER_18}
- * @param monthlyResources household resources of the month before submission, whole euros
- * @param receivesRsa whether the person receives, or is entitled to, the RSA
- * @param receivesAda whether the person receives the asylum seekers' allowance
+ * @param procuringVictim whether the person is a victim of procuring, {@code null} when unknown
+ * @param decidedOn the day of the préfet's authorisation
  * @param startDate first day of the pathway
  * @param endDate last day of the pathway's authorisation
  * @param associationId the approved association that accompanies the person, or {@code null} when
  *     the validation names none
  */
-public record OpenRightsCommand(
+public record RegisterBeneficiaryCommand(
     @TargetAggregateIdentifier String dossierId,
     String departmentCode,
     String nationality,
     String ageBand,
     int children,
-    int monthlyResources,
-    boolean receivesRsa,
-    boolean receivesAda,
+    boolean traffickingVictim,
+    Boolean procuringVictim,
     LocalDate decidedOn,
     LocalDate startDate,
     LocalDate endDate,
     String associationId) {
 
-  public OpenRightsCommand {
+  public RegisterBeneficiaryCommand {
     Objects.requireNonNull(dossierId, "dossierId");
     Objects.requireNonNull(departmentCode, "departmentCode");
     Objects.requireNonNull(nationality, "nationality");
@@ -42,9 +40,6 @@ public record OpenRightsCommand(
     Objects.requireNonNull(endDate, "endDate");
     if (children < 0) {
       throw new IllegalArgumentException("children must not be negative");
-    }
-    if (monthlyResources < 0) {
-      throw new IllegalArgumentException("monthlyResources must not be negative");
     }
     if (endDate.isBefore(startDate)) {
       throw new IllegalArgumentException("the pathway must not end before it starts");
