@@ -81,7 +81,7 @@ class DossierServiceIT {
               "\"associationId\":\"" + associationId + "\"",
               "\"traffickingVictim\":true",
               "\"procuringVictim\":false")
-          .doesNotContain("Okafor", "Blessing", "1994", "+33", "example.org", "Hébergement");
+          .doesNotContain("Okafor", "Blessing", "1994-05-02", "+33", "example.org", "Hébergement");
       for (Header header : published.headers()) {
         assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");
       }
