@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.PathwayEnded;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 public final class BenefitsApi {
 
   private static final EventContract VALIDATED = EventContract.of(PathwayValidated.TYPE);
+  private static final EventContract RENEWED = EventContract.of(PathwayRenewed.TYPE);
+  private static final EventContract ENDED = EventContract.of(PathwayEnded.TYPE);
   private static final String GOLDEN_DOSSIER_ID = "5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11";
   private static final String GOLDEN_PERSON_ID = "9d4e1c2b-7a3f-4e8d-b1c6-2f5a8e9d0c13";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -127,6 +131,43 @@ public final class BenefitsApi {
     assertThat(decided.body()).contains("\"status\":\"GRANTED\"");
     awaitBeneficiary(
         pathway.departement, dossierId, body -> body.contains("\"status\":\"GRANTED\""));
+  }
+
+  /**
+   * Publishes decision-service's renewal of the pathway of {@code dossierId}, decided on {@code
+   * decidedOn}, for the term from {@code start} to {@code end}.
+   */
+  public static void renew(
+      String departement, String dossierId, LocalDate decidedOn, LocalDate start, LocalDate end) {
+    String json =
+        RENEWED
+            .goldenSample()
+            .replace(GOLDEN_DOSSIER_ID, dossierId)
+            .replace("\"departmentCode\": \"31\"", "\"departmentCode\": \"" + departement + "\"")
+            .replace("\"decidedOn\": \"2019-10-17\"", "\"decidedOn\": \"" + decidedOn + "\"")
+            .replace("\"startDate\": \"2019-11-01\"", "\"startDate\": \"" + start + "\"")
+            .replace("\"endDate\": \"2020-04-30\"", "\"endDate\": \"" + end + "\"");
+    RENEWED.assertValid(json);
+    TestEvents.send(
+        DecisionEvents.TOPIC, UUID.randomUUID().toString(), PathwayRenewed.TYPE, dossierId, json);
+  }
+
+  /**
+   * Publishes decision-service's early end of the pathway of {@code dossierId}: its last day, the
+   * day the préfet decided it.
+   */
+  public static void endEarly(
+      String departement, String dossierId, LocalDate lastDay, LocalDate decidedOn) {
+    String json =
+        ENDED
+            .goldenSample()
+            .replace(GOLDEN_DOSSIER_ID, dossierId)
+            .replace("\"departmentCode\": \"31\"", "\"departmentCode\": \"" + departement + "\"")
+            .replace("\"lastDay\": \"2020-02-29\"", "\"lastDay\": \"" + lastDay + "\"")
+            .replace("\"decidedOn\": \"2020-02-13\"", "\"decidedOn\": \"" + decidedOn + "\"");
+    ENDED.assertValid(json);
+    TestEvents.send(
+        DecisionEvents.TOPIC, UUID.randomUUID().toString(), PathwayEnded.TYPE, dossierId, json);
   }
 
   public static String beneficiary(String departement, String dossierId) {

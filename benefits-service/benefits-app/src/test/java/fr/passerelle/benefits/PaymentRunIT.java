@@ -149,6 +149,55 @@ class PaymentRunIT {
         .isZero();
   }
 
+  /**
+   * The rights follow the pathway: its renewal extends the AFIS and lets the préfecture renew the
+   * permit; its early end, recorded after two months were paid in full, withdraws the permit, ends
+   * the AFIS on its last day, and what was paid beyond becomes an amount to recover.
+   */
+  @Test
+  void aPathwayRenewedThenEndedEarlyEndsItsRightsAndWhatWasPaidBeyondIsToRecover() {
+    String dossierId = UUID.randomUUID().toString();
+    api.grantedAfis(
+        aPathway(dossierId)
+            .in("65")
+            .running(
+                LocalDate.of(2022, 7, 20), LocalDate.of(2022, 8, 1), LocalDate.of(2023, 1, 31)));
+
+    BenefitsApi.renew(
+        "65",
+        dossierId,
+        LocalDate.of(2023, 1, 10),
+        LocalDate.of(2023, 2, 1),
+        LocalDate.of(2023, 7, 31));
+    api.awaitBeneficiary("65", dossierId, body -> body.contains("\"until\":\"2023-07-31\""));
+    HttpResponse<String> renewed =
+        api.prefecture("65")
+            .postJson(
+                BenefitsApi.beneficiary("65", dossierId) + "/permit/renewal",
+                """
+                {"decidedOn":"2023-01-15","validUntil":"2023-07-31","ceasedProstitution":true}""");
+    assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+    assertThat(completed(confirm("65", "2023-02"))).contains("\"paidCents\":44928");
+    assertThat(completed(confirm("65", "2023-03"))).contains("\"paidCents\":44928");
+
+    BenefitsApi.endEarly("65", dossierId, LocalDate.of(2023, 2, 15), LocalDate.of(2023, 3, 20));
+
+    String view =
+        api.awaitBeneficiary("65", dossierId, body -> body.contains("\"overpayments\":[{"));
+    // February is owed for 15 of its 28 days: 449.28 € × 15 / 28 = 240.68 €
+    assertThat(view)
+        .contains(
+            "\"permit\":{\"status\":\"ENDED\",\"decidedOn\":\"2023-01-15\","
+                + "\"validFrom\":\"2022-07-20\",\"validUntil\":\"2023-07-31\","
+                + "\"endedOn\":\"2023-02-15\",\"endReason\":\"WITHDRAWN\"}",
+            "\"status\":\"ENDED\",\"territory\":\"MAINLAND\"",
+            "\"endedOn\":\"2023-02-15\",\"endReason\":\"PATHWAY_ENDED\"",
+            "\"overpayments\":[{\"month\":\"2023-02\",\"amountCents\":20860,",
+            "{\"month\":\"2023-03\",\"amountCents\":44928,");
+    assertThat(api.payingBody("65").get(runs("65") + "/preview?month=2023-04").body())
+        .doesNotContain(dossierId);
+  }
+
   /** Confirms the month's run; returns its id. */
   private String confirm(String departement, String month) {
     HttpResponse<String> confirmed =

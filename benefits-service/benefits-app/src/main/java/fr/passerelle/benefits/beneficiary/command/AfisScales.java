@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The AFIS scales of each territory in their succession. A month is paid at the scale in force on
- * its first day: a text that takes effect during a month applies from the next one (ADR 16).
+ * its first day: a text that takes effect during a month applies from the next one (ADR 17).
  */
 public final class AfisScales {
 

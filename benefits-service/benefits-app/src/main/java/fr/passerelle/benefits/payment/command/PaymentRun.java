@@ -13,7 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A département's AFIS payment run for one month, as the paying body confirmed it: the lines to
  * pay, recorded at once, each then paid on its own by the payment executor. Paying twice is the
- * beneficiary's to refuse: a month is paid once whatever the runs (ADR 17).
+ * beneficiary's to refuse: a month is paid once whatever the runs (ADR 18).
  */
 @Aggregate
 public class PaymentRun {

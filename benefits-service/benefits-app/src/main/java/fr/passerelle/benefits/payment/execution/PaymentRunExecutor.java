@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Pays the lines of confirmed payment runs, one line per transaction: the beneficiary's payment,
  * the line's outcome and the processor's progress (its token) commit together. A restart in the
  * middle of a run resumes at the first line not committed; a line paid again finds its month paid
- * and pays nothing (ADR 17). Nothing is created or lost.
+ * and pays nothing (ADR 18). Nothing is created or lost.
  */
 @Component
 @ProcessingGroup(PaymentRunExecutor.PROCESSING_GROUP)
