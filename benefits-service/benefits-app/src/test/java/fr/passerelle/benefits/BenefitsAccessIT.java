@@ -11,7 +11,6 @@ import fr.passerelle.edge.Problems;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.route.ServiceName;
 import fr.passerelle.edge.security.Role;
-import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
@@ -39,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * an invalid token. Allowed calls succeed; every other gets exactly 401 or 403, a problem, and
  * changes nothing.
  */
-@ServiceIntegrationTest
+@BenefitsIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenefitsAccessIT {
 

@@ -17,7 +17,6 @@ import fr.passerelle.benefits.events.PermitIssued;
 import fr.passerelle.benefits.events.TrainingRecorded;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
-import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
@@ -42,7 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * beneficiary; the préfecture decides the permit, the préfet the AFIS, the association records the
  * outcomes; everything decided is published, and bad input changes nothing.
  */
-@ServiceIntegrationTest
+@BenefitsIntegrationTest
 class BenefitsServiceIT {
 
   private static final LocalDate REQUESTED_ON = LocalDate.of(2019, 4, 25);

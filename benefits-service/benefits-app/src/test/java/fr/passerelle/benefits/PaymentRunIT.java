@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.benefits.beneficiary.api.AfisPaid;
 import fr.passerelle.decision.events.DecisionEvents;
-import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * amount in force that month, whatever the number of runs. Each test works in a département of its
  * own, so that no other test's rights join its runs.
  */
-@ServiceIntegrationTest
+@BenefitsIntegrationTest
 class PaymentRunIT {
 
   private static final Pattern RUN_ID = Pattern.compile("\"runId\":\"([^\"]+)\"");

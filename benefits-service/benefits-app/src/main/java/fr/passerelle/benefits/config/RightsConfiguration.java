@@ -4,6 +4,7 @@ import fr.passerelle.benefits.beneficiary.command.RightsPolicy;
 import fr.passerelle.benefits.beneficiary.query.BeneficiaryRightsProjection;
 import fr.passerelle.benefits.payment.execution.PaymentRunExecutor;
 import fr.passerelle.benefits.payment.query.PaymentRuns;
+import fr.passerelle.benefits.reminder.query.RightsTodoProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +34,8 @@ class RightsConfiguration {
           new String[] {
             BeneficiaryRightsProjection.PROCESSING_GROUP,
             PaymentRuns.PROCESSING_GROUP,
-            PaymentRunExecutor.PROCESSING_GROUP
+            PaymentRunExecutor.PROCESSING_GROUP,
+            RightsTodoProjection.PROCESSING_GROUP
           }) {
         configurer
             .eventProcessing()

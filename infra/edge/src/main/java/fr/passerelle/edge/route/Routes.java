@@ -190,6 +190,14 @@ public final class Routes {
               .roles(PAYING_BODY, AUDITOR)
               .personalData(PersonalData.READ)
               .build(),
+          departemental(
+                  ServiceName.BENEFITS,
+                  GET,
+                  D + "/rights/todo",
+                  "what is due on rights and payments, for the caller's role")
+              .roles(PREFECTURE, PAYING_BODY)
+              .personalData(PersonalData.READ)
+              .build(),
           // reporting-service: reviews, exports, the access log
           departemental(
                   ServiceName.REPORTING,
