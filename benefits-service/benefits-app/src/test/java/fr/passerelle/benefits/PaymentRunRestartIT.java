@@ -48,7 +48,13 @@ class PaymentRunRestartIT {
   private static final String MONTH = "2022-10";
 
   private static final String DATABASE = "benefits_restart";
-  private static final String GROUP = "benefits-restart-" + UUID.randomUUID();
+
+  /**
+   * The service's name, which names its consumer groups: another, so that it shares no group with
+   * the other integration tests' benefits-service, alive in this JVM.
+   */
+  private static final String NAME = "benefits-restart-" + UUID.randomUUID();
+
   private static final Path LOGS = Path.of("target", "payment-run-restart");
 
   private static JdbcTemplate jdbc;
@@ -263,7 +269,8 @@ class PaymentRunRestartIT {
     command.add("--spring.datasource.username=" + infrastructure.username());
     command.add("--spring.datasource.password=" + infrastructure.password());
     command.add("--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers());
-    command.add("--spring.kafka.consumer.group-id=" + GROUP);
+    command.add("--spring.application.name=" + NAME);
+    command.add("--passerelle.edge.service=benefits-service");
     command.add("--passerelle.security.jwt.issuer=" + TestTokens.ISSUER);
     command.add("--passerelle.security.jwt.public-key=" + TestTokens.publicKeyPem().toUri());
     try {
