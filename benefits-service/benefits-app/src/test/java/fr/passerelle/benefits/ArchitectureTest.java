@@ -27,23 +27,26 @@ class ArchitectureTest {
   @ArchTest static final ArchRule domainDoesNotUseWeb = ArchitectureRules.DOMAIN_DOES_NOT_USE_WEB;
 
   /**
-   * Adapters (web, consumer, publisher) reach the domain through its messages; only the web edge
-   * knows the domain's exceptions and only config builds its rules. An empty layer fails the rule.
+   * Adapters (web, consumer, publisher, payment executor) reach the domain through its messages;
+   * only the web edge knows the domain's exceptions, only config builds its rules, and the read
+   * side uses the rules to preview what payments will be. An empty layer fails the rule.
    */
   @ArchTest
   static final ArchRule layers =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
           .layer("Api")
-          .definedBy("fr.passerelle.benefits.beneficiary.api..")
+          .definedBy("fr.passerelle.benefits.*.api..")
           .layer("Command")
-          .definedBy("fr.passerelle.benefits.beneficiary.command..")
+          .definedBy("fr.passerelle.benefits.*.command..")
           .layer("Query")
-          .definedBy("fr.passerelle.benefits.beneficiary.query..")
+          .definedBy("fr.passerelle.benefits.*.query..")
           .layer("Web")
-          .definedBy("fr.passerelle.benefits.beneficiary.web..")
+          .definedBy("fr.passerelle.benefits.*.web..")
           .layer("Consuming")
-          .definedBy("fr.passerelle.benefits.beneficiary.consuming..")
+          .definedBy("fr.passerelle.benefits.*.consuming..")
+          .layer("Execution")
+          .definedBy("fr.passerelle.benefits.*.execution..")
           .layer("Publishing")
           .definedBy("fr.passerelle.benefits.publishing..")
           .layer("Config")
@@ -52,10 +55,12 @@ class ArchitectureTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Consuming")
           .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Execution")
+          .mayOnlyBeAccessedByLayers("Config")
           .whereLayer("Publishing")
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("Query")
           .mayOnlyBeAccessedByLayers("Config")
           .whereLayer("Command")
-          .mayOnlyBeAccessedByLayers("Web", "Config");
+          .mayOnlyBeAccessedByLayers("Web", "Query", "Config");
 }

@@ -76,7 +76,11 @@ class DossierServiceIT {
       assertThat(Instant.parse(header(published, "ce_time"))).isBeforeOrEqualTo(Instant.now());
       EventContract.of(DossierSubmitted.TYPE).assertValid(published.value());
       assertThat(published.value())
-          .contains("\"ageBand\":\"FROM_25_TO_34\"", "\"associationId\":\"" + associationId + "\"")
+          .contains(
+              "\"ageBand\":\"FROM_25_TO_34\"",
+              "\"associationId\":\"" + associationId + "\"",
+              "\"traffickingVictim\":true",
+              "\"procuringVictim\":false")
           .doesNotContain("Okafor", "Blessing", "1994-05-02", "+33", "example.org", "Hébergement");
       for (Header header : published.headers()) {
         assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");

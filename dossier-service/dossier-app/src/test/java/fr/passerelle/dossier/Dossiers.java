@@ -29,21 +29,25 @@ public final class Dossiers {
         true,
         Set.of(PathwayAction.HOUSING, PathwayAction.PROFESSIONAL_INTEGRATION),
         true,
-        SIGNED_ON);
+        SIGNED_ON,
+        false);
   }
 
   public static DossierContent anEmptyContent() {
-    return new DossierContent(null, null, null, null, null, null, null, null, null, null);
+    return new DossierContent(null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  /** The JSON body of a complete dossier, as an association would send it. */
+  /**
+   * The JSON body of a complete dossier, as an association would send it: a victim of trafficking,
+   * not of procuring.
+   */
   public static String aCompleteDossierBody(String associationId) {
     return """
         {"associationId":"%s",
          "person":{"lastName":"Okafor","firstName":"Blessing","birthDate":"1994-05-02",
                    "phone":"+33 6 12 34 56 78","email":"b.okafor@example.org"},
          "nationality":"NG","children":1,"monthlyResources":120,
-         "receivesRsa":false,"receivesAda":false,"traffickingVictim":true,
+         "receivesRsa":false,"receivesAda":false,"traffickingVictim":true,"procuringVictim":false,
          "plan":{"actions":["HOUSING","PROFESSIONAL_INTEGRATION"],"notes":"Hébergement puis formation",
                  "stopsProstitution":true,"signedOn":"2019-03-01"}}"""
         .formatted(associationId);

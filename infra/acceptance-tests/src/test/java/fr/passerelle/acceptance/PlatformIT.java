@@ -149,9 +149,10 @@ class PlatformIT {
     assertThat(figures.path("validatedTraffickingVictims").asInt()).isEqualTo(27);
     assertThat(figures.path("beneficiariesInEmployment").asInt()).isEqualTo(11);
     assertThat(figures.path("beneficiariesOnCdi").asInt()).isEqualTo(7);
-    // 27 Nigerian and 1 Brazilian beneficiaries: all outside the EU, all get a permit.
-    assertThat(figures.path("permitsIssued").asInt()).isEqualTo(28);
-    // Two of them receive the asylum seekers' allowance (ADA): no AFIS.
+    // The préfecture issues a permit (APS) to the 27 Nigerian victims of trafficking; the Brazilian
+    // beneficiary, no victim, holds a residence permit of her own.
+    assertThat(figures.path("permitsIssued").asInt()).isEqualTo(27);
+    // Two of the Nigerians receive the asylum seekers' allowance (ADA): AFIS refused.
     assertThat(figures.path("afisRecipients").asInt()).isEqualTo(26);
     assertThat(figures.path("nationalShareOfValidatedPercent").asDouble())
         .isGreaterThan(10.0)

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,11 +53,22 @@ class EventBusIT {
   @Autowired MeterRegistry meters;
   @Autowired EventProcessingConfiguration processing;
   @LocalServerPort int port;
+  @Autowired TransactionManager axonTransactions;
 
   @AfterEach
   void noPoison() {
     TestApplication.POISON.clear();
     TestApplication.UNMAPPABLE.clear();
+  }
+
+  /**
+   * Axon's units of work (a command's, an event processor's batch) run in the database's Spring
+   * transaction: a processor's writes, the events its commands append and its token commit
+   * together. Without it, each statement commits on its own and a crash can keep some of them.
+   */
+  @Test
+  void axonsUnitsOfWorkRunInTheDatabasesTransaction() {
+    assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
   }
 
   @Test

@@ -51,7 +51,7 @@ public final class HauteGaronneYear {
       "CDD",
       "CDD",
       "INTEGRATION_CONTRACT",
-      "TRAINING"
+      "APPRENTICESHIP"
     };
     for (int i = 0; i < 27; i++) {
       Beneficiary nigerian = Beneficiary.validated("NG", true, i % 3);

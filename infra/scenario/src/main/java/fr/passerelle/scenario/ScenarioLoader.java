@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
  * Loads the Haute-Garonne year into a running platform through the gateway's public API, as the
  * teams would enter it: the préfecture approves the associations, the associations draft and submit
  * the dossiers, the secretariat convenes the commission and puts each dossier on its agenda, the
- * commission gives its opinion, the préfet decides, and the associations record the jobs found. The
- * rights (permits, AFIS) and every figure then follow from the platform's events. Everything is
- * dated today, so the review is this year's.
+ * commission gives its opinion, the préfet decides; the préfecture issues the residence permits of
+ * the foreign victims of trafficking, the associations request the AFIS and the préfet decides it,
+ * and the associations record the jobs found. Every figure then follows from the platform's events.
+ * Everything is dated today, so the review is this year's.
  *
  * <p>Usage: {@code ScenarioLoader [gateway URL] [--force]}. Without {@code --force} it loads
  * nothing into a platform that already has validated pathways this year.
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
 public class ScenarioLoader {
 
   private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  /** The scenario's nationals who need no residence permit: Romania and Bulgaria are in the EU. */
+  private static final Set<String> EUROPEAN = Set.of("RO", "BG", "FR");
 
   private final PlatformClient platform;
   private final LocalDate today;
@@ -140,10 +144,19 @@ public class ScenarioLoader {
           secretariat, prefecture, base, sessionId, present, dossier.getKey(), dossier.getValue());
     }
     for (var dossier : submitted.entrySet()) {
+      if (dossier.getValue().validated()) {
+        decideRights(
+            prefecture,
+            followedBy.get(dossier.getKey()),
+            base,
+            dossier.getKey(),
+            dossier.getValue());
+      }
+    }
+    for (var dossier : submitted.entrySet()) {
       if (dossier.getValue().employment() != null) {
         String beneficiary = base + "/beneficiaries/" + dossier.getKey();
         PlatformClient member = followedBy.get(dossier.getKey());
-        member.awaitFound(beneficiary, PATIENCE);
         member.post(
             beneficiary + "/employment",
             Map.of(
@@ -195,6 +208,44 @@ public class ScenarioLoader {
       decision.put("motivation", "Avis défavorable de la commission");
     }
     prefecture.post(base + "/prefecture/decisions", decision);
+  }
+
+  /**
+   * The rights of a validated person, decided today: a residence permit for six months when she is
+   * a foreign victim of trafficking (a foreign national who is not holds a residence permit of her
+   * own), then the AFIS, requested by her association with no resources and decided by the préfet.
+   */
+  private void decideRights(
+      PlatformClient prefecture,
+      PlatformClient association,
+      String base,
+      String dossierId,
+      Beneficiary person) {
+    String beneficiary = base + "/beneficiaries/" + dossierId;
+    association.awaitFound(beneficiary, PATIENCE);
+    boolean foreign = !EUROPEAN.contains(person.nationality());
+    if (foreign && person.traffickingVictim()) {
+      prefecture.post(
+          beneficiary + "/permit",
+          Map.of(
+              "decidedOn", today.toString(),
+              "validFrom", today.toString(),
+              "validUntil", today.plusMonths(6).minusDays(1).toString(),
+              "ceasedProstitution", true));
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("requestedOn", today.toString());
+    request.put("children", person.children());
+    request.put("previousMonthResources", 0);
+    request.put("receivesRsa", false);
+    request.put("receivesAda", person.receivesAda());
+    request.put(
+        "residenceDocument", foreign && !person.traffickingVictim() ? "RESIDENCE_PERMIT" : "NONE");
+    String requestId =
+        association.post(beneficiary + "/afis/requests", request).path("requestId").asString();
+    prefecture.post(
+        beneficiary + "/afis/requests/" + requestId + "/decision",
+        Map.of("decidedOn", today.toString()));
   }
 
   private Map<String, Object> dossier(String associationId, Beneficiary person, int number) {

@@ -98,7 +98,8 @@ final class ProducedEvents {
             golden.monthlyResources(),
             golden.receivesRsa(),
             golden.receivesAda(),
-            golden.personPseudonym()));
+            golden.personPseudonym(),
+            golden.procuringVictim()));
   }
 
   static Produced validated(

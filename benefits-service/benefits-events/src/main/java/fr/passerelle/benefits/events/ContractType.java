@@ -1,6 +1,6 @@
 package fr.passerelle.benefits.events;
 
-/** The kind of employment or training a beneficiary started. */
+/** The kind of employment a beneficiary started. */
 public enum ContractType {
   /** Contrat à durée indéterminée: permanent. */
   CDI,
@@ -11,5 +11,9 @@ public enum ContractType {
   /** Insertion par l'activité économique (IAE). */
   INTEGRATION_CONTRACT,
   APPRENTICESHIP,
+  /**
+   * A training, from the employments recorded before trainings were recorded apart ({@code
+   * TrainingRecorded}); no longer used for new records.
+   */
   TRAINING
 }

@@ -22,6 +22,8 @@ import java.time.LocalDate;
  * @param endDate last day of the pathway's current authorisation (six months later)
  * @param associationId the approved association that accompanies the person (optional, added in
  *     0.2: who may follow the beneficiary's rights and record their outcomes)
+ * @param procuringVictim whether the person is a victim of procuring (optional, added in 0.3: a
+ *     residence permit is for victims of trafficking or of procuring; absent means unknown)
  */
 public record PathwayValidated(
     String dossierId,
@@ -37,7 +39,42 @@ public record PathwayValidated(
     LocalDate decidedOn,
     LocalDate startDate,
     LocalDate endDate,
-    String associationId) {
+    String associationId,
+    Boolean procuringVictim) {
 
   public static final String TYPE = "passerelle.decision.pathway-validated.v1";
+
+  /** A validation as published before 0.3, which did not say whether procuring was suffered. */
+  public PathwayValidated(
+      String dossierId,
+      String departmentCode,
+      String personId,
+      String nationality,
+      String ageBand,
+      int children,
+      boolean traffickingVictim,
+      int monthlyResources,
+      boolean receivesRsa,
+      boolean receivesAda,
+      LocalDate decidedOn,
+      LocalDate startDate,
+      LocalDate endDate,
+      String associationId) {
+    this(
+        dossierId,
+        departmentCode,
+        personId,
+        nationality,
+        ageBand,
+        children,
+        traffickingVictim,
+        monthlyResources,
+        receivesRsa,
+        receivesAda,
+        decidedOn,
+        startDate,
+        endDate,
+        associationId,
+        null);
+  }
 }

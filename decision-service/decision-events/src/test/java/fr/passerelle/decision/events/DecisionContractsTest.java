@@ -1,5 +1,7 @@
 package fr.passerelle.decision.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.passerelle.contract.EventContract;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,21 @@ class DecisionContractsTest {
 
     contract.assertInvalid(
         contract.goldenSample().replace("\"dossierId\"", "\"lastName\": \"Doe\", \"dossierId\""));
+  }
+
+  /** A validation published before {@code procuringVictim} was added stays valid: unknown. */
+  @Test
+  void aValidationWithoutTheProcuringFlagIsStillValid() {
+    EventContract contract = EventContract.of(PathwayValidated.TYPE);
+
+    String before = contract.goldenSample().replace(",\n  \"procuringVictim\": false", "");
+
+    assertThat(before).doesNotContain("procuringVictim");
+    contract.assertValid(before);
+    contract.assertInvalid(
+        contract
+            .goldenSample()
+            .replace("\"procuringVictim\": false", "\"procuringVictim\": \"no\""));
   }
 
   @Test

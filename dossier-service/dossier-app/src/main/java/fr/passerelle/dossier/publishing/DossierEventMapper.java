@@ -43,7 +43,8 @@ class DossierEventMapper implements IntegrationEventMapper {
                   content.monthlyResources(),
                   content.receivesRsa(),
                   content.receivesAda(),
-                  e.personPseudonym())));
+                  e.personPseudonym(),
+                  content.procuringVictim())));
     }
     if (internalEvent instanceof fr.passerelle.dossier.intake.api.PersonalDataErased e) {
       return Optional.of(

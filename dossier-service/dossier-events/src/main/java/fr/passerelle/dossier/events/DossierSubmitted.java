@@ -25,6 +25,8 @@ import java.time.Instant;
  * @param personPseudonym the person's pseudonym in this dossier (optional, added in 0.3): derived
  *     from the person's data key and the dossier id, different in each dossier of the same person,
  *     and impossible to link to the person once the data key is destroyed (erasure)
+ * @param procuringVictim whether the person is a victim of procuring (optional, added in 0.3; null
+ *     when the dossier does not say)
  */
 public record DossierSubmitted(
     String dossierId,
@@ -39,7 +41,42 @@ public record DossierSubmitted(
     Integer monthlyResources,
     Boolean receivesRsa,
     Boolean receivesAda,
-    String personPseudonym) {
+    String personPseudonym,
+    Boolean procuringVictim) {
 
   public static final String TYPE = "passerelle.dossier.dossier-submitted.v1";
+
+  /**
+   * A submission as published before 0.3, which neither gave a pseudonym nor said whether procuring
+   * was suffered.
+   */
+  public DossierSubmitted(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      int children,
+      boolean traffickingVictim,
+      Instant submittedAt,
+      String personId,
+      String associationId,
+      AgeBand ageBand,
+      Integer monthlyResources,
+      Boolean receivesRsa,
+      Boolean receivesAda) {
+    this(
+        dossierId,
+        departmentCode,
+        nationality,
+        children,
+        traffickingVictim,
+        submittedAt,
+        personId,
+        associationId,
+        ageBand,
+        monthlyResources,
+        receivesRsa,
+        receivesAda,
+        null,
+        null);
+  }
 }

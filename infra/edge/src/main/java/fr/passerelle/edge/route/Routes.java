@@ -152,23 +152,78 @@ public final class Routes {
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, AUDITOR)
               .ownership(Ownership.OWN_DOSSIER)
               .build(),
-          // benefits-service: rights and outcomes
+          // benefits-service: rights decided over the pathway's life, payments, outcomes
           departemental(
                   ServiceName.BENEFITS,
                   GET,
                   D + "/beneficiaries/{dossierId}",
-                  "read a beneficiary's rights")
+                  "read a beneficiary's rights, payments and outcomes")
               .roles(ASSOCIATION, PREFECTURE, PAYING_BODY, AUDITOR)
               .ownership(Ownership.OWN_DOSSIER)
+              .personalData(PersonalData.READ)
+              .build(),
+          benefitsDecision("/permit", "issue a residence permit (APS)", PREFECTURE),
+          benefitsDecision(
+              "/permit/renewal", "renew a residence permit with the pathway", PREFECTURE),
+          benefitsDecision(
+              "/permit/refusal", "refuse a residence permit or its renewal", PREFECTURE),
+          benefitsDecision("/permit/withdrawal", "withdraw a residence permit", PREFECTURE),
+          benefitsDecision("/afis/requests", "request the AFIS", ASSOCIATION),
+          benefitsDecision(
+              "/afis/requests/{requestId}/decision", "decide an AFIS request", PREFECTURE),
+          benefitsDecision("/afis/suspension", "suspend the AFIS", PREFECTURE),
+          benefitsDecision("/afis/resumption", "lift the AFIS's suspension", PREFECTURE),
+          benefitsDecision("/afis/stop", "stop the AFIS", PREFECTURE),
+          benefitsDecision(
+              "/afis/household", "record a change of household (AFIS re-assessed)", ASSOCIATION),
+          benefitsOutcome("/employment", "record a job"),
+          benefitsOutcome("/employment/{employmentId}/end", "record the end of a job"),
+          benefitsOutcome("/training", "record a training"),
+          benefitsOutcome("/training/{trainingId}/end", "record the end of a training"),
+          benefitsOutcome("/housing", "record a housing step"),
+          departemental(
+                  ServiceName.BENEFITS,
+                  GET,
+                  D + "/rights/permits/expiring",
+                  "residence permits expiring within 30 days")
+              .roles(PREFECTURE)
+              .personalData(PersonalData.READ)
+              .build(),
+          departemental(
+                  ServiceName.BENEFITS,
+                  GET,
+                  D + "/rights/payment-runs/preview",
+                  "preview a month's AFIS payment run")
+              .roles(PAYING_BODY)
               .personalData(PersonalData.READ)
               .build(),
           departemental(
                   ServiceName.BENEFITS,
                   POST,
-                  D + "/beneficiaries/{dossierId}/employment",
-                  "record a job or a training")
-              .roles(ASSOCIATION)
-              .ownership(Ownership.OWN_DOSSIER)
+                  D + "/rights/payment-runs",
+                  "confirm a month's AFIS payment run")
+              .roles(PAYING_BODY)
+              .personalData(PersonalData.WRITE)
+              .build(),
+          departemental(
+                  ServiceName.BENEFITS, GET, D + "/rights/payment-runs", "a month's payment runs")
+              .roles(PAYING_BODY, AUDITOR)
+              .build(),
+          departemental(
+                  ServiceName.BENEFITS,
+                  GET,
+                  D + "/rights/payment-runs/{runId}",
+                  "a payment run and its lines")
+              .roles(PAYING_BODY, AUDITOR)
+              .personalData(PersonalData.READ)
+              .build(),
+          departemental(
+                  ServiceName.BENEFITS,
+                  GET,
+                  D + "/rights/todo",
+                  "what is due on rights and payments, for the caller's role")
+              .roles(PREFECTURE, PAYING_BODY)
+              .personalData(PersonalData.READ)
               .build(),
           // reporting-service: reviews, exports, the access log
           departemental(
@@ -299,6 +354,25 @@ public final class Routes {
         && !caller.has(SECRETARIAT)
         && !caller.has(PREFECTURE)
         && !caller.has(ADMIN);
+  }
+
+  /** A decision on a beneficiary's rights: a write of personal data, by one role. */
+  private static Route benefitsDecision(String path, String operation, Role role) {
+    return departemental(
+            ServiceName.BENEFITS, POST, D + "/beneficiaries/{dossierId}" + path, operation)
+        .roles(role)
+        .ownership(Ownership.OWN_DOSSIER)
+        .personalData(PersonalData.WRITE)
+        .build();
+  }
+
+  /** An integration outcome the accompanying association records. */
+  private static Route benefitsOutcome(String path, String operation) {
+    return departemental(
+            ServiceName.BENEFITS, POST, D + "/beneficiaries/{dossierId}" + path, operation)
+        .roles(ASSOCIATION)
+        .ownership(Ownership.OWN_DOSSIER)
+        .build();
   }
 
   private static Builder departemental(

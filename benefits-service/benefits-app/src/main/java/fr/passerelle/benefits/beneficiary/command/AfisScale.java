@@ -1,20 +1,16 @@
 package fr.passerelle.benefits.beneficiary.command;
 
-import fr.passerelle.benefits.events.Territory;
 import java.util.Objects;
 
-/** The AFIS amounts of one decree: Mayotte has its own. */
-public record AfisScale(AfisAmounts mainland, AfisAmounts mayotte) {
+/**
+ * The AFIS amounts one text sets for one territory.
+ *
+ * @param source the text, e.g. {@code décret 2022-1340}: payments name it
+ */
+public record AfisScale(String source, AfisAmounts amounts) {
 
   public AfisScale {
-    Objects.requireNonNull(mainland, "mainland");
-    Objects.requireNonNull(mayotte, "mayotte");
-  }
-
-  public long monthlyAmountCents(Territory territory, int children) {
-    return switch (territory) {
-      case MAINLAND -> mainland.forChildren(children);
-      case MAYOTTE -> mayotte.forChildren(children);
-    };
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(amounts, "amounts");
   }
 }

@@ -1,20 +1,43 @@
 package fr.passerelle.benefits.beneficiary.command;
 
 import fr.passerelle.benefits.events.Territory;
-import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
-/** The AFIS scales in their succession: the one in force at the préfet's decision applies. */
+/**
+ * The AFIS scales of each territory in their succession. A month is paid at the scale in force on
+ * its first day: a text that takes effect during a month applies from the next one (ADR 27).
+ */
 public final class AfisScales {
 
-  private final EffectiveDated<AfisScale> scales;
+  private final Map<Territory, EffectiveDated<AfisScale>> byTerritory =
+      new EnumMap<>(Territory.class);
 
-  public AfisScales(List<EffectiveDated.Entry<AfisScale>> scales) {
-    this.scales = new EffectiveDated<>("AFIS scale", scales);
+  /**
+   * @throws IllegalArgumentException when a territory has no scale
+   */
+  public AfisScales(Map<Territory, List<EffectiveDated.Entry<AfisScale>>> scales) {
+    for (Territory territory : Territory.values()) {
+      List<EffectiveDated.Entry<AfisScale>> entries = scales.get(territory);
+      if (entries == null || entries.isEmpty()) {
+        throw new IllegalArgumentException("No AFIS scale for " + territory);
+      }
+      byTerritory.put(
+          territory, new EffectiveDated<>("AFIS scale of " + territory.name(), entries));
+    }
   }
 
-  /** The monthly amount, in cents, for a household with {@code children} children. */
-  public long monthlyAmountCents(LocalDate decidedOn, Territory territory, int children) {
-    return scales.inForceOn(decidedOn).monthlyAmountCents(territory, children);
+  /**
+   * The scale of {@code month} in {@code territory}.
+   *
+   * @throws NoAfisScaleException when no scale was in force on the month's first day
+   */
+  public AfisScale of(Territory territory, YearMonth month) {
+    return byTerritory
+        .get(territory)
+        .find(month.atDay(1))
+        .orElseThrow(() -> new NoAfisScaleException(territory, month));
   }
 }

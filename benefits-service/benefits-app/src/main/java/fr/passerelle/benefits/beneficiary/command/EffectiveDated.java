@@ -2,8 +2,10 @@ package fr.passerelle.benefits.beneficiary.command;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -40,11 +42,13 @@ public final class EffectiveDated<T> {
    * @throws IllegalStateException when no entry had taken effect yet: the configuration lacks it
    */
   public T inForceOn(LocalDate day) {
-    var entry = byEffectiveDate.floorEntry(day);
-    if (entry == null) {
-      throw new IllegalStateException(name + ": no entry in force on " + day);
-    }
-    return entry.getValue();
+    return find(day)
+        .orElseThrow(() -> new IllegalStateException(name + ": no entry in force on " + day));
+  }
+
+  /** The value in force on {@code day}, empty before the first entry took effect. */
+  public Optional<T> find(LocalDate day) {
+    return Optional.ofNullable(byEffectiveDate.floorEntry(day)).map(Map.Entry::getValue);
   }
 
   /** One value and the day it takes effect. */

@@ -1,32 +1,44 @@
 package fr.passerelle.benefits.beneficiary.query;
 
+import fr.passerelle.benefits.beneficiary.api.AfisEnded;
 import fr.passerelle.benefits.beneficiary.api.AfisGranted;
+import fr.passerelle.benefits.beneficiary.api.AfisOverpaymentRecorded;
+import fr.passerelle.benefits.beneficiary.api.AfisPaid;
+import fr.passerelle.benefits.beneficiary.api.AfisReassessed;
 import fr.passerelle.benefits.beneficiary.api.AfisRefused;
+import fr.passerelle.benefits.beneficiary.api.AfisRenewed;
+import fr.passerelle.benefits.beneficiary.api.AfisRequested;
+import fr.passerelle.benefits.beneficiary.api.AfisResumed;
+import fr.passerelle.benefits.beneficiary.api.AfisSuspended;
 import fr.passerelle.benefits.beneficiary.api.BeneficiaryRegistered;
-import fr.passerelle.benefits.beneficiary.api.BeneficiaryView;
+import fr.passerelle.benefits.beneficiary.api.EmploymentEnded;
 import fr.passerelle.benefits.beneficiary.api.EmploymentRecorded;
-import fr.passerelle.benefits.beneficiary.api.FindBeneficiaryQuery;
+import fr.passerelle.benefits.beneficiary.api.HousingStepRecorded;
+import fr.passerelle.benefits.beneficiary.api.PathwayEnded;
+import fr.passerelle.benefits.beneficiary.api.PathwayRenewed;
+import fr.passerelle.benefits.beneficiary.api.PermitEnded;
 import fr.passerelle.benefits.beneficiary.api.PermitIssued;
+import fr.passerelle.benefits.beneficiary.api.PermitRefused;
+import fr.passerelle.benefits.beneficiary.api.PermitRenewed;
+import fr.passerelle.benefits.beneficiary.api.TrainingEnded;
+import fr.passerelle.benefits.beneficiary.api.TrainingRecorded;
 import fr.passerelle.benefits.events.AfisRefusalReason;
-import fr.passerelle.benefits.events.ContractType;
-import fr.passerelle.benefits.events.Territory;
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects the beneficiaries' rights and employments into {@code beneficiary_rights} and {@code
- * beneficiary_employment}, and answers {@link FindBeneficiaryQuery}. Every write is idempotent, so
- * a replay of the event store rebuilds the same rows.
+ * Projects the beneficiaries' pathways, rights, payments and outcomes into the {@code
+ * beneficiary_*} tables. Every write is idempotent (keyed by the event's place in the beneficiary's
+ * history, or setting what the event says), so a replay rebuilds the same rows. {@link
+ * BeneficiaryRights} reads them.
  */
 @Component
 @ProcessingGroup(BeneficiaryRightsProjection.PROCESSING_GROUP)
@@ -44,42 +56,243 @@ public class BeneficiaryRightsProjection {
   void on(BeneficiaryRegistered event) {
     jdbc.update(
         """
-        INSERT INTO beneficiary_rights (dossier_id, department_code, association_id)
-        VALUES (?, ?, ?)
+        INSERT INTO beneficiary_rights (dossier_id, department_code, association_id, nationality,
+          pathway_decided_on, pathway_start, pathway_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id) DO NOTHING
         """,
         event.dossierId(),
         event.departmentCode(),
-        event.associationId());
+        event.associationId(),
+        event.nationality(),
+        date(event.decidedOn()),
+        date(event.startDate()),
+        date(event.endDate()));
+  }
+
+  @EventHandler
+  void on(PathwayRenewed event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET pathway_end = ? WHERE dossier_id = ?",
+        date(event.endDate()),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(PathwayEnded event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET pathway_last_day = ? WHERE dossier_id = ?",
+        date(event.lastDay()),
+        event.dossierId());
   }
 
   @EventHandler
   void on(PermitIssued event) {
     jdbc.update(
-        "UPDATE beneficiary_rights SET permit_valid_from = ?, permit_valid_until = ?"
-            + " WHERE dossier_id = ?",
-        Date.valueOf(event.validFrom()),
-        Date.valueOf(event.validUntil()),
+        """
+        UPDATE beneficiary_rights SET permit_valid_from = ?, permit_valid_until = ?,
+          permit_decided_on = ?, permit_ended_on = NULL, permit_end_reason = NULL
+        WHERE dossier_id = ?
+        """,
+        date(event.validFrom()),
+        date(event.validUntil()),
+        date(event.decidedOn()),
         event.dossierId());
+  }
+
+  @EventHandler
+  void on(PermitRenewed event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET permit_valid_until = ?, permit_decided_on = ?"
+            + " WHERE dossier_id = ?",
+        date(event.validUntil()),
+        date(event.decidedOn()),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(PermitRefused event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET permit_refused_on = ?, permit_refusal = ?,"
+            + " permit_refusal_renewal = ? WHERE dossier_id = ?",
+        date(event.decidedOn()),
+        event.reason().name(),
+        event.renewal(),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(PermitEnded event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET permit_ended_on = ?, permit_end_reason = ?"
+            + " WHERE dossier_id = ?",
+        date(event.endedOn()),
+        event.reason().name(),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(AfisRequested event) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_afis_request (request_id, dossier_id, requested_on, children)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT (request_id) DO NOTHING
+        """,
+        event.requestId(),
+        event.dossierId(),
+        date(event.requestedOn()),
+        event.children());
   }
 
   @EventHandler
   void on(AfisGranted event) {
     jdbc.update(
-        "UPDATE beneficiary_rights SET afis_granted = TRUE, afis_monthly_amount_cents = ?,"
-            + " afis_territory = ?, afis_refusal_reason = NULL WHERE dossier_id = ?",
+        """
+        UPDATE beneficiary_rights SET afis_granted = TRUE, afis_monthly_amount_cents = ?,
+          afis_territory = ?, afis_refusal_reason = NULL, afis_from = ?, afis_until = ?,
+          afis_decided_on = ?
+        WHERE dossier_id = ?
+        """,
         event.monthlyAmountCents(),
         event.territory().name(),
+        date(event.from()),
+        date(event.until()),
+        date(event.decidedOn()),
         event.dossierId());
+    if (event.requestId() != null) {
+      jdbc.update(
+          "UPDATE beneficiary_afis_request SET decided_on = ?, granted = TRUE"
+              + " WHERE request_id = ?",
+          date(event.decidedOn()),
+          event.requestId());
+    }
+    if (event.children() != null) {
+      jdbc.update(
+          """
+          INSERT INTO beneficiary_afis_household (dossier_id, from_month, children)
+          VALUES (?, ?, ?)
+          ON CONFLICT (dossier_id, from_month) DO UPDATE SET children = EXCLUDED.children
+          """,
+          event.dossierId(),
+          month(YearMonth.from(event.from())),
+          event.children());
+    }
   }
 
   @EventHandler
   void on(AfisRefused event) {
+    if (event.requestId() == null) {
+      jdbc.update(
+          "UPDATE beneficiary_rights SET afis_granted = FALSE, afis_refusal_reason = ?"
+              + " WHERE dossier_id = ?",
+          event.reason().name(),
+          event.dossierId());
+      return;
+    }
+    List<AfisRefusalReason> reasons =
+        event.reasons() == null ? List.of(event.reason()) : event.reasons();
     jdbc.update(
-        "UPDATE beneficiary_rights SET afis_granted = FALSE, afis_monthly_amount_cents = NULL,"
-            + " afis_territory = NULL, afis_refusal_reason = ? WHERE dossier_id = ?",
+        "UPDATE beneficiary_afis_request SET decided_on = ?, granted = FALSE, refusal_reasons = ?"
+            + " WHERE request_id = ?",
+        date(event.decidedOn()),
+        reasons.stream().map(Enum::name).collect(Collectors.joining(",")),
+        event.requestId());
+  }
+
+  @EventHandler
+  void on(AfisRenewed event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET afis_until = ? WHERE dossier_id = ?",
+        date(event.until()),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(AfisReassessed event) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_afis_household (dossier_id, from_month, children)
+        VALUES (?, ?, ?)
+        ON CONFLICT (dossier_id, from_month) DO UPDATE SET children = EXCLUDED.children
+        """,
+        event.dossierId(),
+        month(event.fromMonth()),
+        event.children());
+  }
+
+  @EventHandler
+  void on(AfisSuspended event) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_afis_suspension (dossier_id, from_month, decided_on, reason)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT (dossier_id, from_month) DO NOTHING
+        """,
+        event.dossierId(),
+        month(event.fromMonth()),
+        date(event.decidedOn()),
+        event.reason().name());
+  }
+
+  @EventHandler
+  void on(AfisResumed event) {
+    jdbc.update(
+        "UPDATE beneficiary_afis_suspension SET until_month = ?"
+            + " WHERE dossier_id = ? AND until_month IS NULL",
+        month(event.fromMonth()),
+        event.dossierId());
+  }
+
+  @EventHandler
+  void on(AfisEnded event) {
+    jdbc.update(
+        "UPDATE beneficiary_rights SET afis_ended_on = ?, afis_end_reason = ?"
+            + " WHERE dossier_id = ?",
+        date(event.endedOn()),
         event.reason().name(),
         event.dossierId());
+  }
+
+  @EventHandler
+  void on(AfisPaid event) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_afis_payment (dossier_id, month, department_code, amount_cents,
+          full_month_amount_cents, children, scale_reference, one_off_aid_cents,
+          one_off_aid_reference, payment_run_id, paid_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (dossier_id, month) DO NOTHING
+        """,
+        event.dossierId(),
+        month(event.month()),
+        event.departmentCode(),
+        event.amountCents(),
+        event.fullMonthAmountCents(),
+        event.children(),
+        event.scaleReference(),
+        event.oneOffAidCents(),
+        event.oneOffAidReference(),
+        event.paymentRunId(),
+        date(event.paidOn()));
+  }
+
+  @EventHandler
+  void on(AfisOverpaymentRecorded event, @SequenceNumber long sequenceNumber) {
+    for (AfisOverpaymentRecorded.Overpaid month : event.months()) {
+      jdbc.update(
+          """
+          INSERT INTO beneficiary_afis_overpayment
+            (dossier_id, sequence_number, month, amount_cents, recorded_on)
+          VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (dossier_id, sequence_number, month) DO NOTHING
+          """,
+          event.dossierId(),
+          sequenceNumber,
+          month(month.month()),
+          month.amountCents(),
+          date(event.recordedOn()));
+    }
   }
 
   @EventHandler
@@ -87,76 +300,72 @@ public class BeneficiaryRightsProjection {
     jdbc.update(
         """
         INSERT INTO beneficiary_employment
-          (dossier_id, sequence_number, contract_type, start_date, weekly_hours)
-        VALUES (?, ?, ?, ?, ?)
+          (dossier_id, sequence_number, contract_type, start_date, weekly_hours, employment_id,
+           end_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id, sequence_number) DO NOTHING
         """,
         event.dossierId(),
         sequenceNumber,
         event.contractType().name(),
-        Date.valueOf(event.startDate()),
+        date(event.startDate()),
+        event.weeklyHours(),
+        event.employmentId(),
+        date(event.endDate()));
+  }
+
+  @EventHandler
+  void on(EmploymentEnded event) {
+    jdbc.update(
+        "UPDATE beneficiary_employment SET ended_on = ? WHERE employment_id = ?",
+        date(event.endDate()),
+        event.employmentId());
+  }
+
+  @EventHandler
+  void on(TrainingRecorded event) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_training
+          (training_id, dossier_id, start_date, end_date, weekly_hours)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (training_id) DO NOTHING
+        """,
+        event.trainingId(),
+        event.dossierId(),
+        date(event.startDate()),
+        date(event.endDate()),
         event.weeklyHours());
   }
 
-  @QueryHandler
-  Optional<BeneficiaryView> handle(FindBeneficiaryQuery query) {
-    List<BeneficiaryView> found =
-        jdbc.query(
-            "SELECT * FROM beneficiary_rights"
-                + " WHERE dossier_id = ? AND department_code = ? AND afis_granted IS NOT NULL",
-            (row, n) -> view(row, List.of()),
-            query.dossierId(),
-            query.departmentCode());
-    return found.stream()
-        .findFirst()
-        .map(
-            rights ->
-                new BeneficiaryView(
-                    rights.dossierId(),
-                    rights.departmentCode(),
-                    rights.associationId(),
-                    rights.permit(),
-                    rights.afis(),
-                    employmentsOf(rights.dossierId())));
+  @EventHandler
+  void on(TrainingEnded event) {
+    jdbc.update(
+        "UPDATE beneficiary_training SET ended_on = ? WHERE training_id = ?",
+        date(event.endDate()),
+        event.trainingId());
   }
 
-  private List<BeneficiaryView.Employment> employmentsOf(String dossierId) {
-    return jdbc.query(
-        "SELECT contract_type, start_date, weekly_hours FROM beneficiary_employment"
-            + " WHERE dossier_id = ? ORDER BY start_date, sequence_number",
-        (row, n) ->
-            new BeneficiaryView.Employment(
-                ContractType.valueOf(row.getString("contract_type")),
-                row.getDate("start_date").toLocalDate(),
-                row.getBigDecimal("weekly_hours")),
-        dossierId);
+  @EventHandler
+  void on(HousingStepRecorded event, @SequenceNumber long sequenceNumber) {
+    jdbc.update(
+        """
+        INSERT INTO beneficiary_housing (dossier_id, sequence_number, step, from_date)
+        VALUES (?, ?, ?, ?)
+        ON CONFLICT (dossier_id, sequence_number) DO NOTHING
+        """,
+        event.dossierId(),
+        sequenceNumber,
+        event.step().name(),
+        date(event.from()));
   }
 
-  private static BeneficiaryView view(ResultSet row, List<BeneficiaryView.Employment> employments)
-      throws SQLException {
-    LocalDate permitFrom = localDate(row, "permit_valid_from");
-    BeneficiaryView.Permit permit =
-        permitFrom == null
-            ? null
-            : new BeneficiaryView.Permit(permitFrom, localDate(row, "permit_valid_until"));
-    BeneficiaryView.Afis afis =
-        row.getBoolean("afis_granted")
-            ? BeneficiaryView.Afis.granted(
-                row.getLong("afis_monthly_amount_cents"),
-                Territory.valueOf(row.getString("afis_territory")))
-            : BeneficiaryView.Afis.refused(
-                AfisRefusalReason.valueOf(row.getString("afis_refusal_reason")));
-    return new BeneficiaryView(
-        row.getString("dossier_id"),
-        row.getString("department_code"),
-        row.getString("association_id"),
-        permit,
-        afis,
-        employments);
+  static Date date(LocalDate day) {
+    return day == null ? null : Date.valueOf(day);
   }
 
-  private static LocalDate localDate(ResultSet row, String column) throws SQLException {
-    Date date = row.getDate(column);
-    return date == null ? null : date.toLocalDate();
+  /** A month as stored: its first day. */
+  static Date month(YearMonth month) {
+    return Date.valueOf(month.atDay(1));
   }
 }

@@ -8,6 +8,11 @@ import java.util.Set;
  * the dossier's events. Any part may be missing while the dossier is a draft. The person's
  * identity, contacts and the plan's free text live in the personal-data vault, under {@code
  * personId}.
+ *
+ * @param traffickingVictim whether the person is a victim of trafficking in human beings
+ * @param procuringVictim whether the person is a victim of procuring (proxénétisme); with
+ *     trafficking, what a residence permit (CESEDA L425-4) requires. Null when not stated, as in
+ *     the dossiers drafted before it was recorded
  */
 public record DossierContent(
     String associationId,
@@ -19,7 +24,8 @@ public record DossierContent(
     Boolean traffickingVictim,
     Set<PathwayAction> plannedActions,
     Boolean stopsProstitution,
-    LocalDate signedOn) {
+    LocalDate signedOn,
+    Boolean procuringVictim) {
 
   public DossierContent {
     plannedActions = plannedActions == null ? Set.of() : Set.copyOf(plannedActions);

@@ -29,6 +29,7 @@ public record DossierRequest(
     Boolean receivesRsa,
     Boolean receivesAda,
     Boolean traffickingVictim,
+    Boolean procuringVictim,
     @Valid PlanRequest plan) {
 
   /** Who the person is and how to reach them: personal data, kept in the vault only. */
@@ -58,6 +59,7 @@ public record DossierRequest(
         receivesRsa,
         receivesAda,
         traffickingVictim,
+        procuringVictim,
         plan);
   }
 
@@ -73,7 +75,8 @@ public record DossierRequest(
         traffickingVictim,
         plan.actions(),
         plan.stopsProstitution(),
-        plan.signedOn());
+        plan.signedOn(),
+        procuringVictim);
   }
 
   PersonalFile personalFile() {

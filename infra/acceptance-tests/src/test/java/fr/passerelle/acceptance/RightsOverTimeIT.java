@@ -1,0 +1,627 @@
+package fr.passerelle.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Rights over time, through the gateway as the teams enter them. In one département a pathway is
+ * renewed twice: the préfecture issues the residence permit and renews it with each renewal, the
+ * AFIS the préfet granted runs to each new term. In another a pathway is ended early: the paying
+ * body previews and confirms the month's payment run (a second run pays nothing twice, a month to
+ * come is refused), then the end withdraws the permit, ends the AFIS and turns what was paid beyond
+ * its last day into an amount to recover. Each département's review counts its pathway, permit and
+ * AFIS.
+ *
+ * <p>Not here, and why. The platform runs on the real clock and decision-service dates a first
+ * request by its submission, so every pathway starts today: the amounts are today's month's (months
+ * before and after the 2022 revalorisation are paid by benefits-service's {@code PaymentRunIT}).
+ * decision-service refuses an early end dated before the renewed term's first day, and a renewal is
+ * decided before the running term ends, so one pathway cannot be both renewed and ended today. The
+ * association's renewal request has no route yet (dossier-service, issue 9): it is published on
+ * {@code dossier.events} with the fields and headers dossier-service would give it.
+ */
+class RightsOverTimeIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** AFIS for a single person with one child, décret 2022-1340 (in force since November 2022). */
+  private static final long ONE_CHILD_CENTS = 44928;
+
+  private static final Platform platform = Platform.fromSystemProperties();
+  private static final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  static void startPlatform() {
+    platform.start();
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    platform.stop();
+  }
+
+  /** The callers of one département, and the association they approved. */
+  private record Teams(
+      String dep,
+      String prefecture,
+      String secretariat,
+      String payingBody,
+      String associationId,
+      String association) {
+
+    String base() {
+      return "/api/departements/" + dep;
+    }
+  }
+
+  @Test
+  void aPathwayRenewedTwiceHasItsPermitRenewedAndItsAfisExtendedWithEachRenewal() {
+    LocalDate today = today();
+    Teams teams = teamsOf("33", today);
+    String dossierId = authorised(teams, today);
+    String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
+    LocalDate termEnd = permitAndAfis(teams, dossierId, today);
+
+    for (int term = 2; term <= 3; term++) {
+      requestRenewal(teams, dossierId, today);
+      awaitPending(teams, dossierId, term);
+      giveFavourableOpinion(teams, today, dossierId);
+      ok(
+          post(
+              teams.base() + "/prefecture/decisions",
+              Map.of("dossierId", dossierId, "decision", "RENEW", "decidedOn", today.toString()),
+              teams.prefecture()),
+          201);
+      LocalDate previousEnd = termEnd;
+      JsonNode renewed =
+          awaitJson(
+              beneficiary,
+              teams.prefecture(),
+              view ->
+                  LocalDate.parse(view.path("pathway").path("endDate").asString())
+                      .isAfter(previousEnd));
+      termEnd = LocalDate.parse(renewed.path("pathway").path("endDate").asString());
+      assertThat(renewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
+      assertThat(renewed.path("afis").path("status").asString()).isEqualTo("GRANTED");
+      JsonNode permit =
+          ok(
+              post(
+                  beneficiary + "/permit/renewal",
+                  Map.of(
+                      "decidedOn", today.toString(),
+                      "validUntil", termEnd.toString(),
+                      "ceasedProstitution", true),
+                  teams.prefecture()),
+              200);
+      assertThat(permit.toString()).contains(termEnd.toString());
+    }
+
+    JsonNode twiceRenewed = ok(get(beneficiary, teams.prefecture()), 200);
+    assertThat(twiceRenewed.path("permit").path("status").asString()).isEqualTo("ISSUED");
+    assertThat(twiceRenewed.path("permit").path("validFrom").asString())
+        .isEqualTo(today.toString());
+    assertThat(twiceRenewed.path("permit").path("validUntil").asString())
+        .isEqualTo(termEnd.toString());
+    assertThat(twiceRenewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
+    assertThat(ok(get(teams.base() + "/pathways/" + dossierId, teams.prefecture()), 200).toString())
+        .contains(termEnd.toString());
+    assertThat(benefitsEventTypesOf(dossierId))
+        .containsSubsequence(
+            "passerelle.benefits.permit-issued.v1",
+            "passerelle.benefits.afis-requested.v1",
+            "passerelle.benefits.afis-granted.v1",
+            "passerelle.benefits.afis-renewed.v1",
+            "passerelle.benefits.permit-renewed.v1",
+            "passerelle.benefits.afis-renewed.v1",
+            "passerelle.benefits.permit-renewed.v1");
+    assertReviewCounts(teams, today);
+  }
+
+  @Test
+  void aPathwayEndedEarlyHasItsPermitWithdrawnAndItsAfisPaidThenStoppedWithTheRestToRecover() {
+    LocalDate today = today();
+    YearMonth month = YearMonth.from(today);
+    Teams teams = teamsOf("40", today);
+    String dossierId = authorised(teams, today);
+    String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
+    permitAndAfis(teams, dossierId, today);
+
+    // The paying body previews the month, confirms it, and a second run pays nothing twice.
+    int days = month.lengthOfMonth() - today.getDayOfMonth() + 1;
+    long firstMonthCents = ONE_CHILD_CENTS * days / month.lengthOfMonth();
+    String runs = teams.base() + "/rights/payment-runs";
+    JsonNode preview = ok(get(runs + "/preview?month=" + month, teams.payingBody()), 200);
+    assertThat(preview.toString()).contains(dossierId).contains(String.valueOf(firstMonthCents));
+    JsonNode run = completed(teams, confirm(teams, month));
+    assertThat(run.path("paid").asInt()).isEqualTo(1);
+    assertThat(run.path("paidCents").asLong()).isEqualTo(firstMonthCents);
+    JsonNode again = completed(teams, confirm(teams, month));
+    assertThat(again.path("paid").asInt()).isZero();
+    assertThat(again.path("paidCents").asLong()).isZero();
+    assertThat(todo(teams, teams.payingBody())).doesNotContain("\"subject\":\"" + month + "\"");
+
+    // A run for a month to come is refused, naming the field, and schedules nothing.
+    HttpResponse<String> future =
+        post(runs, Map.of("month", month.plusMonths(1).toString()), teams.payingBody());
+    assertThat(future.statusCode()).as(future.body()).isEqualTo(400);
+    assertThat(fieldsInError(json.readTree(future.body()))).containsExactly("month");
+    assertThat(ok(get(runs + "?month=" + month.plusMonths(1), teams.payingBody()), 200).size())
+        .isZero();
+
+    // The préfet ends the pathway early, today: permit withdrawn, AFIS ended, the rest recovered.
+    ok(
+        post(
+            teams.base() + "/prefecture/decisions",
+            Map.of(
+                "dossierId", dossierId,
+                "decision", "END",
+                "decidedOn", today.toString(),
+                "reason", "CONDITIONS_NO_LONGER_MET",
+                "motivation", "Les conditions du parcours ne sont plus remplies"),
+            teams.prefecture()),
+        201);
+    JsonNode ended =
+        awaitJson(
+            beneficiary,
+            teams.prefecture(),
+            view -> "ENDED".equals(view.path("afis").path("status").asString()));
+    assertThat(ended.path("permit").path("status").asString()).isEqualTo("ENDED");
+    assertThat(ended.path("permit").path("endReason").asString()).isEqualTo("WITHDRAWN");
+    assertThat(ended.path("permit").path("endedOn").asString()).isEqualTo(today.toString());
+    assertThat(ended.path("afis").path("endedOn").asString()).isEqualTo(today.toString());
+    JsonNode payments = ended.path("afis").path("payments");
+    assertThat(payments.size()).isEqualTo(1);
+    assertThat(payments.get(0).path("month").asString()).isEqualTo(month.toString());
+    assertThat(payments.get(0).path("amountCents").asLong()).isEqualTo(firstMonthCents);
+    long dueCents = ONE_CHILD_CENTS / month.lengthOfMonth();
+    JsonNode overpayments = ended.path("afis").path("overpayments");
+    if (firstMonthCents > dueCents) {
+      assertThat(overpayments.size()).isEqualTo(1);
+      assertThat(overpayments.get(0).path("amountCents").asLong())
+          .isEqualTo(firstMonthCents - dueCents);
+    } else {
+      assertThat(overpayments.size()).isZero();
+    }
+    awaitTodo(teams, teams.prefecture(), list -> !list.contains(dossierId));
+
+    List<String> types = benefitsEventTypesOf(dossierId);
+    assertThat(types)
+        .containsSubsequence(
+            "passerelle.benefits.permit-issued.v1",
+            "passerelle.benefits.afis-granted.v1",
+            "passerelle.benefits.afis-paid.v1",
+            "passerelle.benefits.permit-ended.v1",
+            "passerelle.benefits.afis-ended.v1");
+    assertThat(types).filteredOn("passerelle.benefits.afis-paid.v1"::equals).hasSize(1);
+    assertReviewCounts(teams, today);
+  }
+
+  /** The préfecture approves an association; every team signs in. */
+  private static Teams teamsOf(String dep, LocalDate today) {
+    String base = "/api/departements/" + dep;
+    String prefecture = token("prefecture-" + dep, null);
+    String associationId =
+        ok(
+                post(
+                    base + "/associations",
+                    Map.of(
+                        "name", "Association " + dep,
+                        "approvedFrom", today.minusYears(1).toString(),
+                        "approvedUntil", today.plusYears(2).toString()),
+                    prefecture),
+                201)
+            .path("associationId")
+            .asString();
+    return new Teams(
+        dep,
+        prefecture,
+        token("secretariat-" + dep, null),
+        token("paying-body-" + dep, null),
+        associationId,
+        token("association-" + dep, associationId));
+  }
+
+  /**
+   * The association submits a dossier, the commission gives its opinion, the préfet authorises the
+   * pathway from today; benefits-service registers the beneficiary with no right decided.
+   */
+  private static String authorised(Teams teams, LocalDate today) {
+    String dossierId =
+        ok(
+                post(
+                    teams.base() + "/dossiers",
+                    aDossier(teams.associationId(), today),
+                    teams.association()),
+                201)
+            .path("dossierId")
+            .asString();
+    ok(
+        post(
+            teams.base() + "/dossiers/" + dossierId + "/submission", Map.of(), teams.association()),
+        200);
+    awaitPending(teams, dossierId, 1);
+    giveFavourableOpinion(teams, today, dossierId);
+    ok(
+        post(
+            teams.base() + "/prefecture/decisions",
+            Map.of(
+                "dossierId",
+                dossierId,
+                "decision",
+                "AUTHORISE",
+                "decidedOn",
+                today.toString(),
+                "startDate",
+                today.toString()),
+            teams.prefecture()),
+        201);
+    JsonNode registered =
+        awaitJson(
+            teams.base() + "/beneficiaries/" + dossierId,
+            teams.prefecture(),
+            view -> view.has("pathway"));
+    assertThat(registered.path("permit").isMissingNode() || registered.path("permit").isNull())
+        .as("no permit before the préfecture decides it")
+        .isTrue();
+    awaitTodo(
+        teams,
+        teams.prefecture(),
+        list -> list.contains("\"kind\":\"PERMIT_TO_DECIDE\",\"subject\":\"" + dossierId));
+    return dossierId;
+  }
+
+  /**
+   * The préfecture issues the permit for the pathway's first term, the association requests the
+   * AFIS and the préfet grants it. Returns the term's last day.
+   */
+  private static LocalDate permitAndAfis(Teams teams, String dossierId, LocalDate today) {
+    String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
+    LocalDate termEnd =
+        LocalDate.parse(
+            ok(get(beneficiary, teams.prefecture()), 200)
+                .path("pathway")
+                .path("endDate")
+                .asString());
+    ok(
+        post(
+            beneficiary + "/permit",
+            Map.of(
+                "decidedOn", today.toString(),
+                "validFrom", today.toString(),
+                "validUntil", termEnd.toString(),
+                "ceasedProstitution", true),
+            teams.prefecture()),
+        200);
+    String requestId =
+        ok(
+                post(
+                    beneficiary + "/afis/requests",
+                    Map.of(
+                        "requestedOn",
+                        today.toString(),
+                        "children",
+                        1,
+                        "previousMonthResources",
+                        0,
+                        "receivesRsa",
+                        false,
+                        "receivesAda",
+                        false),
+                    teams.association()),
+                201)
+            .path("requestId")
+            .asString();
+    JsonNode decided =
+        ok(
+            post(
+                beneficiary + "/afis/requests/" + requestId + "/decision",
+                Map.of("decidedOn", today.toString()),
+                teams.prefecture()),
+            200);
+    assertThat(decided.path("status").asString()).isEqualTo("GRANTED");
+    awaitJson(
+        beneficiary,
+        teams.prefecture(),
+        view -> "GRANTED".equals(view.path("afis").path("status").asString()));
+    return termEnd;
+  }
+
+  /** The département's review of the year counts the pathway, its permit and its AFIS. */
+  private static void assertReviewCounts(Teams teams, LocalDate today) {
+    JsonNode review =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    ok(
+                        get(
+                            teams.base() + "/reports/review?year=" + today.getYear(),
+                            teams.prefecture()),
+                        200),
+                figures -> figures.path("afisRecipients").asInt() == 1);
+    assertThat(review.path("validated").asInt()).isEqualTo(1);
+    assertThat(review.path("validatedTraffickingVictims").asInt()).isEqualTo(1);
+    assertThat(review.path("permitsIssued").asInt()).isEqualTo(1);
+    assertThat(review.path("afisMonthlyTotalCents").asLong()).isEqualTo(ONE_CHILD_CENTS);
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Europe/Paris"));
+  }
+
+  /** The secretariat convenes a session today and records a favourable opinion on the dossier. */
+  private static void giveFavourableOpinion(Teams teams, LocalDate today, String dossierId) {
+    String secretariat = teams.secretariat();
+    String base = teams.base();
+    String sessionId =
+        ok(
+                post(
+                    base + "/commission/sessions",
+                    Map.of(
+                        "date", today.toString(),
+                        "membersTotal", 12,
+                        "membersPresent", 9,
+                        "membersRepresented", 1,
+                        "secondConvocation", false),
+                    secretariat),
+                201)
+            .path("sessionId")
+            .asString();
+    String session = base + "/commission/sessions/" + sessionId;
+    ok(post(session + "/agenda", Map.of("dossierId", dossierId), secretariat), 204);
+    ok(
+        post(
+            session + "/opinions",
+            Map.of(
+                "dossierId",
+                dossierId,
+                "opinion",
+                "FAVOURABLE",
+                "votesFor",
+                7,
+                "votesAgainst",
+                1,
+                "abstentions",
+                1,
+                "chairVotedFor",
+                true),
+            secretariat),
+        201);
+  }
+
+  private static void awaitPending(Teams teams, String dossierId, int term) {
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> ok(get(teams.base() + "/commission/pending-dossiers", teams.secretariat()), 200),
+            pending ->
+                pending.values().stream()
+                    .anyMatch(
+                        p ->
+                            p.path("dossierId").asString().equals(dossierId)
+                                && p.path("termNumber").asInt() == term));
+  }
+
+  /**
+   * The association's renewal request, as dossier-service publishes it (no route takes it yet): a
+   * {@code RenewalRequested} of its contract on {@code dossier.events}, keyed by the dossier.
+   */
+  private static void requestRenewal(Teams teams, String dossierId, LocalDate today) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("dossierId", dossierId);
+    data.put("departmentCode", teams.dep());
+    data.put("requestId", UUID.randomUUID().toString());
+    data.put("associationId", teams.associationId());
+    data.put("requestedOn", today.toString());
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>("dossier.events", dossierId, json.writeValueAsString(data));
+    Map<String, String> headers =
+        Map.of(
+            "ce_id",
+            UUID.randomUUID().toString(),
+            "ce_type",
+            "passerelle.dossier.renewal-requested.v1",
+            "ce_source",
+            "/passerelle/dossier-service",
+            "ce_time",
+            Instant.now().toString(),
+            "ce_subject",
+            dossierId,
+            "ce_specversion",
+            "1.0");
+    headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
+    try (var producer =
+        new KafkaProducer<>(
+            platform.kafkaOperator(), new StringSerializer(), new StringSerializer())) {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not publish the renewal request", e);
+    }
+  }
+
+  private static List<String> benefitsEventTypesOf(String dossierId) {
+    Map<String, Object> config = new HashMap<>(platform.kafkaOperator());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    List<String> types = new ArrayList<>();
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of("benefits.events"));
+      int emptyPolls = 0;
+      while (emptyPolls < 3) {
+        var batch = consumer.poll(Duration.ofSeconds(1));
+        for (ConsumerRecord<String, String> record : batch) {
+          if (dossierId.equals(record.key())) {
+            assertThat(record.value()).doesNotContain("Personne", "Gironde", "lastName");
+            types.add(
+                new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+          }
+        }
+        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+      }
+    }
+    return types;
+  }
+
+  private static String confirm(Teams teams, YearMonth month) {
+    return ok(
+            post(
+                teams.base() + "/rights/payment-runs",
+                Map.of("month", month.toString()),
+                teams.payingBody()),
+            202)
+        .path("runId")
+        .asString();
+  }
+
+  private static JsonNode completed(Teams teams, String runId) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> ok(get(teams.base() + "/rights/payment-runs/" + runId, teams.payingBody()), 200),
+            run -> "COMPLETED".equals(run.path("status").asString()));
+  }
+
+  /** The caller's to-do list of rights in the teams' département. */
+  private static String todo(Teams teams, String caller) {
+    return ok(get(teams.base() + "/rights/todo", caller), 200).toString();
+  }
+
+  private static void awaitTodo(Teams teams, String caller, Predicate<String> ready) {
+    await().atMost(PATIENCE).until(() -> todo(teams, caller), ready);
+  }
+
+  private static JsonNode awaitJson(String path, String caller, Predicate<JsonNode> ready) {
+    return await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              HttpResponse<String> response = get(path, caller);
+              return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            },
+            view -> view != null && ready.test(view));
+  }
+
+  private static Map<String, Object> aDossier(String associationId, LocalDate today) {
+    return Map.of(
+        "associationId",
+        associationId,
+        "person",
+        Map.of("lastName", "Personne", "firstName", "Gironde", "birthDate", "1995-03-02"),
+        "nationality",
+        "NG",
+        "children",
+        1,
+        "monthlyResources",
+        0,
+        "receivesRsa",
+        false,
+        "receivesAda",
+        false,
+        "traffickingVictim",
+        true,
+        "plan",
+        Map.of(
+            "actions", List.of("HOUSING", "PROFESSIONAL_INTEGRATION"),
+            "stopsProstitution", true,
+            "signedOn", today.toString()));
+  }
+
+  private static List<String> fieldsInError(JsonNode problem) {
+    return problem.path("errors").values().stream().map(e -> e.path("field").asString()).toList();
+  }
+
+  private static JsonNode ok(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode())
+        .as("%s %s: %s", response.request().method(), response.uri(), response.body())
+        .isEqualTo(status);
+    return response.body().isBlank() ? MissingNode.getInstance() : json.readTree(response.body());
+  }
+
+  /** A token of the gateway's dev issuer for a demo user, as a team member would sign in. */
+  private static String token(String user, String associationId) {
+    String query = "user=" + user + (associationId == null ? "" : "&association=" + associationId);
+    HttpResponse<String> issued =
+        send(
+            HttpRequest.newBuilder(platform.gateway("/dev/tokens?" + query))
+                .timeout(REQUEST_TIMEOUT)
+                .POST(BodyPublishers.noBody())
+                .build());
+    return ok(issued, 200).path("access_token").asString();
+  }
+
+  private static HttpResponse<String> get(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(platform.gateway(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
+  }
+
+  private static HttpResponse<String> post(String path, Object body, String token) {
+    return send(
+        HttpRequest.newBuilder(platform.gateway(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+}

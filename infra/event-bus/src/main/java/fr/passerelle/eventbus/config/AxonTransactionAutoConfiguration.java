@@ -1,0 +1,31 @@
+package fr.passerelle.eventbus.config;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Runs Axon's units of work in the database's Spring transaction: a command's events, an event
+ * processor's writes and its token commit together, or not at all. Axon's own configuration of it
+ * orders itself after the transaction manager's configuration under its pre-Boot-4 class name, so
+ * on Boot 4 it finds no transaction manager yet and leaves Axon without transactions: each
+ * statement then commits on its own, and a crash keeps some of a unit of work (a payment line
+ * recorded as paid whose payment was never stored).
+ */
+@AutoConfiguration(
+    after = DataSourceTransactionManagerAutoConfiguration.class,
+    beforeName = "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration")
+@ConditionalOnClass(name = "org.axonframework.spring.messaging.unitofwork.SpringTransactionManager")
+public class AxonTransactionAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(TransactionManager.class)
+  TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+    return new SpringTransactionManager(transactions);
+  }
+}
