@@ -58,7 +58,8 @@ public final class Pathways {
         120,
         false,
         false,
-        ASSOCIATION);
+        ASSOCIATION,
+        false);
   }
 
   /** The same person, submitted before dossier-service published age bands. */
@@ -73,7 +74,8 @@ public final class Pathways {
         profile.monthlyResources(),
         profile.receivesRsa(),
         profile.receivesAda(),
-        profile.associationId());
+        profile.associationId(),
+        profile.procuringVictim());
   }
 
   public static RegisterDossierCommand aRegistration(String dossierId) {

@@ -109,7 +109,7 @@ class AuditIT {
             "dossier-service");
     assertThat(entries)
         .extracting(e -> e.get("domainDate").asString())
-        .containsExactly("2019-03-14", "2019-04-11", "2019-04-18", "2019-05-01", "2026-03-02");
+        .containsExactly("2019-03-14", "2019-04-11", "2019-04-18", "2019-04-25", "2026-03-02");
     assertThat(entries)
         .extracting(e -> e.get("recordedAt").asString())
         .containsExactly(

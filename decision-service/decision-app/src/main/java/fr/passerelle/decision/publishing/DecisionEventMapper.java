@@ -54,7 +54,8 @@ class DecisionEventMapper implements IntegrationEventMapper {
               e.decidedOn(),
               e.startDate(),
               e.endDate(),
-              profile.associationId()));
+              profile.associationId(),
+              profile.procuringVictim()));
     }
     if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayRefused e) {
       return published(

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param receivesAda whether the person receives the asylum seekers' allowance
  * @param associationId the approved association that submitted the dossier, {@code null} when the
  *     submission did not name it (before 0.2) or the event was recorded before it was kept
+ * @param procuringVictim whether the person is a victim of procuring, {@code null} when the
+ *     submission did not say (before 0.3): with trafficking, what a residence permit is for
  */
 public record DossierProfile(
     String personId,
@@ -27,10 +29,35 @@ public record DossierProfile(
     int monthlyResources,
     boolean receivesRsa,
     boolean receivesAda,
-    String associationId) {
+    String associationId,
+    Boolean procuringVictim) {
 
   public DossierProfile {
     Objects.requireNonNull(personId, "personId");
     Objects.requireNonNull(nationality, "nationality");
+  }
+
+  /** A profile recorded before dossiers said whether procuring was suffered. */
+  public DossierProfile(
+      String personId,
+      String nationality,
+      AgeBand ageBand,
+      int children,
+      boolean traffickingVictim,
+      int monthlyResources,
+      boolean receivesRsa,
+      boolean receivesAda,
+      String associationId) {
+    this(
+        personId,
+        nationality,
+        ageBand,
+        children,
+        traffickingVictim,
+        monthlyResources,
+        receivesRsa,
+        receivesAda,
+        associationId,
+        null);
   }
 }

@@ -88,6 +88,10 @@ public class Pathway {
   private LocalDate termStart;
   private LocalDate termEnd;
   private int totalMonths;
+  // The term before the last renewal: a renewal is decided before the running term ends, so until
+  // the renewed term begins, the term in force is this one.
+  private LocalDate previousTermStart;
+  private int previousTotalMonths;
   private LocalDate lastDay;
 
   protected Pathway() {
@@ -322,14 +326,20 @@ public class Pathway {
           "reason", "la fin au terme n'est pas décidée : elle suit le terme sans renouvellement");
     }
     DomainDates.notInFuture("decidedOn", command.decidedOn(), clock);
+    boolean beforeRenewedTerm =
+        previousTermStart != null && command.decidedOn().isBefore(termStart);
+    LocalDate inForceSince = beforeRenewedTerm ? previousTermStart : termStart;
     DomainDates.notBefore(
-        "decidedOn", command.decidedOn(), termStart, "antérieure au début du terme en cours");
+        "decidedOn", command.decidedOn(), inForceSince, "antérieure au début du terme en cours");
     LocalDate last = command.lastDay() == null ? command.decidedOn() : command.lastDay();
-    DomainDates.notBefore("lastDay", last, termStart, "antérieure au début du terme en cours");
+    DomainDates.notBefore("lastDay", last, inForceSince, "antérieure au début du terme en cours");
     if (last.isAfter(termEnd())) {
       throw InvalidRequestException.of(
           "lastDay", "après le terme en cours, qui finit le " + DomainDates.french(termEnd()));
     }
+    // Ended before the renewed term began: that term never ran, so the pathway ends in the one
+    // before it, with the months that one covered.
+    boolean renewedTermNeverRan = beforeRenewedTerm && last.isBefore(termStart);
     apply(
         new PathwayEnded(
             dossierId,
@@ -338,8 +348,8 @@ public class Pathway {
             command.reason(),
             last,
             command.decidedOn(),
-            termNumber,
-            totalMonths));
+            renewedTermNeverRan ? termNumber - 1 : termNumber,
+            renewedTermNeverRan ? previousTotalMonths : totalMonths));
   }
 
   /**
@@ -500,6 +510,8 @@ public class Pathway {
   @EventSourcingHandler
   void on(PathwayRenewed event) {
     this.request = Request.NONE;
+    this.previousTermStart = this.termStart;
+    this.previousTotalMonths = this.totalMonths;
     this.termNumber = event.termNumber();
     this.termStart = event.startDate();
     this.termEnd = event.endDate();

@@ -31,7 +31,8 @@ final class DossierRegistrations {
             submitted.monthlyResources() != null ? submitted.monthlyResources() : 0,
             Boolean.TRUE.equals(submitted.receivesRsa()),
             Boolean.TRUE.equals(submitted.receivesAda()),
-            submitted.associationId()));
+            submitted.associationId(),
+            submitted.procuringVictim()));
   }
 
   static RegisterRenewalRequestCommand of(RenewalRequested requested) {

@@ -512,6 +512,53 @@ class PathwayTest {
   }
 
   @Test
+  void aRenewedPathwayCanBeEndedBeforeItsRenewedTermBegins() {
+    LocalDate decidedOn = Pathways.renewalDecidedOn(2).plusDays(2);
+    clock.setDay(decidedOn);
+
+    fixture
+        .given(runningWithRenewals(dossierId, 1))
+        .when(
+            new EndPathwayCommand(
+                dossierId,
+                HAUTE_GARONNE,
+                DECISION,
+                decidedOn,
+                EndReason.PERSON_REQUEST,
+                null,
+                "À sa demande"))
+        .expectEvents(
+            new PathwayEnded(
+                dossierId,
+                HAUTE_GARONNE,
+                DECISION,
+                EndReason.PERSON_REQUEST,
+                decidedOn,
+                decidedOn,
+                1,
+                6));
+  }
+
+  @Test
+  void anEndBeforeTheTermInForceIsRefusedAfterARenewal() {
+    clock.setDay(LocalDate.parse("2019-12-10"));
+
+    fixture
+        .given(runningWithRenewals(dossierId, 1))
+        .when(
+            new EndPathwayCommand(
+                dossierId,
+                HAUTE_GARONNE,
+                DECISION,
+                LocalDate.parse("2019-12-01"),
+                EndReason.PERSON_REQUEST,
+                LocalDate.parse("2019-10-15"),
+                "À sa demande"))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
   void commandsOnAnEndedPathwayAreRefused() {
     clock.setDay(LocalDate.parse("2019-09-01"));
     List<Object> history = new ArrayList<>(runningWithRenewals(dossierId, 0));

@@ -34,7 +34,18 @@ class DossierRegistrationsTest {
                     120,
                     false,
                     false,
-                    "a1f2e3d4-5c6b-4a79-8e01-23456789abcd")));
+                    "a1f2e3d4-5c6b-4a79-8e01-23456789abcd",
+                    false)));
+  }
+
+  @Test
+  void aVictimOfProcuringIsKnownAsSuchToTheDecision() {
+    var submitted =
+        EventJson.read(
+            SUBMITTED.goldenSample().replace("\"procuringVictim\": false", "\"procuringVictim\": true"),
+            DossierSubmitted.class);
+
+    assertThat(DossierRegistrations.of(submitted).profile().procuringVictim()).isTrue();
   }
 
   @Test
