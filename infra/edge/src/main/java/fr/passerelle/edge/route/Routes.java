@@ -93,8 +93,33 @@ public final class Routes {
                   "dossiers awaiting a session")
               .roles(SECRETARIAT, PREFECTURE)
               .build(),
-          departemental(ServiceName.DECISION, POST, D + "/commission/sessions", "convene a session")
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/members",
+                  "name a member of the commission, with their category")
               .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/commission/members",
+                  "list the commission's members")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/sessions",
+                  "record a session: who attended, mandates, quorum, convocation")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/commission/sessions/{sessionId}/minutes.pdf",
+                  "a session's minutes (procès-verbal) as a PDF")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR)
               .build(),
           departemental(
                   ServiceName.DECISION,

@@ -70,7 +70,8 @@ class CommissionController {
             request.votesFor(),
             request.votesAgainst(),
             request.abstentions(),
-            request.chairVotedFor()),
+            request.chairVotedFor(),
+            request.recusedMemberIds()),
         DossierNotFoundException::new);
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(new OpinionRecordedResponse(request.dossierId(), sessionId, request.opinion()));
