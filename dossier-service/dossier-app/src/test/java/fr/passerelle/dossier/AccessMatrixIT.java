@@ -54,6 +54,7 @@ class AccessMatrixIT {
     SUBMIT("POST", "/dossiers/{dossierId}/submission"),
     WITHDRAW("POST", "/dossiers/{dossierId}/withdrawal"),
     READ("GET", "/dossiers/{dossierId}"),
+    RENEW("POST", "/dossiers/{dossierId}/renewal-requests"),
     LIST_DOSSIERS("GET", "/dossiers");
 
     final String method;
@@ -86,7 +87,7 @@ class AccessMatrixIT {
     }
 
     boolean changesTheDossier() {
-      return this == SUBMIT || this == WITHDRAW;
+      return this == SUBMIT || this == WITHDRAW || this == RENEW;
     }
   }
 
@@ -128,7 +129,10 @@ class AccessMatrixIT {
   void eachRoleReachesWhatTheMatrixAllowsOnItsDepartementOnly(
       Route route, Role role, String callersDepartement) {
     boolean allowed = route.allows(role) && DEPARTEMENT.equals(callersDepartement);
-    String target = allowed && route.changesTheDossier() ? draft(associationId) : dossierId;
+    String target =
+        !allowed || !route.changesTheDossier()
+            ? dossierId
+            : route == Route.RENEW ? submitted(associationId) : draft(associationId);
     String token = token(role, callersDepartement);
 
     if (allowed) {
@@ -166,7 +170,8 @@ class AccessMatrixIT {
   }
 
   Stream<Arguments> everyRouteOfAnAssociationsDossier() {
-    return Stream.of(Route.DRAFT, Route.REVISE, Route.SUBMIT, Route.WITHDRAW, Route.READ)
+    return Stream.of(
+            Route.DRAFT, Route.REVISE, Route.SUBMIT, Route.WITHDRAW, Route.READ, Route.RENEW)
         .map(Arguments::of);
   }
 
@@ -286,7 +291,12 @@ class AccessMatrixIT {
     return switch (route.method) {
       case "GET" -> http.get(path);
       case "PUT" -> http.putJson(path, body);
-      case "POST" -> http.postJson(path, route.ofADossier ? "" : body);
+      case "POST" ->
+          http.postJson(
+              path,
+              route == Route.RENEW
+                  ? Dossiers.aRenewalBody(java.time.LocalDate.now(Dossiers.FRANCE))
+                  : route.ofADossier ? "" : body);
       default -> throw new IllegalArgumentException(route.method);
     };
   }
@@ -322,6 +332,17 @@ class AccessMatrixIT {
             .postJson("/api/departements/31/dossiers", Dossiers.aCompleteDossierBody(association));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     return id(drafted);
+  }
+
+  /** A dossier of {@code association}, submitted: its pathway may be renewed. */
+  private String submitted(String association) {
+    String dossier = draft(association);
+    var submission =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(association, DEPARTEMENT))
+            .postJson("/api/departements/31/dossiers/" + dossier + "/submission", "");
+    assertThat(submission.statusCode()).as(submission.body()).isEqualTo(200);
+    return dossier;
   }
 
   /** The problem's body but the path and request id it echoes. */

@@ -73,6 +73,15 @@ public final class Routes {
               .build(),
           departemental(
                   ServiceName.DOSSIER,
+                  POST,
+                  D + "/dossiers/{dossierId}/renewal-requests",
+                  "ask for the renewal of a pathway, with its updated plan")
+              .roles(ASSOCIATION)
+              .ownership(Ownership.OWN_DOSSIER)
+              .personalData(PersonalData.WRITE)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
                   GET,
                   D + "/dossiers/{dossierId}",
                   "read a dossier with the person's identity")
