@@ -85,6 +85,16 @@ class DecisionAccessIT {
         new RecordOpinionCommand(
             created.withOpinion(), OWN, sessionId, Opinion.FAVOURABLE, 12, 1, 1, true, List.of()));
     fixtures = created;
+    // The session's minutes follow its events.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM session_minutes WHERE session_id = ?",
+                        Long.class,
+                        sessionId)
+                    == 1);
     // The pathways' view (which the association's ownership is read from) follows the events.
     await()
         .atMost(Duration.ofSeconds(30))
@@ -135,6 +145,44 @@ class DecisionAccessIT {
                 .formatted(f.onAgenda()),
         201,
         Role.SECRETARIAT),
+    AGENDA_BATCH(
+        "POST",
+        f -> "/commission/sessions/" + f.sessionId() + "/agenda/batch",
+        f -> "{\"dossierIds\":[\"no-such-dossier\"]}",
+        200,
+        Role.SECRETARIAT),
+    OPINIONS_BATCH(
+        "POST",
+        f -> "/commission/sessions/" + f.sessionId() + "/opinions/batch",
+        f ->
+            """
+            {"opinions":[{"dossierId":"no-such-dossier","opinion":"FAVOURABLE","votesFor":12,\
+            "votesAgainst":1,"abstentions":1,"chairVotedFor":true}]}""",
+        200,
+        Role.SECRETARIAT),
+    APPOINT_MEMBER(
+        "POST",
+        f -> "/commission/members",
+        f ->
+            "{\"name\":\"Le directeur de la sécurité publique\",\"category\":\"POLICE_GENDARMERIE\"}",
+        201,
+        Role.SECRETARIAT),
+    MEMBERS(
+        "GET",
+        f -> "/commission/members",
+        f -> null,
+        200,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
+    MINUTES(
+        "GET",
+        f -> "/commission/sessions/" + f.sessionId() + "/minutes.pdf",
+        f -> null,
+        200,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
     DECIDE(
         "POST",
         f -> "/prefecture/decisions",

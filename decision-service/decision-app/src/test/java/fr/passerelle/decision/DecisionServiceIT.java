@@ -262,6 +262,62 @@ class DecisionServiceIT {
   }
 
   @Test
+  void aBatchPutsDossiersOnTheAgendaAndRecordsTheirOpinionsEachOnItsOwn() {
+    String first = submitted("31");
+    String second = submitted("31");
+    awaitPending("31", first, true);
+    awaitPending("31", second, true);
+    String sessionId = openSession("31");
+
+    var agenda =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "agenda/batch"),
+                "{\"dossierIds\":[\"%s\",\"no-such-dossier\",\"%s\"]}".formatted(first, second));
+
+    assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+    assertThat(agenda.body())
+        .contains(
+            "\"done\":2",
+            "\"refused\":1",
+            "{\"dossierId\":\"" + first + "\",\"status\":204}",
+            "{\"dossierId\":\"no-such-dossier\",\"status\":404,\"title\":\"Ressource introuvable\"");
+    awaitPending("31", second, false);
+
+    var opinions =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "opinions/batch"),
+                "{\"opinions\":[%s,%s]}"
+                    .formatted(
+                        opinion(first, 12, 2),
+                        opinion(second, 12, 2).replace("\"abstentions\":2", "\"abstentions\":1")));
+
+    assertThat(opinions.statusCode()).as(opinions.body()).isEqualTo(200);
+    assertThat(opinions.body())
+        .contains(
+            "\"done\":1",
+            "\"refused\":1",
+            "{\"dossierId\":\"" + first + "\",\"status\":201}",
+            "\"status\":400",
+            "\"field\":\"votesFor\"");
+    assertThat(storedEvents(first)).contains(opinionRecordedInternally());
+    assertThat(storedEvents(second)).doesNotContain(opinionRecordedInternally());
+
+    var malformed =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "opinions/batch"),
+                "{\"opinions\":[{\"dossierId\":\"%s\"}]}".formatted(second));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"field\":\"opinions[0].opinion\"");
+  }
+
+  private static String opinionRecordedInternally() {
+    return fr.passerelle.decision.pathway.api.OpinionRecorded.class.getName();
+  }
+
+  @Test
   void aDossierRegisteredBeforeAssociationsWereKeptIsReadFromTheStoreWithoutOne() {
     var registered = Pathways.registered(UUID.randomUUID().toString());
     SerializedObject<String> stored = eventSerializer.serialize(registered, String.class);

@@ -147,6 +147,20 @@ public final class Routes {
           departemental(
                   ServiceName.DECISION,
                   POST,
+                  D + "/commission/sessions/{sessionId}/agenda/batch",
+                  "put many dossiers on a session's agenda, a result per dossier")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/sessions/{sessionId}/opinions/batch",
+                  "record a session's opinions at once, a result per dossier")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
                   D + "/prefecture/decisions",
                   "record the préfet's decision (authorise, refuse, renew, refuse a renewal, end)")
               .roles(PREFECTURE)
