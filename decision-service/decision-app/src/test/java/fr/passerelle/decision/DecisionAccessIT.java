@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,17 +67,34 @@ class DecisionAccessIT {
   @BeforeAll
   static void createFixturesOnce(@Autowired CommandGateway commands, @Autowired JdbcTemplate jdbc) {
     String sessionId = UUID.randomUUID().toString();
+    Sessions.appointments(OWN).forEach(commands::sendAndWait);
     commands.sendAndWait(
         new OpenCommissionSessionCommand(
-            sessionId, OWN, LocalDate.parse("2019-04-11"), 20, 14, 2, false));
+            sessionId,
+            OWN,
+            LocalDate.parse("2019-04-11"),
+            OWN + "-m01",
+            IntStream.rangeClosed(1, 14).mapToObj(n -> OWN + "-" + Sessions.memberId(n)).toList(),
+            List.of(),
+            null));
     var created =
         new Fixtures(sessionId, registered(commands), registered(commands), registered(commands));
     commands.sendAndWait(new PlaceOnAgendaCommand(created.onAgenda(), OWN, sessionId));
     commands.sendAndWait(new PlaceOnAgendaCommand(created.withOpinion(), OWN, sessionId));
     commands.sendAndWait(
         new RecordOpinionCommand(
-            created.withOpinion(), OWN, sessionId, Opinion.FAVOURABLE, 12, 2, 1, true));
+            created.withOpinion(), OWN, sessionId, Opinion.FAVOURABLE, 12, 1, 1, true, List.of()));
     fixtures = created;
+    // The session's minutes follow its events.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM session_minutes WHERE session_id = ?",
+                        Long.class,
+                        sessionId)
+                    == 1);
     // The pathways' view (which the association's ownership is read from) follows the events.
     await()
         .atMost(Duration.ofSeconds(30))
@@ -106,7 +124,11 @@ class DecisionAccessIT {
         Role.SECRETARIAT,
         Role.PREFECTURE),
     OPEN_SESSION(
-        "POST", f -> "/commission/sessions", f -> Sessions.aSessionBody(), 201, Role.SECRETARIAT),
+        "POST",
+        f -> "/commission/sessions",
+        f -> Sessions.aSessionBody(OWN, "2019-04-11"),
+        201,
+        Role.SECRETARIAT),
     PLACE_ON_AGENDA(
         "POST",
         f -> "/commission/sessions/" + f.sessionId() + "/agenda",
@@ -118,11 +140,49 @@ class DecisionAccessIT {
         f -> "/commission/sessions/" + f.sessionId() + "/opinions",
         f ->
             """
-            {"dossierId":"%s","opinion":"FAVOURABLE","votesFor":12,"votesAgainst":2,\
+            {"dossierId":"%s","opinion":"FAVOURABLE","votesFor":12,"votesAgainst":1,\
             "abstentions":1,"chairVotedFor":true}"""
                 .formatted(f.onAgenda()),
         201,
         Role.SECRETARIAT),
+    AGENDA_BATCH(
+        "POST",
+        f -> "/commission/sessions/" + f.sessionId() + "/agenda/batch",
+        f -> "{\"dossierIds\":[\"no-such-dossier\"]}",
+        200,
+        Role.SECRETARIAT),
+    OPINIONS_BATCH(
+        "POST",
+        f -> "/commission/sessions/" + f.sessionId() + "/opinions/batch",
+        f ->
+            """
+            {"opinions":[{"dossierId":"no-such-dossier","opinion":"FAVOURABLE","votesFor":12,\
+            "votesAgainst":1,"abstentions":1,"chairVotedFor":true}]}""",
+        200,
+        Role.SECRETARIAT),
+    APPOINT_MEMBER(
+        "POST",
+        f -> "/commission/members",
+        f ->
+            "{\"name\":\"Le directeur de la sécurité publique\",\"category\":\"POLICE_GENDARMERIE\"}",
+        201,
+        Role.SECRETARIAT),
+    MEMBERS(
+        "GET",
+        f -> "/commission/members",
+        f -> null,
+        200,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
+    MINUTES(
+        "GET",
+        f -> "/commission/sessions/" + f.sessionId() + "/minutes.pdf",
+        f -> null,
+        200,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR),
     DECIDE(
         "POST",
         f -> "/prefecture/decisions",

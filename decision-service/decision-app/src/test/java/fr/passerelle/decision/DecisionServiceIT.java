@@ -29,10 +29,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -56,6 +58,12 @@ class DecisionServiceIT {
   @BeforeAll
   static void dossierTopicExists() {
     TestEvents.ensureTopic(DossierEvents.TOPIC, 3);
+  }
+
+  /** Haute-Garonne's commission has its 20 members (naming them again changes nothing). */
+  @BeforeEach
+  void commissionIsNamed(@Autowired CommandGateway commands) {
+    Sessions.appointments("31").forEach(commands::sendAndWait);
   }
 
   @Test
@@ -196,24 +204,117 @@ class DecisionServiceIT {
   }
 
   @Test
-  void aSessionIsCheckedFieldByFieldThenForItsQuorum() {
+  void aSessionIsCheckedFieldByFieldThenForItsQuorumAndASecondConvocationFollowsOneWithout() {
     var invalid =
         secretariat()
             .postJson(
                 "/api/departements/31/commission/sessions",
                 """
-            {"membersTotal":20,"membersPresent":15,"membersRepresented":6}""");
+            {"chairMemberId":"31-m01","mandates":[{"fromMemberId":"31-m15"}]}""");
     assertThat(invalid.statusCode()).isEqualTo(400);
-    assertThat(invalid.body()).contains("\"field\":\"date\"", "\"field\":\"membersPresent\"");
+    assertThat(invalid.body())
+        .contains(
+            "\"field\":\"date\"", "\"field\":\"present\"", "\"field\":\"mandates[0].toMemberId\"");
 
     var withoutQuorum =
-        secretariat().postJson("/api/departements/31/commission/sessions", aSession(7, false));
-    assertThat(withoutQuorum.statusCode()).isEqualTo(409);
-    assertThat(withoutQuorum.body()).contains("Quorum non atteint");
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                Sessions.aSessionBody("31", "2019-04-04", 7));
+    assertThat(withoutQuorum.statusCode()).as(withoutQuorum.body()).isEqualTo(201);
+    assertThat(withoutQuorum.body())
+        .contains(
+            "\"membersTotal\":20",
+            "\"membersRepresented\":2",
+            "\"quorum\":10",
+            "\"mayDeliberate\":false");
+    Matcher first = SESSION_ID.matcher(withoutQuorum.body());
+    assertThat(first.find()).isTrue();
 
     var secondConvocation =
-        secretariat().postJson("/api/departements/31/commission/sessions", aSession(7, true));
-    assertThat(secondConvocation.statusCode()).isEqualTo(201);
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                Sessions.aSessionBody("31", "2019-04-11", 5)
+                    .replace(
+                        "\"date\"", "\"firstConvocationId\":\"" + first.group(1) + "\",\"date\""));
+    assertThat(secondConvocation.statusCode()).as(secondConvocation.body()).isEqualTo(201);
+    assertThat(secondConvocation.body()).contains("\"mayDeliberate\":true");
+
+    String quorate = openSession("31");
+    var secondAfterQuorum =
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                Sessions.aSessionBody("31", "2019-04-12", 5)
+                    .replace("\"date\"", "\"firstConvocationId\":\"" + quorate + "\",\"date\""));
+    assertThat(secondAfterQuorum.statusCode()).isEqualTo(409);
+    assertThat(secondAfterQuorum.body()).contains("a atteint son quorum");
+
+    var twoMandates =
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                Sessions.aSessionBody("31", "2019-04-11")
+                    .replace("\"toMemberId\":\"31-m03\"", "\"toMemberId\":\"31-m02\""));
+    assertThat(twoMandates.statusCode()).isEqualTo(400);
+    assertThat(twoMandates.body()).contains("\"field\":\"mandates\"", "un mandat au plus");
+  }
+
+  @Test
+  void aBatchPutsDossiersOnTheAgendaAndRecordsTheirOpinionsEachOnItsOwn() {
+    String first = submitted("31");
+    String second = submitted("31");
+    awaitPending("31", first, true);
+    awaitPending("31", second, true);
+    String sessionId = openSession("31");
+
+    var agenda =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "agenda/batch"),
+                "{\"dossierIds\":[\"%s\",\"no-such-dossier\",\"%s\"]}".formatted(first, second));
+
+    assertThat(agenda.statusCode()).as(agenda.body()).isEqualTo(200);
+    assertThat(agenda.body())
+        .contains(
+            "\"done\":2",
+            "\"refused\":1",
+            "{\"dossierId\":\"" + first + "\",\"status\":204}",
+            "{\"dossierId\":\"no-such-dossier\",\"status\":404,\"title\":\"Ressource introuvable\"");
+    awaitPending("31", second, false);
+
+    var opinions =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "opinions/batch"),
+                "{\"opinions\":[%s,%s]}"
+                    .formatted(
+                        opinion(first, 12, 2),
+                        opinion(second, 12, 2).replace("\"abstentions\":2", "\"abstentions\":1")));
+
+    assertThat(opinions.statusCode()).as(opinions.body()).isEqualTo(200);
+    assertThat(opinions.body())
+        .contains(
+            "\"done\":1",
+            "\"refused\":1",
+            "{\"dossierId\":\"" + first + "\",\"status\":201}",
+            "\"status\":400",
+            "\"field\":\"votesFor\"");
+    assertThat(storedEvents(first)).contains(opinionRecordedInternally());
+    assertThat(storedEvents(second)).doesNotContain(opinionRecordedInternally());
+
+    var malformed =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "opinions/batch"),
+                "{\"opinions\":[{\"dossierId\":\"%s\"}]}".formatted(second));
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.body()).contains("\"field\":\"opinions[0].opinion\"");
+  }
+
+  private static String opinionRecordedInternally() {
+    return fr.passerelle.decision.pathway.api.OpinionRecorded.class.getName();
   }
 
   @Test
@@ -384,8 +485,7 @@ class DecisionServiceIT {
         secretariat()
             .postJson(
                 "/api/departements/31/commission/sessions",
-                """
-                {"date":"2999-01-01","membersTotal":20,"membersPresent":14,"membersRepresented":2}""");
+                Sessions.aSessionBody("31", "2999-01-01"));
     assertThat(future.statusCode()).isEqualTo(400);
     assertThat(future.body()).contains("\"field\":\"date\"", "date future");
   }
@@ -422,7 +522,7 @@ class DecisionServiceIT {
         secretariat()
             .postJson(
                 "/api/departements/" + department + "/commission/sessions",
-                Sessions.aSessionBody().replace("2019-04-11", date));
+                Sessions.aSessionBody(department, date));
     assertThat(response.statusCode()).isEqualTo(201);
     Matcher id = SESSION_ID.matcher(response.body());
     assertThat(id.find()).as(response.body()).isTrue();
@@ -469,7 +569,7 @@ class DecisionServiceIT {
         secretariat()
             .postJson(
                 "/api/departements/" + department + "/commission/sessions",
-                Sessions.aSessionBody());
+                Sessions.aSessionBody(department, "2019-04-11"));
     assertThat(response.statusCode()).isEqualTo(201);
     Matcher id = SESSION_ID.matcher(response.body());
     assertThat(id.find()).as(response.body()).isTrue();
@@ -484,18 +584,12 @@ class DecisionServiceIT {
     return "{\"dossierId\":\"" + dossierId + "\"}";
   }
 
-  private static String aSession(int present, boolean secondConvocation) {
-    return """
-        {"date":"2019-04-11","membersTotal":20,"membersPresent":%d,"membersRepresented":2,\
-        "secondConvocation":%b}"""
-        .formatted(present, secondConvocation);
-  }
-
+  /** An opinion of a usual session's 16 voters: those who vote neither way abstain. */
   private static String opinion(String dossierId, int votesFor, int votesAgainst) {
     return """
         {"dossierId":"%s","opinion":"FAVOURABLE","votesFor":%d,"votesAgainst":%d,\
-        "abstentions":1,"chairVotedFor":true}"""
-        .formatted(dossierId, votesFor, votesAgainst);
+        "abstentions":%d,"chairVotedFor":true}"""
+        .formatted(dossierId, votesFor, votesAgainst, Sessions.VOTERS - votesFor - votesAgainst);
   }
 
   private static String authorisation(String dossierId) {

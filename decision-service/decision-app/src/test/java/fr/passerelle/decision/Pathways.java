@@ -104,7 +104,7 @@ public final class Pathways {
         dossierId, HAUTE_GARONNE, sessionId, Sessions.sittingOf(sessionId).date(), termNumber);
   }
 
-  /** An opinion voted 12 for, 2 against, 1 abstention, the chair voting for. */
+  /** An opinion voted 12 for, 2 against, 2 abstentions, the chair voting for. */
   public static RecordOpinionCommand anOpinion(
       String dossierId, String sessionId, Opinion opinion) {
     return aVote(dossierId, sessionId, opinion, 12, 2, true);
@@ -118,7 +118,15 @@ public final class Pathways {
       int votesAgainst,
       boolean chairVotedFor) {
     return new RecordOpinionCommand(
-        dossierId, HAUTE_GARONNE, sessionId, opinion, votesFor, votesAgainst, 1, chairVotedFor);
+        dossierId,
+        HAUTE_GARONNE,
+        sessionId,
+        opinion,
+        votesFor,
+        votesAgainst,
+        Sessions.VOTERS - votesFor - votesAgainst,
+        chairVotedFor,
+        List.of());
   }
 
   /** What the commission recorded for {@link #aVote} on a first request. */
@@ -138,7 +146,8 @@ public final class Pathways {
         vote.votesAgainst(),
         vote.abstentions(),
         vote.chairVotedFor(),
-        term);
+        term,
+        vote.recusedMemberIds());
   }
 
   public static OpinionRecorded opinionRecorded(String dossierId, String sessionId, Opinion o) {

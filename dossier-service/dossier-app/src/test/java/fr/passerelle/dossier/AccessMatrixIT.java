@@ -54,6 +54,7 @@ class AccessMatrixIT {
     SUBMIT("POST", "/dossiers/{dossierId}/submission"),
     WITHDRAW("POST", "/dossiers/{dossierId}/withdrawal"),
     READ("GET", "/dossiers/{dossierId}"),
+    RENEW("POST", "/dossiers/{dossierId}/renewal-requests"),
     LIST_DOSSIERS("GET", "/dossiers"),
     REQUEST_ERASURE("POST", "/dossiers/{dossierId}/erasure-request"),
     CONFIRM_ERASURE("POST", "/dossiers/{dossierId}/erasure-request/confirmation"),
@@ -89,7 +90,7 @@ class AccessMatrixIT {
     }
 
     boolean changesTheDossier() {
-      return this == SUBMIT || this == WITHDRAW || this == REQUEST_ERASURE;
+      return this == SUBMIT || this == WITHDRAW || this == REQUEST_ERASURE || this == RENEW;
     }
   }
 
@@ -131,7 +132,10 @@ class AccessMatrixIT {
   void eachRoleReachesWhatTheMatrixAllowsOnItsDepartementOnly(
       Route route, Role role, String callersDepartement) {
     boolean allowed = route.allows(role) && DEPARTEMENT.equals(callersDepartement);
-    String target = allowed && route.changesTheDossier() ? draft(associationId) : dossierId;
+    String target =
+        !allowed || !route.changesTheDossier()
+            ? dossierId
+            : route == Route.RENEW ? submitted(associationId) : draft(associationId);
     if (allowed && route == Route.CONFIRM_ERASURE) {
       target = draft(associationId);
       requestErasure(target);
@@ -173,7 +177,8 @@ class AccessMatrixIT {
   }
 
   Stream<Arguments> everyRouteOfAnAssociationsDossier() {
-    return Stream.of(Route.DRAFT, Route.REVISE, Route.SUBMIT, Route.WITHDRAW, Route.READ)
+    return Stream.of(
+            Route.DRAFT, Route.REVISE, Route.SUBMIT, Route.WITHDRAW, Route.READ, Route.RENEW)
         .map(Arguments::of);
   }
 
@@ -296,7 +301,11 @@ class AccessMatrixIT {
       case "GET" -> http.get(path);
       case "PUT" -> http.putJson(path, body);
       case "POST" ->
-          http.postJson(path, route.ofADossier && route != Route.REQUEST_ERASURE ? "" : body);
+          http.postJson(
+              path,
+              route == Route.RENEW
+                  ? Dossiers.aRenewalBody(java.time.LocalDate.now(Dossiers.FRANCE))
+                  : route.ofADossier && route != Route.REQUEST_ERASURE ? "" : body);
       default -> throw new IllegalArgumentException(route.method);
     };
   }
@@ -343,6 +352,17 @@ class AccessMatrixIT {
             .postJson("/api/departements/31/dossiers", Dossiers.aCompleteDossierBody(association));
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     return id(drafted);
+  }
+
+  /** A dossier of {@code association}, submitted: its pathway may be renewed. */
+  private String submitted(String association) {
+    String dossier = draft(association);
+    var submission =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(association, DEPARTEMENT))
+            .postJson("/api/departements/31/dossiers/" + dossier + "/submission", "");
+    assertThat(submission.statusCode()).as(submission.body()).isEqualTo(200);
+    return dossier;
   }
 
   /** The problem's body but the path and request id it echoes. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.dossier.vault.PersonVault;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
@@ -85,6 +86,65 @@ class DossierServiceIT {
       for (Header header : published.headers()) {
         assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");
       }
+    }
+  }
+
+  @Test
+  void aRenewalOfASubmittedDossierIsPublishedWithoutItsPlanWhichStaysInTheService() {
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
+    String renewals = "/api/departements/31/dossiers/" + dossierId + "/renewal-requests";
+    String today = java.time.LocalDate.now(Dossiers.FRANCE).toString();
+
+    var ofADraft = http.postJson(renewals, Dossiers.aRenewalBody(java.time.LocalDate.parse(today)));
+    assertThat(ofADraft.statusCode()).isEqualTo(409);
+    http.postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "");
+    long events = countEvents();
+    var future =
+        http.postJson(
+            renewals, Dossiers.aRenewalBody(java.time.LocalDate.parse(today).plusDays(1)));
+    var beforeSubmission =
+        http.postJson(renewals, Dossiers.aRenewalBody(java.time.LocalDate.parse("2019-01-01")));
+    var withoutPlan = http.postJson(renewals, "{\"requestedOn\":\"" + today + "\"}");
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.body()).contains("\"field\":\"requestedOn\"", "date future");
+    assertThat(beforeSubmission.statusCode()).isEqualTo(400);
+    assertThat(beforeSubmission.body()).contains("antérieure au dépôt du dossier");
+    assertThat(withoutPlan.statusCode()).isEqualTo(400);
+    assertThat(withoutPlan.body()).contains("\"field\":\"plan\"", "\"field\":\"achievements\"");
+    assertThat(countEvents()).isEqualTo(events);
+
+    var requested =
+        http.postJson(renewals, Dossiers.aRenewalBody(java.time.LocalDate.parse(today)));
+
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    Matcher requestId = Pattern.compile("\"requestId\":\"([^\"]+)\"").matcher(requested.body());
+    assertThat(requestId.find()).isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT plan FROM renewal_plan WHERE request_id = ?",
+                String.class,
+                requestId.group(1)))
+        .isEqualTo("Formation qualifiante puis recherche d'emploi");
+    try (var topic = new TopicReader(DossierEvents.TOPIC)) {
+      ConsumerRecord<String, String> published =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      topic.readAll().stream()
+                          .filter(r -> dossierId.equals(r.key()))
+                          .filter(r -> RenewalRequested.TYPE.equals(header(r, "ce_type")))
+                          .findFirst()
+                          .orElse(null),
+                  record -> record != null);
+
+      EventContract.of(RenewalRequested.TYPE).assertValid(published.value());
+      assertThat(published.value())
+          .contains(
+              "\"requestId\":\"" + requestId.group(1) + "\"",
+              "\"associationId\":\"" + associationId + "\"",
+              "\"requestedOn\":\"" + today + "\"")
+          .doesNotContain("Formation", "Hébergement", "Okafor");
     }
   }
 

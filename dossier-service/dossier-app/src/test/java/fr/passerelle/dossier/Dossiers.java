@@ -65,4 +65,15 @@ public final class Dossiers {
         {"name":"Association d'accompagnement","approvedFrom":"%s","approvedUntil":"%s"}"""
         .formatted(today.minusYears(1), today.plusYears(1));
   }
+
+  /** Where requests are dated. */
+  public static final java.time.ZoneId FRANCE = java.time.ZoneId.of("Europe/Paris");
+
+  /** A renewal request made on {@code requestedOn}, with its plan and what was achieved. */
+  public static String aRenewalBody(LocalDate requestedOn) {
+    return """
+        {"requestedOn":"%s","plan":"Formation qualifiante puis recherche d'emploi",\
+        "achievements":"Hébergement stable, cours de français suivis"}"""
+        .formatted(requestedOn);
+  }
 }

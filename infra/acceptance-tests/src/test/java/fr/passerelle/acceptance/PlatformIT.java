@@ -131,6 +131,15 @@ class PlatformIT {
   @Test
   void theHauteGaronneYearReproducesTheArticle() {
     LocalDate today = LocalDate.now();
+    // What other tests validated this year, fully counted by reporting before they ended.
+    int validatedBefore =
+        json.readTree(
+                get(
+                        platform.gateway("/api/reports/national?year=" + today.getYear()),
+                        token("analyst"))
+                    .body())
+            .path("validated")
+            .asInt();
     new ScenarioLoader(new PlatformClient(platform.gateway("").toString()), today, System.out)
         .load(HauteGaronneYear.scenario());
     String review = "/api/departements/31/reports/review?year=" + today.getYear();
@@ -162,7 +171,7 @@ class PlatformIT {
         json.readTree(
             get(platform.gateway("/api/reports/national?year=" + today.getYear()), token("analyst"))
                 .body());
-    assertThat(national.path("validated").asInt()).isEqualTo(276);
+    assertThat(national.path("validated").asInt()).isEqualTo(validatedBefore + 276);
 
     HttpResponse<String> csv =
         get(
@@ -172,6 +181,243 @@ class PlatformIT {
     assertThat(csv.body()).contains("Dossiers étudiés;30", "Parcours validés;28", "dont en CDI;7");
 
     assertNoPersonalDataOnKafka();
+  }
+
+  /**
+   * A pathway's whole life in the Pyrénées-Atlantiques, through the gateway: the commission named,
+   * a session with a mandate and the accompanying association out of the vote, a first term, three
+   * renewals asked for by the association (a term past 24 months refused with a problem), a fourth
+   * request declined at 24 months, another pathway ended at the person's request, and the session's
+   * minutes downloaded as a PDF whose text says all of it.
+   */
+  @Test
+  void aPathwayIsRenewedThreeTimesToTwentyFourMonthsAnotherEndsEarlyAndTheMinutesSaySo()
+      throws Exception {
+    String base = "/api/departements/64";
+    String today = LocalDate.now().toString();
+    String secretariat = token("secretariat-64");
+    String prefecture = token("prefecture-64");
+    HttpResponse<String> approved =
+        post(
+            platform.gateway(base + "/associations"),
+            Map.of(
+                "name", "Association des Pyrénées",
+                "approvedFrom", LocalDate.now().minusMonths(6).toString(),
+                "approvedUntil", LocalDate.now().plusYears(2).toString()),
+            prefecture);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+    String associationId = json.readTree(approved.body()).path("associationId").asString();
+    String association = token("association-64", associationId);
+
+    String prefet = member(base, secretariat, "Le préfet", "STATE_SERVICES", null);
+    String procureur = member(base, secretariat, "Le procureur", "JUSTICE", null);
+    String medecins = member(base, secretariat, "L'ordre des médecins", "HEALTH", null);
+    String associationMember =
+        member(base, secretariat, "L'association des Pyrénées", "ASSOCIATIONS", associationId);
+    String renewed = submitted(base, associationId, association);
+    String endedEarly = submitted(base, associationId, association);
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .until(
+            () -> get(platform.gateway(base + "/commission/pending-dossiers"), secretariat).body(),
+            body -> body.contains(renewed) && body.contains(endedEarly));
+
+    HttpResponse<String> session =
+        post(
+            platform.gateway(base + "/commission/sessions"),
+            Map.of(
+                "date",
+                today,
+                "chairMemberId",
+                prefet,
+                "present",
+                List.of(prefet, procureur, associationMember),
+                "mandates",
+                List.of(Map.of("fromMemberId", medecins, "toMemberId", procureur))),
+            secretariat);
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+    String sessionId = json.readTree(session.body()).path("sessionId").asString();
+    for (String dossierId : List.of(renewed, endedEarly)) {
+      studied(base, secretariat, sessionId, dossierId);
+      decide(base, prefecture, Map.of("decision", "AUTHORISE", "startDate", today), dossierId);
+    }
+
+    for (int term = 2; term <= 4; term++) {
+      int pending = term;
+      requestRenewal(base, association, renewed);
+      await()
+          .atMost(READ_MODEL_DELAY)
+          .until(
+              () -> pathway(base, secretariat, renewed),
+              view -> view.path("pendingTermNumber").asInt() == pending);
+      studied(base, secretariat, sessionId, renewed);
+      if (term == 4) {
+        HttpResponse<String> pastTheMaximum =
+            post(
+                platform.gateway(base + "/prefecture/decisions"),
+                Map.of("dossierId", renewed, "decision", "RENEW", "decidedOn", today, "months", 7),
+                prefecture);
+        assertThat(pastTheMaximum.statusCode()).as(pastTheMaximum.body()).isEqualTo(409);
+        assertThat(pastTheMaximum.body()).contains("24");
+      }
+      JsonNode renewal = decide(base, prefecture, Map.of("decision", "RENEW"), renewed);
+      assertThat(renewal.path("termNumber").asInt()).isEqualTo(term);
+      assertThat(renewal.path("totalMonths").asInt()).isEqualTo(6 * term);
+    }
+    requestRenewal(base, association, renewed);
+    JsonNode declined =
+        await()
+            .atMost(READ_MODEL_DELAY)
+            .until(
+                () -> pathway(base, association, renewed),
+                view -> !view.path("lastDeclinedRequest").isMissingNode());
+    assertThat(declined.path("lastDeclinedRequest").asString())
+        .isEqualTo("MAXIMUM_DURATION_REACHED");
+    assertThat(declined.path("termNumber").asInt()).isEqualTo(4);
+    assertThat(declined.path("totalMonths").asInt()).isEqualTo(24);
+    assertThat(declined.path("stage").asString()).isEqualTo("RUNNING");
+
+    decide(base, prefecture, Map.of("decision", "END", "reason", "PERSON_REQUEST"), endedEarly);
+    JsonNode ended =
+        await()
+            .atMost(READ_MODEL_DELAY)
+            .until(
+                () -> pathway(base, secretariat, endedEarly),
+                view -> "ENDED".equals(view.path("stage").asString()));
+    assertThat(ended.path("endReason").asString()).isEqualTo("PERSON_REQUEST");
+    assertThat(ended.path("lastDay").asString()).isEqualTo(today);
+    // Renewals are not new pathways: the year counts the two validated, once each.
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        json.readTree(
+                                get(
+                                        platform.gateway(
+                                            base
+                                                + "/reports/review?year="
+                                                + LocalDate.now().getYear()),
+                                        prefecture)
+                                    .body())
+                            .path("validated")
+                            .asInt())
+                    .isEqualTo(2));
+
+    HttpResponse<byte[]> pdf =
+        http.send(
+            HttpRequest.newBuilder(
+                    platform.gateway(base + "/commission/sessions/" + sessionId + "/minutes.pdf"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + secretariat)
+                .GET()
+                .build(),
+            BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    String minutes;
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      minutes =
+          new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+    assertThat(minutes)
+        .contains(
+            "Procès-verbal de la séance du "
+                + LocalDate.now()
+                    .format(
+                        java.time.format.DateTimeFormatter.ofPattern(
+                            "d MMMM yyyy", java.util.Locale.FRENCH)),
+            "Membres de la commission : 4 ; présents : 3 ; représentés : 1 ; quorum : 2.",
+            "L'ordre des médecins (Santé), mandat donné à Le procureur",
+            "Dossier " + renewed + " — première demande",
+            "Dossier " + renewed + " — renouvellement (période n° 2)",
+            "Dossier " + renewed + " — renouvellement (période n° 4)",
+            "Dossier " + endedEarly + " — première demande",
+            "Ne prennent pas part au vote (intérêt personnel) : L'association des Pyrénées.",
+            "Pour : 3 ; contre : 0 ; abstentions : 0.",
+            "Avis de la commission : favorable.")
+        .doesNotContain("Personne", "Démo");
+  }
+
+  private String member(
+      String base, String secretariat, String name, String category, String associationId) {
+    Map<String, Object> body = new HashMap<>(Map.of("name", name, "category", category));
+    if (associationId != null) {
+      body.put("associationId", associationId);
+    }
+    HttpResponse<String> named =
+        post(platform.gateway(base + "/commission/members"), body, secretariat);
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+    return json.readTree(named.body()).path("memberId").asString();
+  }
+
+  private String submitted(String base, String associationId, String association) {
+    HttpResponse<String> drafted =
+        post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId), association);
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
+    HttpResponse<String> submitted =
+        post(
+            platform.gateway(base + "/dossiers/" + dossierId + "/submission"),
+            Map.of(),
+            association);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    return dossierId;
+  }
+
+  /** On the session's agenda, then favourable: the préfet, the procureur and a mandate vote. */
+  private void studied(String base, String secretariat, String sessionId, String dossierId) {
+    String session = base + "/commission/sessions/" + sessionId;
+    HttpResponse<String> placed =
+        post(platform.gateway(session + "/agenda"), Map.of("dossierId", dossierId), secretariat);
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(204);
+    HttpResponse<String> opinion =
+        post(
+            platform.gateway(session + "/opinions"),
+            Map.of(
+                "dossierId",
+                dossierId,
+                "opinion",
+                "FAVOURABLE",
+                "votesFor",
+                3,
+                "votesAgainst",
+                0,
+                "abstentions",
+                0,
+                "chairVotedFor",
+                true),
+            secretariat);
+    assertThat(opinion.statusCode()).as(opinion.body()).isEqualTo(201);
+  }
+
+  private JsonNode decide(
+      String base, String prefecture, Map<String, Object> decision, String dossierId) {
+    Map<String, Object> body = new HashMap<>(decision);
+    body.put("dossierId", dossierId);
+    body.put("decidedOn", LocalDate.now().toString());
+    HttpResponse<String> decided =
+        post(platform.gateway(base + "/prefecture/decisions"), body, prefecture);
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+    return json.readTree(decided.body());
+  }
+
+  private void requestRenewal(String base, String association, String dossierId) {
+    HttpResponse<String> requested =
+        post(
+            platform.gateway(base + "/dossiers/" + dossierId + "/renewal-requests"),
+            Map.of(
+                "requestedOn", LocalDate.now().toString(),
+                "plan", "Formation puis emploi",
+                "achievements", "Logement trouvé"),
+            association);
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+  }
+
+  private JsonNode pathway(String base, String token, String dossierId) {
+    HttpResponse<String> view = get(platform.gateway(base + "/pathways/" + dossierId), token);
+    assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+    return json.readTree(view.body());
   }
 
   /** Names, birth dates, contacts and the plan's words never reach an event on the bus. */

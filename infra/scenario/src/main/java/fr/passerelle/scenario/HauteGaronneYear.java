@@ -27,6 +27,44 @@ public final class HauteGaronneYear {
           new Object[] {"06", 8, 0},
           new Object[] {"93", 5, 0});
 
+  /**
+   * The 20 members the article lists: the State and its services, the procureur, the local
+   * authorities, the ordre des médecins and the three approved associations.
+   */
+  static final List<CommissionSeat> HAUTE_GARONNE_COMMISSION =
+      List.of(
+          CommissionSeat.of("Le préfet de la Haute-Garonne", "STATE_SERVICES"),
+          CommissionSeat.of("Le sous-préfet chargé de la politique de la ville", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "La déléguée départementale aux droits des femmes et à l'égalité", "STATE_SERVICES"),
+          CommissionSeat.of("Le directeur départemental de la cohésion sociale", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "Le directeur de l'unité départementale de la DIRECCTE", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "La cheffe du service des étrangers de la préfecture", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "Le délégué départemental de l'agence régionale de santé", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "Le directeur académique des services de l'Éducation nationale", "STATE_SERVICES"),
+          CommissionSeat.of(
+              "Le directeur départemental de la sécurité publique", "POLICE_GENDARMERIE"),
+          CommissionSeat.of(
+              "Le commandant du groupement de gendarmerie départementale", "POLICE_GENDARMERIE"),
+          CommissionSeat.of(
+              "Le procureur de la République près le tribunal de Toulouse", "JUSTICE"),
+          CommissionSeat.of("Le président du conseil départemental", "LOCAL_AUTHORITIES"),
+          CommissionSeat.of(
+              "La vice-présidente du conseil départemental chargée des solidarités",
+              "LOCAL_AUTHORITIES"),
+          CommissionSeat.of("Le maire de Toulouse", "LOCAL_AUTHORITIES"),
+          CommissionSeat.of("Le président de Toulouse Métropole", "LOCAL_AUTHORITIES"),
+          CommissionSeat.of("La présidente de la région Occitanie", "LOCAL_AUTHORITIES"),
+          CommissionSeat.of(
+              "Le président du conseil départemental de l'ordre des médecins", "HEALTH"),
+          CommissionSeat.association("L'Amicale du Nid 31", 0),
+          CommissionSeat.association("L'Association Jeunes Errants", 1),
+          CommissionSeat.association("Le Mouvement du Nid", 2));
+
   private HauteGaronneYear() {}
 
   public static List<DepartmentYear> scenario() {
@@ -67,7 +105,7 @@ public final class HauteGaronneYear {
     dossiers.add(Beneficiary.refused("BG", false));
     return new DepartmentYear(
         "31",
-        20,
+        HAUTE_GARONNE_COMMISSION,
         List.of("Amicale du Nid 31", "Association Jeunes Errants", "Mouvement du Nid"),
         dossiers);
   }
@@ -82,7 +120,16 @@ public final class HauteGaronneYear {
                     Beneficiary.validated(
                         nationalities[i % nationalities.length], i % 4 != 3, i % 2)));
     IntStream.range(0, refused).forEach(i -> dossiers.add(Beneficiary.refused("RO", false)));
+    List<CommissionSeat> commission = new ArrayList<>();
+    commission.add(CommissionSeat.of("Le préfet", "STATE_SERVICES"));
+    String[] categories = {
+      "STATE_SERVICES", "JUSTICE", "POLICE_GENDARMERIE", "LOCAL_AUTHORITIES", "HEALTH"
+    };
+    for (int seat = 2; seat <= 17; seat++) {
+      commission.add(CommissionSeat.of("Membre n° " + seat, categories[seat % categories.length]));
+    }
+    commission.add(CommissionSeat.association("L'association agréée", 0));
     return new DepartmentYear(
-        department, 18, List.of("Association agréée " + department), dossiers);
+        department, commission, List.of("Association agréée " + department), dossiers);
   }
 }

@@ -15,11 +15,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Loads the Haute-Garonne year into a running platform through the gateway's public API, as the
  * teams would enter it: the préfecture approves the associations, the associations draft and submit
- * the dossiers, the secretariat convenes the commission and puts each dossier on its agenda, the
- * commission gives its opinion, the préfet decides; the préfecture issues the residence permits of
- * the foreign victims of trafficking, the associations request the AFIS and the préfet decides it,
- * and the associations record the jobs found. Every figure then follows from the platform's events.
- * Everything is dated today, so the review is this year's.
+ * the dossiers, the secretariat names the commission's members, records its session (who was
+ * present, who gave a mandate) and puts each dossier on its agenda, the commission gives its
+ * opinion (the accompanying association's member out of the vote), the préfet decides; the
+ * préfecture issues the residence permits of the foreign victims of trafficking, the associations
+ * request the AFIS and the préfet decides it, and the associations record the jobs found. Every
+ * figure then follows from the platform's events. Everything is dated today, so the review is this
+ * year's.
  *
  * <p>Usage: {@code ScenarioLoader [gateway URL] [--force]}. Without {@code --force} it loads
  * nothing into a platform that already has validated pathways this year.
@@ -120,7 +122,37 @@ public class ScenarioLoader {
         base + "/commission/pending-dossiers",
         pending -> ids(pending).containsAll(submitted.keySet()),
         PATIENCE);
-    int present = year.commissionMembers() * 3 / 4;
+    // The commission is named once: a second load finds its members by name.
+    Map<String, String> named = new LinkedHashMap<>();
+    for (JsonNode member : secretariat.get(base + "/commission/members")) {
+      named.put(member.path("name").asString(), member.path("memberId").asString());
+    }
+    Map<Integer, String> associationMembers = new LinkedHashMap<>();
+    List<String> members = new ArrayList<>();
+    for (CommissionSeat seat : year.commission()) {
+      Map<String, Object> member = new LinkedHashMap<>();
+      member.put("name", seat.name());
+      member.put("category", seat.category());
+      if (seat.association() != null) {
+        member.put("associationId", associations.get(seat.association()));
+      }
+      String memberId =
+          named.containsKey(seat.name())
+              ? named.get(seat.name())
+              : secretariat.post(base + "/commission/members", member).path("memberId").asString();
+      members.add(memberId);
+      if (seat.association() != null) {
+        associationMembers.put(seat.association(), memberId);
+      }
+    }
+    // All but the last three seats before the associations' attend: the second and third of
+    // those are absent, one of them represented by the second member; the associations attend.
+    int firstAssociation = year.commissionMembers() - associationMembers.size();
+    List<String> present = new ArrayList<>(members);
+    String represented = members.get(firstAssociation - 1);
+    present.remove(represented);
+    present.remove(members.get(firstAssociation - 2));
+    int attending = present.size() + 1;
     String sessionId =
         secretariat
             .post(
@@ -128,20 +160,20 @@ public class ScenarioLoader {
                 Map.of(
                     "date",
                     today.toString(),
-                    "membersTotal",
-                    year.commissionMembers(),
-                    "membersPresent",
+                    "chairMemberId",
+                    members.get(0),
+                    "present",
                     present,
-                    "membersRepresented",
-                    1,
-                    "secondConvocation",
-                    false))
+                    "mandates",
+                    List.of(Map.of("fromMemberId", represented, "toMemberId", members.get(1)))))
             .path("sessionId")
             .asString();
 
     for (var dossier : submitted.entrySet()) {
+      // The member of the association that accompanies the person takes no part in the vote.
+      int voters = attending - 1;
       decide(
-          secretariat, prefecture, base, sessionId, present, dossier.getKey(), dossier.getValue());
+          secretariat, prefecture, base, sessionId, voters, dossier.getKey(), dossier.getValue());
     }
     for (var dossier : submitted.entrySet()) {
       if (dossier.getValue().validated()) {
@@ -175,12 +207,12 @@ public class ScenarioLoader {
       PlatformClient prefecture,
       String base,
       String sessionId,
-      int present,
+      int voters,
       String dossierId,
       Beneficiary person) {
     String session = base + "/commission/sessions/" + sessionId;
     secretariat.post(session + "/agenda", Map.of("dossierId", dossierId));
-    int majority = present - 2;
+    int majority = voters - 2;
     secretariat.post(
         session + "/opinions",
         Map.of(

@@ -11,6 +11,18 @@ class HauteGaronneYearTest {
   private final DepartmentYear hauteGaronne = HauteGaronneYear.hauteGaronne();
 
   @Test
+  void twentyMembersAmongThemTheThreeApprovedAssociations() {
+    assertThat(hauteGaronne.commission()).hasSize(20);
+    assertThat(hauteGaronne.commission())
+        .filteredOn(seat -> seat.association() != null)
+        .extracting(CommissionSeat::association)
+        .containsExactly(0, 1, 2);
+    assertThat(hauteGaronne.commission())
+        .extracting(CommissionSeat::category)
+        .contains("STATE_SERVICES", "JUSTICE", "LOCAL_AUTHORITIES", "HEALTH", "ASSOCIATIONS");
+  }
+
+  @Test
   void thirtyDossiersOfWhichTwentyEightValidated() {
     assertThat(hauteGaronne.dossiers()).hasSize(30);
     assertThat(hauteGaronne.validated()).isEqualTo(28);

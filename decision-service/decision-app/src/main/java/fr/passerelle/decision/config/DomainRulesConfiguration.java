@@ -1,12 +1,15 @@
 package fr.passerelle.decision.config;
 
 import fr.passerelle.decision.pathway.command.AuthorisationTerm;
-import fr.passerelle.decision.pathway.command.CommissionSessions;
 import fr.passerelle.decision.pathway.command.TermEnd;
 import fr.passerelle.decision.pathway.query.PathwaysProjection;
 import fr.passerelle.decision.pathway.query.PendingDossiersProjection;
+import fr.passerelle.decision.session.command.Commission;
+import fr.passerelle.decision.session.command.CommissionRosters;
 import fr.passerelle.decision.session.command.CommissionSession;
+import fr.passerelle.decision.session.command.CommissionSessions;
 import fr.passerelle.decision.session.command.QuorumRule;
+import fr.passerelle.decision.session.query.CommissionMinutesProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.Repository;
@@ -44,6 +47,12 @@ class DomainRulesConfiguration {
     return new RepositoryCommissionSessions(sessions);
   }
 
+  @Bean
+  CommissionRosters commissionRosters(
+      @Qualifier("commissionRepository") Repository<Commission> commissions) {
+    return new RepositoryCommissionRosters(commissions);
+  }
+
   /**
    * A failing projection update is retried from the same event (the processor keeps its token and
    * backs off) instead of being logged and skipped, which would leave the read model wrong.
@@ -56,6 +65,9 @@ class DomainRulesConfiguration {
             .registerListenerInvocationErrorHandler(
                 PendingDossiersProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
             .registerListenerInvocationErrorHandler(
-                PathwaysProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                PathwaysProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+            .registerListenerInvocationErrorHandler(
+                CommissionMinutesProjection.PROCESSING_GROUP,
+                c -> PropagatingErrorHandler.instance());
   }
 }

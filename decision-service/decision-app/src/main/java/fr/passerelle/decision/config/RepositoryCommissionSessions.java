@@ -1,14 +1,14 @@
 package fr.passerelle.decision.config;
 
-import fr.passerelle.decision.pathway.command.CommissionSessions;
 import fr.passerelle.decision.session.command.CommissionSession;
+import fr.passerelle.decision.session.command.CommissionSessions;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /**
- * The sessions as the pathway's command handlers see them: read from the session aggregates in the
- * command's own unit of work, so a session is known as soon as it is opened.
+ * The sessions as the pathway's and the sessions' command handlers see them: read from the session
+ * aggregates in the command's own unit of work, so a session is known as soon as it is recorded.
  */
 class RepositoryCommissionSessions implements CommissionSessions {
 
@@ -25,11 +25,7 @@ class RepositoryCommissionSessions implements CommissionSessions {
           .load(sessionId)
           .invoke(
               session ->
-                  session.sessionId() == null
-                      ? Optional.empty()
-                      : Optional.of(
-                          new Sitting(
-                              session.sessionId(), session.departmentCode(), session.date())));
+                  session.sessionId() == null ? Optional.empty() : Optional.of(session.sitting()));
     } catch (AggregateNotFoundException e) {
       return Optional.empty();
     }

@@ -21,6 +21,7 @@ import fr.passerelle.decision.pathway.api.PathwayAuthorised;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.eventbus.IntegrationEvent;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The published events are their golden samples: same fields, no vote, no motivation. */
@@ -43,7 +44,8 @@ class DecisionEventMapperTest {
             2,
             1,
             true,
-            1);
+            1,
+            List.of());
 
     assertPublishedAsGoldenSample(opinion, OpinionRecorded.TYPE, DOSSIER);
   }
@@ -169,7 +171,10 @@ class DecisionEventMapperTest {
 
   @Test
   void sessionsAndAgendasStayPrivate() {
-    assertThat(mapper.map(Sessions.opened(Sessions.aFirstConvocation(14, 2)))).isEmpty();
+    assertThat(
+            mapper.map(
+                Sessions.opened(Sessions.aFirstConvocation(14, Sessions.usualMandates()), true)))
+        .isEmpty();
     assertThat(mapper.map(Pathways.registered(DOSSIER))).isEmpty();
     assertThat(mapper.map(Pathways.placedOnAgenda(DOSSIER, Sessions.APRIL_SESSION))).isEmpty();
   }

@@ -73,6 +73,15 @@ public final class Routes {
               .build(),
           departemental(
                   ServiceName.DOSSIER,
+                  POST,
+                  D + "/dossiers/{dossierId}/renewal-requests",
+                  "ask for the renewal of a pathway, with its updated plan")
+              .roles(ASSOCIATION)
+              .ownership(Ownership.OWN_DOSSIER)
+              .personalData(PersonalData.WRITE)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
                   GET,
                   D + "/dossiers/{dossierId}",
                   "read a dossier with the person's identity")
@@ -120,8 +129,33 @@ public final class Routes {
                   "dossiers awaiting a session")
               .roles(SECRETARIAT, PREFECTURE)
               .build(),
-          departemental(ServiceName.DECISION, POST, D + "/commission/sessions", "convene a session")
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/members",
+                  "name a member of the commission, with their category")
               .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/commission/members",
+                  "list the commission's members")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/sessions",
+                  "record a session: who attended, mandates, quorum, convocation")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/commission/sessions/{sessionId}/minutes.pdf",
+                  "a session's minutes (procès-verbal) as a PDF")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR)
               .build(),
           departemental(
                   ServiceName.DECISION,
@@ -135,6 +169,20 @@ public final class Routes {
                   POST,
                   D + "/commission/sessions/{sessionId}/opinions",
                   "record the commission's opinion")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/sessions/{sessionId}/agenda/batch",
+                  "put many dossiers on a session's agenda, a result per dossier")
+              .roles(SECRETARIAT)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  POST,
+                  D + "/commission/sessions/{sessionId}/opinions/batch",
+                  "record a session's opinions at once, a result per dossier")
               .roles(SECRETARIAT)
               .build(),
           departemental(

@@ -2,6 +2,7 @@ package fr.passerelle.decision.pathway.api;
 
 import fr.passerelle.decision.events.Opinion;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Internal event: the commission gave its opinion on a dossier's request in a session, by this
@@ -9,6 +10,8 @@ import java.time.LocalDate;
  *
  * @param termNumber the term the request is for: 1 for a first request ({@code null} in events
  *     recorded before renewals existed)
+ * @param recusedMemberIds the members who took no part in the vote, for a personal interest ({@code
+ *     null} in events recorded before members were named)
  */
 public record OpinionRecorded(
     String dossierId,
@@ -20,7 +23,8 @@ public record OpinionRecorded(
     int votesAgainst,
     int abstentions,
     boolean chairVotedFor,
-    Integer termNumber) {
+    Integer termNumber,
+    List<String> recusedMemberIds) {
 
   /** The term the request is for. */
   public int term() {

@@ -1,6 +1,7 @@
 package fr.passerelle.decision.pathway.api;
 
 import fr.passerelle.decision.events.Opinion;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,6 +12,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param votesAgainst members who voted against it
  * @param abstentions members who abstained
  * @param chairVotedFor how the chair voted: the chair's vote breaks a tie
+ * @param recusedMemberIds members who declared a personal interest and take no part in this vote
+ *     (the members of the association that accompanies the person are added by the rules)
  */
 public record RecordOpinionCommand(
     @TargetAggregateIdentifier String dossierId,
@@ -20,7 +23,8 @@ public record RecordOpinionCommand(
     int votesFor,
     int votesAgainst,
     int abstentions,
-    boolean chairVotedFor) {
+    boolean chairVotedFor,
+    List<String> recusedMemberIds) {
 
   public RecordOpinionCommand {
     Objects.requireNonNull(dossierId, "dossierId");
@@ -30,5 +34,6 @@ public record RecordOpinionCommand(
     if (votesFor < 0 || votesAgainst < 0 || abstentions < 0) {
       throw new IllegalArgumentException("votes are counted from 0");
     }
+    recusedMemberIds = recusedMemberIds == null ? List.of() : List.copyOf(recusedMemberIds);
   }
 }

@@ -26,14 +26,20 @@ import fr.passerelle.decision.pathway.api.RenewPathwayCommand;
 import fr.passerelle.decision.pathway.api.RenewalRequestDeclined;
 import fr.passerelle.decision.pathway.api.RenewalRequestDeclined.DeclineReason;
 import fr.passerelle.decision.pathway.api.RenewalRequested;
+import fr.passerelle.decision.session.api.Member;
+import fr.passerelle.decision.session.command.CommissionSessions;
+import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -162,6 +168,10 @@ public class Pathway {
       case NONE -> throw new NoRequestPendingException();
       case AWAITING_DECISION -> throw new OpinionAlreadyGivenException();
       case AWAITING_SESSION, ON_AGENDA -> {
+        if (session.firstConvocationId() != null
+            && !(request == Request.ON_AGENDA && session.firstConvocationId().equals(sessionId))) {
+          throw new NotOnFirstConvocationAgendaException();
+        }
         if (!session.sessionId().equals(sessionId)) {
           DomainDates.notBefore(
               "sessionId",
@@ -179,21 +189,35 @@ public class Pathway {
   }
 
   /**
-   * Records the commission's opinion on the request of its session's agenda. A favourable or
-   * unfavourable opinion is the one the majority voted, the chair's vote breaking a tie; an
-   * adjourned request awaits another session, whatever the votes.
+   * Records the commission's opinion on the request of its session's agenda, in a session that may
+   * deliberate. Every member who takes part is counted once, for, against or abstaining: the
+   * members present and represented, but those with a personal interest (the members of the
+   * association that accompanies the person, and those who declare one) and the mandates they hold.
+   * A favourable or unfavourable opinion is the one the majority voted, the chair's vote breaking a
+   * tie; an adjourned request awaits another session, whatever the votes.
    */
   @CommandHandler
   public void handle(RecordOpinionCommand command, CommissionSessions sessions) {
     requireIn(command.departmentCode());
-    requireSession(sessions, command.sessionId());
+    CommissionSessions.Sitting session = requireSession(sessions, command.sessionId());
     requireNotEnded();
     if (request != Request.ON_AGENDA || !command.sessionId().equals(sessionId)) {
       throw new NotOnAgendaException();
     }
-    Opinion voted = voted(command.votesFor(), command.votesAgainst(), command.chairVotedFor());
+    if (!session.mayDeliberate()) {
+      throw new SessionLackedQuorumException(session.date());
+    }
+    List<String> recused = recused(session, command);
+    boolean chairVotes = !recused.contains(session.chairMemberId());
+    Opinion voted =
+        voted(command.votesFor(), command.votesAgainst(), command.chairVotedFor(), chairVotes);
     if (command.opinion() != Opinion.ADJOURNED && command.opinion() != voted) {
-      throw new OpinionContradictsVoteException(voted);
+      throw voted == null
+          ? InvalidRequestException.of(
+              "opinion",
+              "aucune majorité : partage des voix sans voix du président pour le départager ;"
+                  + " seul un ajournement est possible")
+          : new OpinionContradictsVoteException(voted);
     }
     apply(
         new OpinionRecorded(
@@ -206,7 +230,62 @@ public class Pathway {
             command.votesAgainst(),
             command.abstentions(),
             command.chairVotedFor(),
-            requestTerm));
+            requestTerm,
+            session.membersNamed() ? recused : null));
+  }
+
+  /**
+   * The members who take no part in this vote, checked against the session: the members declared,
+   * and the association's. The votes count every other member present or represented, once.
+   */
+  private List<String> recused(CommissionSessions.Sitting session, RecordOpinionCommand command) {
+    int cast = command.votesFor() + command.votesAgainst() + command.abstentions();
+    if (!session.membersNamed()) {
+      if (!command.recusedMemberIds().isEmpty()) {
+        throw InvalidRequestException.of(
+            "recusedMemberIds", "séance enregistrée sans ses membres nommés");
+      }
+      if (cast > session.attending()) {
+        throw InvalidRequestException.of(
+            "votesFor",
+            "%d votes pour %d membres présents ou représentés"
+                .formatted(cast, session.attending()));
+      }
+      return List.of();
+    }
+    Set<String> members = new HashSet<>();
+    Set<String> recused = new TreeSet<>();
+    List<FieldError> errors = new ArrayList<>();
+    Set<String> attending = new HashSet<>(session.present());
+    session.mandates().forEach(mandate -> attending.add(mandate.fromMemberId()));
+    for (Member member : session.members()) {
+      members.add(member.memberId());
+      if (member.associationId() != null
+          && member.associationId().equals(profile.associationId())
+          && attending.contains(member.memberId())) {
+        recused.add(member.memberId());
+      }
+    }
+    for (String memberId : command.recusedMemberIds()) {
+      if (!members.contains(memberId)) {
+        errors.add(
+            FieldError.of("recusedMemberIds", "membre inconnu de la commission : " + memberId));
+      }
+      recused.add(memberId);
+    }
+    int voters = session.votersWithout(recused).size();
+    if (errors.isEmpty() && cast != voters) {
+      errors.add(
+          FieldError.of(
+              "votesFor",
+              ("%d voix et abstentions pour %d membres qui prennent part au vote (présents ou"
+                      + " représentés, sauf %d qui se retirent pour un intérêt personnel)")
+                  .formatted(cast, voters, recused.size())));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return List.copyOf(recused);
   }
 
   /**
@@ -441,8 +520,15 @@ public class Pathway {
         "decidedOn", decidedOn, sessionDate, "antérieure à la séance qui a rendu l'avis");
   }
 
-  /** The opinion the members voted: the majority, or the chair's vote in a tie. */
-  private static Opinion voted(int votesFor, int votesAgainst, boolean chairVotedFor) {
+  /**
+   * The opinion the members voted: the majority, or the chair's vote in a tie; none in a tie the
+   * chair cannot break (no vote cast, or the chair takes no part).
+   */
+  private static Opinion voted(
+      int votesFor, int votesAgainst, boolean chairVotedFor, boolean chairVotes) {
+    if (votesFor == votesAgainst && (votesFor == 0 || !chairVotes)) {
+      return null;
+    }
     boolean favourable = votesFor == votesAgainst ? chairVotedFor : votesFor > votesAgainst;
     return favourable ? Opinion.FAVOURABLE : Opinion.UNFAVOURABLE;
   }

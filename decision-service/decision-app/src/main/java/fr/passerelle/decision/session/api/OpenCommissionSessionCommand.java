@@ -1,37 +1,42 @@
 package fr.passerelle.decision.session.api;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The commission secretariat records that the departmental commission sits.
+ * The commission secretariat records that the departmental commission was convened and who
+ * attended: with its quorum it deliberates; without, on a first convocation, it records only that
+ * the quorum was not reached, and a second convocation with the same agenda sits without quorum.
  *
  * @param sessionId the new session
  * @param departmentCode the département of the commission
- * @param date the day the commission sits
- * @param membersTotal members of the commission
- * @param membersPresent members present
- * @param membersRepresented absent members represented by another member
- * @param secondConvocation whether the commission sits on a second convocation, without quorum
+ * @param date the day the commission sat
+ * @param chairMemberId the member present who chaired the session
+ * @param present the members present
+ * @param mandates the absent members represented, and by whom
+ * @param firstConvocationId for a second convocation, the session that lacked its quorum ({@code
+ *     null} for a first convocation)
  */
 public record OpenCommissionSessionCommand(
     String sessionId,
     String departmentCode,
     LocalDate date,
-    int membersTotal,
-    int membersPresent,
-    int membersRepresented,
-    boolean secondConvocation) {
+    String chairMemberId,
+    List<String> present,
+    List<Mandate> mandates,
+    String firstConvocationId) {
 
   public OpenCommissionSessionCommand {
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(departmentCode, "departmentCode");
     Objects.requireNonNull(date, "date");
-    if (membersTotal < 1 || membersPresent < 0 || membersRepresented < 0) {
-      throw new IllegalArgumentException("members must be counted from 0, at least one in all");
-    }
-    if (membersPresent + membersRepresented > membersTotal) {
-      throw new IllegalArgumentException("more members present or represented than members");
-    }
+    Objects.requireNonNull(chairMemberId, "chairMemberId");
+    present = List.copyOf(present);
+    mandates = List.copyOf(mandates);
+  }
+
+  public boolean secondConvocation() {
+    return firstConvocationId != null;
   }
 }

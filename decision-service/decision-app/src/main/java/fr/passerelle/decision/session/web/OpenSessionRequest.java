@@ -1,48 +1,30 @@
 package fr.passerelle.decision.session.web;
 
-import fr.passerelle.decision.shared.web.ConsistentFields;
-import fr.passerelle.decision.shared.web.CrossFieldChecked;
-import fr.passerelle.edge.refusal.FieldError;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The body of a commission session: when it sits and who attends.
+ * The body of a commission session: when it sat, who chaired, who was present, who gave a mandate
+ * to whom, and, for a second convocation, the first one that lacked its quorum.
  *
- * @param secondConvocation whether it sits on a second convocation (optional, false by default)
+ * @param mandates optional: none by default
+ * @param firstConvocationId optional: a first convocation by default
  */
-@ConsistentFields
 public record OpenSessionRequest(
     @NotNull(message = "obligatoire") LocalDate date,
-    @NotNull(message = "obligatoire")
-        @Min(value = 1, message = "1 au moins")
-        @Max(value = 100, message = "100 au plus")
-        Integer membersTotal,
-    @NotNull(message = "obligatoire")
-        @Min(value = 0, message = "ne peut pas être négatif")
-        @Max(value = 100, message = "100 au plus")
-        Integer membersPresent,
-    @NotNull(message = "obligatoire")
-        @Min(value = 0, message = "ne peut pas être négatif")
-        @Max(value = 100, message = "100 au plus")
-        Integer membersRepresented,
-    Boolean secondConvocation)
-    implements CrossFieldChecked {
+    @NotBlank(message = "obligatoire") @Size(max = 255, message = "255 caractères au plus")
+        String chairMemberId,
+    @NotNull(message = "obligatoire") @Size(max = 100, message = "100 membres au plus")
+        List<@NotBlank(message = "identifiant de membre obligatoire") String> present,
+    @Size(max = 100, message = "100 mandats au plus") List<@Valid MandateRequest> mandates,
+    @Size(max = 255, message = "255 caractères au plus") String firstConvocationId) {
 
-  @Override
-  public List<FieldError> crossFieldErrors() {
-    if (membersTotal == null || membersPresent == null || membersRepresented == null) {
-      return List.of();
-    }
-    if (membersPresent + membersRepresented > membersTotal) {
-      return List.of(
-          FieldError.of(
-              "membersPresent",
-              "présents et représentés plus nombreux que les membres de la commission"));
-    }
-    return List.of();
-  }
+  /** An absent member's mandate to a member present. */
+  public record MandateRequest(
+      @NotBlank(message = "obligatoire") String fromMemberId,
+      @NotBlank(message = "obligatoire") String toMemberId) {}
 }

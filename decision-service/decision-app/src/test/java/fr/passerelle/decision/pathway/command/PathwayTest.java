@@ -27,6 +27,7 @@ import static fr.passerelle.decision.Pathways.runningWithRenewals;
 import static fr.passerelle.decision.Sessions.APRIL_SESSION;
 import static fr.passerelle.decision.Sessions.JUNE_SESSION;
 import static fr.passerelle.decision.Sessions.PARIS_SESSION;
+import static fr.passerelle.decision.Sessions.WITH_THE_ASSOCIATION;
 import static fr.passerelle.decision.Sessions.knownSessions;
 import static fr.passerelle.decision.events.Opinion.ADJOURNED;
 import static fr.passerelle.decision.events.Opinion.FAVOURABLE;
@@ -642,6 +643,154 @@ class PathwayTest {
         .when(placing(dossierId, march))
         .expectNoEvents()
         .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void votesMustCountEveryMemberWhoTakesPart() {
+    var vote =
+        new fr.passerelle.decision.pathway.api.RecordOpinionCommand(
+            dossierId, HAUTE_GARONNE, APRIL_SESSION, FAVOURABLE, 12, 2, 1, true, List.of());
+
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, APRIL_SESSION))
+        .when(vote)
+        .expectNoEvents()
+        .expectException(fieldError("votesFor", "15 voix et abstentions pour 16 membres"));
+  }
+
+  @Test
+  void theAccompanyingAssociationsMemberTakesNoPartInTheVote() {
+    var vote =
+        new fr.passerelle.decision.pathway.api.RecordOpinionCommand(
+            dossierId, HAUTE_GARONNE, WITH_THE_ASSOCIATION, FAVOURABLE, 12, 2, 1, true, List.of());
+
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, WITH_THE_ASSOCIATION))
+        .when(vote)
+        .expectEvents(
+            new fr.passerelle.decision.pathway.api.OpinionRecorded(
+                dossierId,
+                HAUTE_GARONNE,
+                WITH_THE_ASSOCIATION,
+                LocalDate.parse("2019-06-13"),
+                FAVOURABLE,
+                12,
+                2,
+                1,
+                true,
+                1,
+                List.of(Sessions.ACCOMPANYING_ASSOCIATION_MEMBER)));
+  }
+
+  @Test
+  void aMemberWhoDeclaresAnInterestAndTheMandateTheyHoldTakeNoPart() {
+    // m03 holds m16's mandate: both leave the vote, 14 remain
+    var vote =
+        new fr.passerelle.decision.pathway.api.RecordOpinionCommand(
+            dossierId, HAUTE_GARONNE, APRIL_SESSION, UNFAVOURABLE, 4, 9, 1, true, List.of("m03"));
+
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, APRIL_SESSION))
+        .when(vote)
+        .expectEvents(
+            new fr.passerelle.decision.pathway.api.OpinionRecorded(
+                dossierId,
+                HAUTE_GARONNE,
+                APRIL_SESSION,
+                LocalDate.parse("2019-04-11"),
+                UNFAVOURABLE,
+                4,
+                9,
+                1,
+                true,
+                1,
+                List.of("m03")));
+  }
+
+  @Test
+  void aRecusedMemberMustBeAMember() {
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, APRIL_SESSION))
+        .when(
+            new fr.passerelle.decision.pathway.api.RecordOpinionCommand(
+                dossierId, HAUTE_GARONNE, APRIL_SESSION, FAVOURABLE, 12, 2, 1, true, List.of("x")))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aTieWithoutAVoteCastCannotGiveAnOpinion() {
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, APRIL_SESSION))
+        .when(aVote(dossierId, APRIL_SESSION, UNFAVOURABLE, 0, 0, false))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aSessionWithoutItsQuorumGivesNoOpinion() {
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, Sessions.WITHOUT_QUORUM))
+        .when(aVote(dossierId, Sessions.WITHOUT_QUORUM, FAVOURABLE, 5, 2, true))
+        .expectNoEvents()
+        .expectException(SessionLackedQuorumException.class);
+  }
+
+  @Test
+  void aSecondConvocationStudiesTheAgendaOfTheFirst() {
+    fixture
+        .given(registered(dossierId), placedOnAgenda(dossierId, Sessions.WITHOUT_QUORUM))
+        .when(placing(dossierId, Sessions.SECOND_CONVOCATION))
+        .expectEvents(placedOnAgenda(dossierId, Sessions.SECOND_CONVOCATION));
+  }
+
+  @Test
+  void aSecondConvocationSitsWithoutQuorumAndGivesItsOpinion() {
+    var vote =
+        new fr.passerelle.decision.pathway.api.RecordOpinionCommand(
+            dossierId,
+            HAUTE_GARONNE,
+            Sessions.SECOND_CONVOCATION,
+            FAVOURABLE,
+            5,
+            1,
+            1,
+            true,
+            List.of());
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, Sessions.WITHOUT_QUORUM),
+            placedOnAgenda(dossierId, Sessions.SECOND_CONVOCATION))
+        .when(vote)
+        .expectEvents(recorded(vote));
+  }
+
+  @Test
+  void aDossierOffTheFirstConvocationsAgendaIsNotStudiedOnTheSecond() {
+    fixture
+        .given(registered(dossierId))
+        .when(placing(dossierId, Sessions.SECOND_CONVOCATION))
+        .expectNoEvents()
+        .expectException(NotOnFirstConvocationAgendaException.class);
+  }
+
+  /** A refusal naming {@code field} with a message that contains {@code text}. */
+  private static org.hamcrest.Matcher<InvalidRequestException> fieldError(
+      String field, String text) {
+    return new org.hamcrest.TypeSafeMatcher<>() {
+      @Override
+      protected boolean matchesSafely(InvalidRequestException refusal) {
+        return refusal.errors().stream()
+            .anyMatch(error -> error.field().equals(field) && error.message().contains(text));
+      }
+
+      @Override
+      public void describeTo(org.hamcrest.Description description) {
+        description.appendText("a refusal of " + field + " saying " + text);
+      }
+    };
   }
 
   private PathwayEnded endedAtTerm(int term, LocalDate lastDay, int totalMonths) {

@@ -3,12 +3,19 @@ package fr.passerelle.decision.session.command;
 import static fr.passerelle.decision.Sessions.aFirstConvocation;
 import static fr.passerelle.decision.Sessions.aSecondConvocation;
 import static fr.passerelle.decision.Sessions.opened;
+import static fr.passerelle.decision.Sessions.usualMandates;
 import static org.hamcrest.Matchers.containsString;
 
+import fr.passerelle.decision.Sessions;
+import fr.passerelle.decision.session.api.Mandate;
+import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
+import fr.passerelle.decision.session.api.SessionAttendance;
+import fr.passerelle.edge.refusal.ConflictException;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.testsupport.TestClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,37 +29,141 @@ class CommissionSessionTest {
     fixture = new AggregateTestFixture<>(CommissionSession.class);
     fixture.registerInjectableResource(new QuorumRule(new BigDecimal("0.5")));
     fixture.registerInjectableResource(TestClock.at(LocalDate.parse("2019-04-20")));
+    fixture.registerInjectableResource(Sessions.rosters());
+    fixture.registerInjectableResource(Sessions.knownSessions());
   }
 
   @Test
-  void sessionWithHalfItsMembersPresentOrRepresentedSits() {
-    var session = aFirstConvocation(8, 2);
+  void sessionWithHalfItsMembersPresentOrRepresentedMayDeliberate() {
+    var session = aFirstConvocation(8, usualMandates());
 
-    fixture.givenNoPriorActivity().when(session).expectEvents(opened(session));
-  }
-
-  @Test
-  void sessionWithoutQuorumIsRefused() {
     fixture
         .givenNoPriorActivity()
-        .when(aFirstConvocation(7, 2))
-        .expectNoEvents()
-        .expectException(QuorumNotReachedException.class)
-        .expectExceptionMessage(containsString("9 membre(s) présent(s) ou représenté(s) sur 20"));
+        .when(session)
+        .expectEvents(opened(session, true))
+        .expectResultMessagePayload(new SessionAttendance(20, 8, 2, 10, true));
   }
 
   @Test
-  void secondConvocationSitsWithoutQuorum() {
-    var session = aSecondConvocation(5, 0);
+  void firstConvocationWithoutQuorumIsRecordedAsSuchAndMayNotDeliberate() {
+    var session = aFirstConvocation(7, usualMandates());
 
-    fixture.givenNoPriorActivity().when(session).expectEvents(opened(session));
+    fixture
+        .givenNoPriorActivity()
+        .when(session)
+        .expectEvents(opened(session, false))
+        .expectResultMessagePayload(new SessionAttendance(20, 7, 2, 10, false));
+  }
+
+  @Test
+  void secondConvocationAfterAFirstWithoutQuorumSitsWithoutQuorum() {
+    var session = aSecondConvocation(5, Sessions.WITHOUT_QUORUM);
+
+    fixture
+        .givenNoPriorActivity()
+        .when(session)
+        .expectEvents(opened(session, false))
+        .expectResultMessagePayload(new SessionAttendance(20, 5, 0, 10, true));
+  }
+
+  @Test
+  void secondConvocationAfterASessionThatHadItsQuorumIsRefused() {
+    fixture
+        .givenNoPriorActivity()
+        .when(aSecondConvocation(5, Sessions.JUNE_SESSION))
+        .expectNoEvents()
+        .expectException(ConflictException.class)
+        .expectExceptionMessage(containsString("a atteint son quorum"));
+  }
+
+  @Test
+  void secondConvocationOfAnUnknownSessionIsRefused() {
+    fixture
+        .givenNoPriorActivity()
+        .when(aSecondConvocation(5, "no-such-session"))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aMemberHoldsOneMandateAtMost() {
+    fixture
+        .givenNoPriorActivity()
+        .when(aFirstConvocation(10, List.of(new Mandate("m15", "m02"), new Mandate("m16", "m02"))))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aMandateGoesFromAnAbsentMemberToAMemberPresent() {
+    fixture
+        .givenNoPriorActivity()
+        .when(aFirstConvocation(10, List.of(new Mandate("m02", "m03"))))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+    fixture
+        .givenNoPriorActivity()
+        .when(aFirstConvocation(10, List.of(new Mandate("m15", "m16"))))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void membersMustBeTheCommissions() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new OpenCommissionSessionCommand(
+                "s-1",
+                "31",
+                LocalDate.parse("2019-04-11"),
+                "m01",
+                List.of("m01", "m99"),
+                List.of(),
+                null))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void theChairIsPresent() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new OpenCommissionSessionCommand(
+                "s-1",
+                "31",
+                LocalDate.parse("2019-04-11"),
+                "m20",
+                Sessions.present(12),
+                List.of(),
+                null))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aCommissionWithoutMembersCannotSit() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new OpenCommissionSessionCommand(
+                "s-1", "75", LocalDate.parse("2019-04-11"), "m01", List.of("m01"), List.of(), null))
+        .expectNoEvents()
+        .expectException(ConflictException.class);
   }
 
   @Test
   void aSessionIsRecordedOnceItSatNeverInTheFuture() {
     var tomorrow =
-        new fr.passerelle.decision.session.api.OpenCommissionSessionCommand(
-            "s-1", "31", LocalDate.parse("2019-04-21"), 20, 14, 2, false);
+        new OpenCommissionSessionCommand(
+            "s-1",
+            "31",
+            LocalDate.parse("2019-04-21"),
+            "m01",
+            Sessions.present(14),
+            List.of(),
+            null);
 
     fixture
         .givenNoPriorActivity()
