@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -79,7 +80,10 @@ public final class RateLimits {
       }
       return ReactiveSecurityContextHolder.getContext()
           .map(SecurityContext::getAuthentication)
-          .filter(JwtAuthenticationToken.class::isInstance)
+          .filter(
+              authentication ->
+                  authentication instanceof JwtAuthenticationToken
+                      || authentication instanceof OAuth2AuthenticationToken)
           .map(authentication -> Optional.ofNullable(authentication.getName()))
           .defaultIfEmpty(Optional.empty())
           .flatMap(

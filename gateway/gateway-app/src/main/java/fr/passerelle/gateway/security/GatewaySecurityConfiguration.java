@@ -12,12 +12,15 @@ import fr.passerelle.gateway.dev.DevIssuer;
 import fr.passerelle.gateway.problem.Problems;
 import fr.passerelle.gateway.ratelimit.RateLimitProperties;
 import fr.passerelle.gateway.ratelimit.RateLimits;
+import fr.passerelle.gateway.signin.BrowserRequests;
+import fr.passerelle.gateway.signin.SignInProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -53,7 +56,8 @@ import reactor.core.publisher.Mono;
  * checks it again. Before any token is checked, the caller's address is rate-limited and the body's
  * size bounded; once authenticated, the caller is rate-limited ({@link RateLimits}). No session, no
  * CSRF (no cookies), no CORS configuration (so browsers from other origins are refused), strict
- * security headers.
+ * security headers. This chain serves machine clients and operators ({@link BrowserRequests});
+ * people's browsers have theirs ({@code SignInConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -77,8 +81,10 @@ public class GatewaySecurityConfiguration {
   };
 
   @Bean
+  @Order(1)
   SecurityWebFilterChain gatewaySecurity(
       ServerHttpSecurity http,
+      SignInProperties signIn,
       ReactiveJwtDecoder decoder,
       RateLimitProperties rateLimit,
       BodyLimitProperties bodyLimit,
@@ -87,6 +93,9 @@ public class GatewaySecurityConfiguration {
     if (devIssuer.getIfAvailable() != null) {
       open.add(DevIssuer.JWKS_PATH);
       open.add(DevIssuer.TOKENS_PATH);
+      open.add(DevIssuer.AUTHORIZE_PATH);
+      open.add(DevIssuer.TOKEN_PATH);
+      open.add(DevIssuer.DISCOVERY_PATH);
     }
     RateLimits rateLimits = new RateLimits(rateLimit);
     ServerAuthenticationEntryPoint unauthenticated =
@@ -96,7 +105,8 @@ public class GatewaySecurityConfiguration {
         };
     ServerAccessDeniedHandler denied =
         (exchange, error) -> Problems.write(exchange, Problems.DENIED);
-    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+    return http.securityMatcher(BrowserRequests.apiChain(signIn.sessionCookieName()))
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -48,6 +48,15 @@ public class DevIssuer {
   public static final String JWKS_PATH = "/dev/jwks.json";
   public static final String TOKENS_PATH = "/dev/tokens";
 
+  /** The sign-in page and the OpenID Connect endpoints the gateway's own sign-in uses. */
+  public static final String AUTHORIZE_PATH = "/dev/oauth2/authorize";
+
+  public static final String TOKEN_PATH = "/dev/oauth2/token";
+  public static final String DISCOVERY_PATH = "/dev/.well-known/openid-configuration";
+
+  /** The gateway's own client of the dev issuer, for people signing in with a browser. */
+  public static final String CLIENT_ID = "passerelle-web";
+
   /** What the gateway logs at WARN once started with the dev issuer. */
   public static final String BANNER =
       "dev issuer: anyone who reaches this gateway can sign in as any demo user; never in"
@@ -64,6 +73,7 @@ public class DevIssuer {
 
   private final KeyPair keys = newKeyPair();
   private final String keyId = UUID.randomUUID().toString();
+  private final String clientSecret = DevGrants.randomValue();
   private final String issuer;
   private final String audience;
   private final DevProperties properties;
@@ -123,7 +133,20 @@ public class DevIssuer {
     return properties.tokenValidity().toSeconds();
   }
 
-  /** A signed token for {@code user}. */
+  public String issuer() {
+    return issuer;
+  }
+
+  /** The secret of {@link #CLIENT_ID}, new at each start and never leaving this process. */
+  public String clientSecret() {
+    return clientSecret;
+  }
+
+  DevProperties properties() {
+    return properties;
+  }
+
+  /** A signed access token for {@code user}. */
   public String token(DemoUser user) {
     Instant now = clock.instant();
     var claims =
@@ -140,6 +163,31 @@ public class DevIssuer {
     if (user.associationId() != null) {
       claims.claim(PasserelleUser.ASSOCIATION, user.associationId());
     }
+    return sign(claims.build());
+  }
+
+  /**
+   * A signed OpenID Connect ID token for {@code user}, issued to {@code clientId}, echoing the
+   * {@code nonce} of the authorization request (null: none was sent).
+   */
+  public String idToken(DemoUser user, String clientId, String nonce, Instant authenticatedAt) {
+    Instant now = clock.instant();
+    var claims =
+        new JWTClaimsSet.Builder()
+            .issuer(issuer)
+            .subject(user.name())
+            .audience(List.of(clientId))
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(properties.tokenValidity())))
+            .claim("auth_time", authenticatedAt.getEpochSecond())
+            .claim("name", user.name());
+    if (nonce != null) {
+      claims.claim("nonce", nonce);
+    }
+    return sign(claims.build());
+  }
+
+  private String sign(JWTClaimsSet claims) {
     try {
       var jwt =
           new SignedJWT(
@@ -147,7 +195,7 @@ public class DevIssuer {
                   .keyID(keyId)
                   .type(JOSEObjectType.JWT)
                   .build(),
-              claims.build());
+              claims);
       jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
       return jwt.serialize();
     } catch (JOSEException e) {
