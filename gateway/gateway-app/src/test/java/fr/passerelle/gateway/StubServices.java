@@ -26,7 +26,8 @@ final class StubServices {
       String authorization,
       String requestId,
       String traceparent,
-      int bodyLength) {
+      int bodyLength,
+      String cookie) {
 
     String line() {
       return service + ": " + method + " " + path;
@@ -93,7 +94,8 @@ final class StubServices {
                     headers.getFirst("Authorization"),
                     headers.getFirst("X-Request-Id"),
                     headers.getFirst("traceparent"),
-                    bodyLength));
+                    bodyLength,
+                    headers.getFirst("Cookie")));
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

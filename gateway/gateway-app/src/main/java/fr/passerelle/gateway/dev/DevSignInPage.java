@@ -1,9 +1,8 @@
 package fr.passerelle.gateway.dev;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The dev issuer's sign-in page, in French with the State's design system, as a person meets a real
@@ -29,6 +28,11 @@ final class DevSignInPage {
   record Association(String id, String name) {}
 
   private DevSignInPage() {}
+
+  /** HTML's special characters escaped; accents stay as they are (the page is UTF-8). */
+  private static String htmlEscape(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
+  }
 
   /** The first step: identifier and password, with {@code error} next to them when not null. */
   static String credentials(Map<String, String> request, String username, String error) {

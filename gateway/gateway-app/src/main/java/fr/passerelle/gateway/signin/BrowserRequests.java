@@ -56,7 +56,7 @@ public final class BrowserRequests {
                   boolean api = path.equals("/api") || path.startsWith("/api/");
                   boolean bearer = request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
                   HttpCookie session = request.getCookies().getFirst(sessionCookie);
-                  return api && (bearer || session == null)
+                  return bearer || (api && session == null)
                       ? MatchResult.match()
                       : MatchResult.notMatch();
                 });

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -183,10 +184,20 @@ public class SignInConfiguration {
   ReactiveClientRegistrationRepository clientRegistrations(
       SignInProperties properties,
       SecurityProperties security,
-      ObjectProvider<DevIssuer> devIssuer) {
+      ObjectProvider<DevIssuer> devIssuer,
+      Environment environment) {
     DevIssuer dev = devIssuer.getIfAvailable();
     if (dev != null) {
-      return new ProviderRegistrations(Mono.just(devRegistration(dev)), origin(dev.issuer()));
+      // The gateway calls its own token endpoint: on the port it listens on, known once started.
+      Mono<ClientRegistration> own =
+          Mono.fromSupplier(
+              () ->
+                  devRegistration(
+                      dev,
+                      "http://127.0.0.1:"
+                          + environment.getProperty(
+                              "local.server.port", environment.getProperty("server.port"))));
+      return new ProviderRegistrations(cachedOnSuccess(own), origin(dev.issuer()));
     }
     if (!properties.configured() || security.issuer() == null || security.issuer().isBlank()) {
       return registrationId -> Mono.empty();
@@ -210,8 +221,7 @@ public class SignInConfiguration {
     return new ProviderRegistrations(cachedOnSuccess(discovered), origin(security.issuer()));
   }
 
-  private static ClientRegistration devRegistration(DevIssuer dev) {
-    String origin = origin(dev.issuer());
+  private static ClientRegistration devRegistration(DevIssuer dev, String origin) {
     return ClientRegistration.withRegistrationId(REGISTRATION_ID)
         .clientId(DevIssuer.CLIENT_ID)
         .clientSecret(dev.clientSecret())

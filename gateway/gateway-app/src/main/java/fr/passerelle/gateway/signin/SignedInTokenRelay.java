@@ -1,6 +1,7 @@
 package fr.passerelle.gateway.signin;
 
 import fr.passerelle.gateway.problem.Problems;
+import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -51,20 +52,24 @@ public class SignedInTokenRelay implements GlobalFilter, Ordered {
                 .principal(signedIn)
                 .attribute(ServerWebExchange.class.getName(), exchange)
                 .build())
-        .map(client -> client.getAccessToken().getTokenValue())
+        .map(client -> Optional.of(client.getAccessToken().getTokenValue()))
+        .defaultIfEmpty(Optional.empty())
+        .onErrorResume(OAuth2AuthorizationException.class, refused -> Mono.just(Optional.empty()))
         .flatMap(
             token -> {
+              if (token.isEmpty()) {
+                // No token to relay any more (the refresh token has expired, the provider refused
+                // it): the session is over, and the person signs in again.
+                return signOut(exchange);
+              }
               ServerWebExchange relayed = withoutCookies(exchange, true);
               return chain.filter(
                   relayed
                       .mutate()
-                      .request(request -> request.headers(headers -> headers.setBearerAuth(token)))
+                      .request(
+                          request -> request.headers(headers -> headers.setBearerAuth(token.get())))
                       .build());
-            })
-        // No token to relay any more (the refresh token has expired, the provider refused it):
-        // the session is over, and the person signs in again.
-        .switchIfEmpty(Mono.defer(() -> signOut(exchange)))
-        .onErrorResume(OAuth2AuthorizationException.class, refused -> signOut(exchange));
+            });
   }
 
   private static Mono<Void> signOut(ServerWebExchange exchange) {

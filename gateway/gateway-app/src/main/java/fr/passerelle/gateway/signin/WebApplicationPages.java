@@ -25,6 +25,7 @@ public class WebApplicationPages {
       List.of(
           "/api/",
           "/web/",
+          "/connexion",
           "/oauth2/",
           "/login/",
           "/logout",
