@@ -84,6 +84,10 @@ export function App() {
   const [problem, setProblem] = useState<Problem | null>(null);
 
   useEffect(() => {
+    // The sign-in window's last page asks nothing: it tells its opener and closes.
+    if (window.location.pathname === '/reconnecte') {
+      return;
+    }
     loadMe()
       .then(setMe)
       .catch((error) => setProblem(asProblem(error)));

@@ -12,6 +12,7 @@ export interface Me {
   signedIn: boolean;
   signInAvailable: boolean;
   username?: string;
+  displayName?: string;
   roles: string[];
   departements: string[];
   associationId?: string;

@@ -1,4 +1,12 @@
-import { freshRunDirectory, passerelle } from './platform';
+import { freshRunDirectory, gatewayUrl, passerelle } from './platform';
+
+async function ready() {
+  try {
+    return (await fetch(`${gatewayUrl()}/actuator/health/readiness`)).ok;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Starts the platform with the dev issuer and the demonstration year, and stops it after the last
@@ -6,6 +14,11 @@ import { freshRunDirectory, passerelle } from './platform';
  * `up` started).
  */
 export default async function globalSetup() {
+  if (process.env.PASSERELLE_E2E_REUSE === '1' && (await ready())) {
+    // While writing tests: a platform started earlier by these tests' command, left running.
+    console.log('reusing the platform already running on these ports');
+    return async () => undefined;
+  }
   const started = Date.now();
   freshRunDirectory();
   let up = false;

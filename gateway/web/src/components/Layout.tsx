@@ -77,8 +77,8 @@ export function Layout({ me, children }: { me: Me | null; children: ReactNode })
                   <div className="fr-header__tools-links">
                     <ul className="fr-btns-group">
                       <li>
-                        <p className="fr-btn fr-icon-account-circle-line" aria-label={`Connecté : ${me.username}`}>
-                          {me.username} – {me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}
+                        <p className="fr-btn fr-icon-account-circle-line">
+                          {me.displayName ?? me.username} – {me.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')}
                         </p>
                       </li>
                       <li>

@@ -103,6 +103,8 @@ export function DossierForm({ dossierId }: { dossierId?: string }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  // The draft once saved: later saves revise it rather than make another.
+  const [savedId, setSavedId] = useState(dossierId);
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -140,23 +142,17 @@ export function DossierForm({ dossierId }: { dossierId?: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      let id = dossierId;
+      let id = savedId;
       if (id) {
         await put(`/api/departements/${d}/dossiers/${id}`, request(draft));
       } else {
         const created = await post<{ dossierId: string }>(`/api/departements/${d}/dossiers`, request(draft));
         id = created.dossierId;
+        setSavedId(id);
+        window.history.replaceState(null, '', `/dossiers/${id}/modifier`);
       }
       if (submit) {
-        try {
-          await post(`/api/departements/${d}/dossiers/${id}/submission`);
-        } catch (error) {
-          if (!dossierId) {
-            // The draft is saved: further corrections revise it rather than make another.
-            window.history.replaceState(null, '', `/dossiers/${id}/modifier`);
-          }
-          throw error;
-        }
+        await post(`/api/departements/${d}/dossiers/${id}/submission`);
       }
       navigate(`/dossiers/${id}?${submit ? 'depose' : 'enregistre'}`);
     } catch (error) {

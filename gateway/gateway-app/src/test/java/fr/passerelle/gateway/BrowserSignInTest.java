@@ -144,6 +144,21 @@ class BrowserSignInTest {
   }
 
   @Test
+  void twoPagesAskingForTheSessionAtOnceKeepThePersonSignedIn() throws Exception {
+    String session = signInAs("secretariat-31");
+    HttpClient noCookieJar = HttpClient.newHttpClient();
+    HttpRequest ask =
+        HttpRequest.newBuilder(uri("/web/session")).header("Cookie", "SESSION=" + session).build();
+
+    var first = noCookieJar.send(ask, BodyHandlers.ofString());
+    var second = noCookieJar.send(ask, BodyHandlers.ofString());
+
+    assertThat(first.body()).contains("\"signedIn\":true");
+    assertThat(second.body()).contains("\"signedIn\":true");
+    assertThat(first.headers().allValues("Set-Cookie")).isEmpty();
+  }
+
+  @Test
   void aCallAfterTheSessionEndedIsToldToSignInAgainAndReachesNoService() throws Exception {
     int before = StubServices.RECEIVED.size();
 
@@ -197,6 +212,21 @@ class BrowserSignInTest {
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(discovery.body())
         .contains("\"code_challenge_methods_supported\":[\"S256\"]", "/dev/oauth2/token");
+  }
+
+  /** Signs {@code username} in through the whole flow; the session cookie's value. */
+  private String signInAs(String username) throws Exception {
+    get("/connexion?retour=/");
+    String authorize =
+        get("/oauth2/authorization/passerelle").headers().firstValue("Location").orElseThrow();
+    String callback =
+        signIn(get(authorize).body(), username, "demo")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    var back = get(URI.create(callback).getRawPath() + "?" + URI.create(callback).getRawQuery());
+    String cookie = back.headers().firstValue("Set-Cookie").orElseThrow();
+    return cookie.substring("SESSION=".length(), cookie.indexOf(';'));
   }
 
   private HttpResponse<String> signIn(String page, String username, String password)

@@ -57,6 +57,9 @@ public class DevIssuer {
   /** The gateway's own client of the dev issuer, for people signing in with a browser. */
   public static final String CLIENT_ID = "passerelle-web";
 
+  /** The API documentation's client (Swagger UI's Authorize button): public, with PKCE. */
+  public static final String DOCS_CLIENT_ID = "passerelle-docs";
+
   /** What the gateway logs at WARN once started with the dev issuer. */
   public static final String BANNER =
       "dev issuer: anyone who reaches this gateway can sign in as any demo user; never in"
@@ -180,7 +183,8 @@ public class DevIssuer {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(properties.tokenValidity())))
             .claim("auth_time", authenticatedAt.getEpochSecond())
-            .claim("name", user.name());
+            .claim("name", user.name())
+            .claim("preferred_username", user.name());
     if (nonce != null) {
       claims.claim("nonce", nonce);
     }

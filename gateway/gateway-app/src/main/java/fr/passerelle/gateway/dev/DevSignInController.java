@@ -29,18 +29,20 @@ import reactor.core.publisher.Mono;
 /**
  * The dev issuer as an OpenID Connect provider ({@code dev} profile only), so that people sign in
  * with a browser locally as they would with the real provider: the authorization code flow with
- * PKCE (S256, required), for one client, the gateway itself ({@link DevIssuer#CLIENT_ID}, its
- * secret new at each start), with a sign-in page for the demo users.
+ * PKCE (S256, required), with a sign-in page for the demo users, for two clients: the gateway
+ * itself ({@link DevIssuer#CLIENT_ID}, confidential, its secret new at each start) and the API
+ * documentation's Authorize button ({@link DevIssuer#DOCS_CLIENT_ID}, public).
  *
- * <p>The redirect URI must be the gateway's own callback on the host the browser used; anything
- * else is refused on the page, never redirected to. Codes and refresh tokens are in {@link
- * DevGrants}.
+ * <p>The redirect URI must be the client's own callback on the gateway, on the host the browser
+ * used; anything else is refused on the page, never redirected to. Codes and refresh tokens are in
+ * {@link DevGrants}.
  */
 @RestController
 @Profile("dev")
 public class DevSignInController {
 
   static final String CALLBACK_PATH = "/login/oauth2/code/";
+  static final String DOCS_CALLBACK_PATH = "/swagger-ui/oauth2-redirect.html";
 
   /** The authorization request's parameters the page carries from one step to the next. */
   private static final List<String> CARRIED =
@@ -157,7 +159,8 @@ public class DevSignInController {
         .getFormData()
         .map(
             form -> {
-              if (!clientAuthenticated(exchange.getRequest(), form)) {
+              String client = authenticatedClient(exchange.getRequest(), form);
+              if (client == null) {
                 return tokenError(HttpStatus.UNAUTHORIZED, "invalid_client");
               }
               String grantType = form.getFirst("grant_type");
@@ -166,12 +169,11 @@ public class DevSignInController {
                     case "authorization_code" ->
                         grants.redeemCode(
                             form.getFirst("code"),
-                            DevIssuer.CLIENT_ID,
+                            client,
                             form.getFirst("redirect_uri"),
                             form.getFirst("code_verifier"));
                     case "refresh_token" ->
-                        grants.redeemRefreshToken(
-                            form.getFirst("refresh_token"), DevIssuer.CLIENT_ID);
+                        grants.redeemRefreshToken(form.getFirst("refresh_token"), client);
                     default -> null;
                   };
               if (grant == null) {
@@ -191,7 +193,7 @@ public class DevSignInController {
     body.put("scope", "openid");
     body.put(
         "id_token",
-        issuer.idToken(grant.user(), DevIssuer.CLIENT_ID, grant.nonce(), grant.authenticatedAt()));
+        issuer.idToken(grant.user(), grant.clientId(), grant.nonce(), grant.authenticatedAt()));
     body.put("refresh_token", grants.newRefreshToken(grant));
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
@@ -231,10 +233,11 @@ public class DevSignInController {
    */
   private Optional<ResponseEntity<String>> checkRequest(
       ServerHttpRequest http, Map<String, String> request) {
-    if (!DevIssuer.CLIENT_ID.equals(request.get("client_id"))) {
+    String client = request.get("client_id");
+    if (!DevIssuer.CLIENT_ID.equals(client) && !DevIssuer.DOCS_CLIENT_ID.equals(client)) {
       return Optional.of(html(HttpStatus.BAD_REQUEST, DevSignInPage.refused("Client inconnu.")));
     }
-    if (!isOwnCallback(http, request.get("redirect_uri"))) {
+    if (!isOwnCallback(http, client, request.get("redirect_uri"))) {
       return Optional.of(
           html(
               HttpStatus.BAD_REQUEST,
@@ -264,8 +267,11 @@ public class DevSignInController {
             .build());
   }
 
-  /** The gateway's callback ({@code /login/oauth2/code/...}) on the host the browser called. */
-  private static boolean isOwnCallback(ServerHttpRequest http, String redirectUri) {
+  /**
+   * The client's callback on the host the browser called: the gateway's ({@code
+   * /login/oauth2/code/...}) or the documentation's ({@code /swagger-ui/oauth2-redirect.html}).
+   */
+  private static boolean isOwnCallback(ServerHttpRequest http, String client, String redirectUri) {
     if (redirectUri == null) {
       return false;
     }
@@ -278,14 +284,20 @@ public class DevSignInController {
           && uri.getRawQuery() == null
           && uri.getRawFragment() == null
           && uri.getRawPath() != null
-          && uri.getRawPath().startsWith(CALLBACK_PATH)
-          && uri.getRawPath().indexOf('/', CALLBACK_PATH.length()) < 0;
+          && (DevIssuer.DOCS_CLIENT_ID.equals(client)
+              ? uri.getRawPath().equals(DOCS_CALLBACK_PATH)
+              : uri.getRawPath().startsWith(CALLBACK_PATH)
+                  && uri.getRawPath().indexOf('/', CALLBACK_PATH.length()) < 0);
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
-  private boolean clientAuthenticated(
+  /**
+   * The client making a token request: the gateway with its secret (HTTP Basic or form), or the
+   * documentation's public client, which has none; null when neither.
+   */
+  private String authenticatedClient(
       ServerHttpRequest request, MultiValueMap<String, String> form) {
     String id = form.getFirst("client_id");
     String secret = form.getFirst("client_secret");
@@ -298,19 +310,24 @@ public class DevSignInController {
                 StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-          return false;
+          return null;
         }
         id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
         secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
-        return false;
+        return null;
       }
     }
-    return DevIssuer.CLIENT_ID.equals(id)
-        && secret != null
-        && MessageDigest.isEqual(
-            secret.getBytes(StandardCharsets.UTF_8),
-            issuer.clientSecret().getBytes(StandardCharsets.UTF_8));
+    if (DevIssuer.DOCS_CLIENT_ID.equals(id) && secret == null) {
+      return id;
+    }
+    boolean gateway =
+        DevIssuer.CLIENT_ID.equals(id)
+            && secret != null
+            && MessageDigest.isEqual(
+                secret.getBytes(StandardCharsets.UTF_8),
+                issuer.clientSecret().getBytes(StandardCharsets.UTF_8));
+    return gateway ? id : null;
   }
 
   private boolean passwordMatches(String password) {

@@ -49,7 +49,7 @@ public class SessionController {
             .filter(OAuth2AuthenticationToken.class::isInstance)
             .map(token -> ((OAuth2AuthenticationToken) token).getPrincipal())
             .filter(SignedInUser.class::isInstance)
-            .map(principal -> describe(((SignedInUser) principal).passerelleUser()))
+            .map(principal -> describe((SignedInUser) principal))
             .defaultIfEmpty(Map.of("signedIn", false));
     return Mono.zip(person, csrf == null ? Mono.empty() : csrf, available)
         .map(
@@ -82,10 +82,17 @@ public class SessionController {
             });
   }
 
-  private static Map<String, Object> describe(PasserelleUser user) {
+  private static Map<String, Object> describe(SignedInUser person) {
+    PasserelleUser user = person.passerelleUser();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("signedIn", true);
     body.put("username", user.username());
+    // What the person is called on screen: their login name at the provider, else their name.
+    String displayName =
+        person.getPreferredUsername() != null
+            ? person.getPreferredUsername()
+            : person.getFullName() != null ? person.getFullName() : user.username();
+    body.put("displayName", displayName);
     body.put("roles", user.roles().stream().map(Role::name).sorted().toList());
     body.put("departements", List.copyOf(new java.util.TreeSet<>(user.departements())));
     if (user.associationId() != null) {

@@ -86,7 +86,10 @@ public class SignInConfiguration {
     http.securityMatcher(BrowserRequests.browserChain(properties.sessionCookieName()))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-        .csrf(csrf -> csrf.accessDeniedHandler(SessionProblems.csrfRefused()))
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(new SessionCsrfTokens())
+                    .accessDeniedHandler(SessionProblems.csrfRefused()))
         .headers(
             headers ->
                 headers

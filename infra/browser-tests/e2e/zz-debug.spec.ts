@@ -1,0 +1,24 @@
+import { test, expect } from '@playwright/test';
+import { signIn, PASSWORD } from './people';
+test('debug', async ({ page, context }) => {
+  const log: string[] = [];
+  context.on('request', async (r) => { if (/assets|dsfr|favicon/.test(r.url())) return; let c = '?'; try { c = (await r.allHeaders())['cookie'] ?? '-'; } catch { c = 'closed'; } let who = '?'; try { who = r.frame().page() === page ? 'main' : 'popup'; } catch { who = 'nav'; } log.push(`REQ ${who} ${r.method()} ${r.url().slice(22, 90)} ${c}`); });
+  context.on('response', async (r) => { if (/assets|dsfr|favicon/.test(r.url())) return; let c = ''; try { c = (await r.allHeaders())['set-cookie'] ?? ''; } catch { c = 'closed'; } log.push(`RESP ${r.status()} ${r.url().slice(22, 90)} ${c}`); });
+  await signIn(page, 'prefecture-33');
+  await page.goto('/prefecture/associations');
+  await expect(page.getByRole('table')).toBeVisible();
+  log.push('---- clearing');
+  await context.clearCookies({ name: 'SESSION' });
+  await page.getByLabel("Nom de l'association").fill('X');
+  await page.getByRole('button', { name: "Agréer l'association" }).click();
+  const dialog = page.getByRole('dialog', { name: 'Votre session a pris fin' });
+  await expect(dialog).toBeVisible();
+  const [popup] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('button', { name: 'Se reconnecter' }).click()]);
+  await popup.getByLabel('Identifiant').fill('prefecture-33');
+  await popup.getByLabel('Mot de passe').fill(PASSWORD);
+  await popup.getByRole('button', { name: 'Se connecter' }).click();
+  await popup.waitForEvent('close');
+  await page.waitForTimeout(1500);
+  console.log(log.filter((l, i) => i >= log.indexOf('---- clearing')).join('\n'));
+  console.log('DIALOG', await dialog.isVisible());
+});
