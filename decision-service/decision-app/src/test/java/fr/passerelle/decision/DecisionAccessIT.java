@@ -1,6 +1,7 @@
 package fr.passerelle.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.decision.events.Opinion;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
@@ -14,6 +15,7 @@ import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -62,7 +64,7 @@ class DecisionAccessIT {
       String sessionId, String awaitingSession, String onAgenda, String withOpinion) {}
 
   @BeforeAll
-  static void createFixturesOnce(@Autowired CommandGateway commands) {
+  static void createFixturesOnce(@Autowired CommandGateway commands, @Autowired JdbcTemplate jdbc) {
     String sessionId = UUID.randomUUID().toString();
     commands.sendAndWait(
         new OpenCommissionSessionCommand(
@@ -75,6 +77,16 @@ class DecisionAccessIT {
         new RecordOpinionCommand(
             created.withOpinion(), OWN, sessionId, Opinion.FAVOURABLE, 12, 2, 1, true));
     fixtures = created;
+    // The pathways' view (which the association's ownership is read from) follows the events.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM pathway_view WHERE dossier_id = ?",
+                        Long.class,
+                        created.awaitingSession())
+                    == 1);
   }
 
   private static String registered(CommandGateway commands) {
@@ -120,7 +132,16 @@ class DecisionAccessIT {
             "startDate":"2019-05-01","motivation":"Engagements signés"}"""
                 .formatted(f.withOpinion()),
         201,
-        Role.PREFECTURE);
+        Role.PREFECTURE),
+    PATHWAY(
+        "GET",
+        f -> "/pathways/" + f.awaitingSession(),
+        f -> null,
+        200,
+        Role.ASSOCIATION,
+        Role.SECRETARIAT,
+        Role.PREFECTURE,
+        Role.AUDITOR);
 
     final String method;
     final Function<Fixtures, String> path;
@@ -204,9 +225,10 @@ class DecisionAccessIT {
     }
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(response.body())
-        .contains("\"status\":" + call.expected())
-        // The problem names the path called (its session too), never the dossier sent.
+    assertThat(response.body()).contains("\"status\":" + call.expected());
+    // The problem names the path called as its instance (its session, or the dossier read), and
+    // besides that never a dossier.
+    assertThat(response.body().replaceAll("\"instance\":\"[^\"]*\"", ""))
         .doesNotContain(fixtures.awaitingSession(), fixtures.onAgenda(), fixtures.withOpinion());
     assertThat(storedEvents()).as("events stored").isEqualTo(eventsBefore);
   }

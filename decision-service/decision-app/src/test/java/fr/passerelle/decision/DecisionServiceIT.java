@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.decision.events.OpinionRecorded;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.decision.pathway.api.DossierRegistered;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
@@ -19,8 +21,11 @@ import fr.passerelle.testsupport.Topics;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -232,6 +237,198 @@ class DecisionServiceIT {
         .isEqualTo(registered);
   }
 
+  @Test
+  void aRenewalRequestedOnTheBusGoesThroughTheCommissionToARenewalPublishedOnTheBus() {
+    String dossierId = authorisedThroughTheCommission();
+    requestRenewal(dossierId, "2019-09-20");
+    awaitPending("31", dossierId, true);
+    assertThat(secretariat().get("/api/departements/31/commission/pending-dossiers").body())
+        .contains("\"termNumber\":2", "\"requestedOn\":\"2019-09-20\"");
+    String sessionId = openSession("31", "2019-10-10");
+    assertThat(
+            secretariat()
+                .postJson(sessionPath("31", sessionId, "agenda"), dossier(dossierId))
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            secretariat()
+                .postJson(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2))
+                .statusCode())
+        .isEqualTo(201);
+
+    var renewal =
+        prefecture()
+            .postJson(
+                "/api/departements/31/prefecture/decisions",
+                """
+                {"dossierId":"%s","decision":"RENEW","decidedOn":"2019-10-17"}"""
+                    .formatted(dossierId));
+
+    assertThat(renewal.statusCode()).as(renewal.body()).isEqualTo(201);
+    assertThat(renewal.body())
+        .contains(
+            "\"termNumber\":2",
+            "\"startDate\":\"2019-11-01\"",
+            "\"endDate\":\"2020-04-30\"",
+            "\"totalMonths\":12");
+    try (var topic = new TopicReader(DecisionEvents.TOPIC)) {
+      List<ConsumerRecord<String, String>> published =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> publishedFor(topic, dossierId), records -> records.size() >= 4);
+      assertThat(published)
+          .extracting(record -> header(record, "ce_type"))
+          .containsExactly(
+              OpinionRecorded.TYPE,
+              PathwayValidated.TYPE,
+              OpinionRecorded.TYPE,
+              PathwayRenewed.TYPE);
+      EventContract.of(PathwayRenewed.TYPE).assertValid(published.get(3).value());
+      assertThat(published.get(2).value()).contains("\"termNumber\":2");
+    }
+    var pathway = secretariat().get("/api/departements/31/pathways/" + dossierId);
+    assertThat(pathway.body()).contains("\"stage\":\"RUNNING\"", "\"totalMonths\":12");
+  }
+
+  @Test
+  void twoRenewalsOfTheSameTermRacingOneWinsTheOtherChangesNothing() throws Exception {
+    String dossierId = authorisedThroughTheCommission();
+    requestRenewal(dossierId, "2019-09-20");
+    awaitPending("31", dossierId, true);
+    String sessionId = openSession("31", "2019-10-10");
+    secretariat().postJson(sessionPath("31", sessionId, "agenda"), dossier(dossierId));
+    secretariat().postJson(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2));
+    String body =
+        """
+        {"dossierId":"%s","decision":"RENEW","decidedOn":"2019-10-17"}"""
+            .formatted(dossierId);
+
+    var racing =
+        List.of(
+            CompletableFuture.supplyAsync(
+                () -> prefecture().postJson("/api/departements/31/prefecture/decisions", body)),
+            CompletableFuture.supplyAsync(
+                () -> prefecture().postJson("/api/departements/31/prefecture/decisions", body)));
+    List<Integer> statuses = new ArrayList<>();
+    for (var call : racing) {
+      statuses.add(call.get(30, TimeUnit.SECONDS).statusCode());
+    }
+
+    assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+    assertThat(storedEvents(dossierId))
+        .filteredOn(type -> type.endsWith("PathwayRenewed"))
+        .hasSize(1);
+  }
+
+  @Test
+  void anEarlyEndKeepsItsMotivationOutOfTheEventsAndEndsEveryCommand() {
+    String dossierId = authorisedThroughTheCommission();
+
+    var end =
+        prefecture()
+            .postJson(
+                "/api/departements/31/prefecture/decisions",
+                """
+                {"dossierId":"%s","decision":"END","decidedOn":"2019-08-01",\
+                "reason":"COMMITMENTS_NOT_KEPT","motivation":"Mme X. a quitté le dispositif"}"""
+                    .formatted(dossierId));
+
+    assertThat(end.statusCode()).as(end.body()).isEqualTo(201);
+    assertThat(end.body()).contains("\"lastDay\":\"2019-08-01\"");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT motivation FROM decision_motivation WHERE dossier_id = ? AND decision = 'END'",
+                String.class,
+                dossierId))
+        .isEqualTo("Mme X. a quitté le dispositif");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                    + " AND convert_from(payload, 'UTF8') LIKE '%quitté%'",
+                Long.class, dossierId))
+        .isZero();
+    var again =
+        prefecture()
+            .postJson(
+                "/api/departements/31/prefecture/decisions",
+                """
+                {"dossierId":"%s","decision":"END","decidedOn":"2019-08-02",\
+                "reason":"PERSON_REQUEST","motivation":"Seconde fin"}"""
+                    .formatted(dossierId));
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("Parcours terminé le 1 août 2019");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_motivation WHERE dossier_id = ? AND decision = 'END'",
+                Long.class,
+                dossierId))
+        .as("the refused decision kept no motivation")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aRefusalWithoutItsMotivationOrADecisionInTheFutureIsRefusedFieldByField() {
+    String dossierId = submitted("31");
+    var unmotivated =
+        prefecture()
+            .postJson(
+                "/api/departements/31/prefecture/decisions",
+                """
+                {"dossierId":"%s","decision":"REFUSE","decidedOn":"2019-04-18",\
+                "reason":"NOT_A_CODE"}"""
+                    .formatted(dossierId));
+
+    assertThat(unmotivated.statusCode()).isEqualTo(400);
+    assertThat(unmotivated.body()).contains("\"field\":\"motivation\"", "\"field\":\"reason\"");
+    var future =
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                """
+                {"date":"2999-01-01","membersTotal":20,"membersPresent":14,"membersRepresented":2}""");
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.body()).contains("\"field\":\"date\"", "date future");
+  }
+
+  /**
+   * A dossier submitted on the bus, studied by a session of 11 April 2019, authorised from 1 May.
+   */
+  private String authorisedThroughTheCommission() {
+    String dossierId = submitted("31");
+    awaitPending("31", dossierId, true);
+    String sessionId = openSession("31");
+    secretariat().postJson(sessionPath("31", sessionId, "agenda"), dossier(dossierId));
+    secretariat().postJson(sessionPath("31", sessionId, "opinions"), opinion(dossierId, 12, 2));
+    var decision =
+        prefecture()
+            .postJson("/api/departements/31/prefecture/decisions", authorisation(dossierId));
+    assertThat(decision.statusCode()).as(decision.body()).isEqualTo(201);
+    return dossierId;
+  }
+
+  private void requestRenewal(String dossierId, String requestedOn) {
+    String json =
+        """
+        {"dossierId":"%s","departmentCode":"31","requestId":"%s","associationId":"%s",\
+        "requestedOn":"%s"}"""
+            .formatted(dossierId, UUID.randomUUID(), Pathways.ASSOCIATION, requestedOn);
+    EventContract.of(RenewalRequested.TYPE).assertValid(json);
+    TestEvents.send(
+        DossierEvents.TOPIC, UUID.randomUUID().toString(), RenewalRequested.TYPE, dossierId, json);
+  }
+
+  private String openSession(String department, String date) {
+    var response =
+        secretariat()
+            .postJson(
+                "/api/departements/" + department + "/commission/sessions",
+                Sessions.aSessionBody().replace("2019-04-11", date));
+    assertThat(response.statusCode()).isEqualTo(201);
+    Matcher id = SESSION_ID.matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
+  }
+
   private String submitted(String department) {
     String dossierId = UUID.randomUUID().toString();
     TestEvents.send(
@@ -311,7 +508,7 @@ class DecisionServiceIT {
   private static String refusal(String dossierId) {
     return """
         {"dossierId":"%s","decision":"REFUSE","decidedOn":"2019-04-18",\
-        "reason":"UNFAVOURABLE_OPINION"}"""
+        "reason":"UNFAVOURABLE_OPINION","motivation":"Projet à préciser"}"""
         .formatted(dossierId);
   }
 

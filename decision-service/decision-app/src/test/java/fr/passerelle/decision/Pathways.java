@@ -9,13 +9,19 @@ import fr.passerelle.decision.pathway.api.DossierRegistered;
 import fr.passerelle.decision.pathway.api.OpinionRecorded;
 import fr.passerelle.decision.pathway.api.PathwayAuthorised;
 import fr.passerelle.decision.pathway.api.PathwayRefused;
+import fr.passerelle.decision.pathway.api.PathwayRenewed;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
 import fr.passerelle.decision.pathway.api.RegisterDossierCommand;
+import fr.passerelle.decision.pathway.api.RegisterRenewalRequestCommand;
+import fr.passerelle.decision.pathway.api.RenewPathwayCommand;
+import fr.passerelle.decision.pathway.api.RenewalRequested;
 import fr.passerelle.dossier.events.AgeBand;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,6 +36,7 @@ public final class Pathways {
   public static final LocalDate DECIDED_ON = LocalDate.parse("2019-04-18");
   public static final LocalDate START_DATE = LocalDate.parse("2019-05-01");
   public static final String ASSOCIATION = "a1f2e3d4-5c6b-4a79-8e01-23456789abcd";
+  public static final String DECISION = "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f";
 
   private Pathways() {}
 
@@ -86,8 +93,13 @@ public final class Pathways {
   }
 
   public static DossierPlacedOnAgenda placedOnAgenda(String dossierId, String sessionId) {
+    return placedOnAgenda(dossierId, sessionId, 1);
+  }
+
+  public static DossierPlacedOnAgenda placedOnAgenda(
+      String dossierId, String sessionId, int termNumber) {
     return new DossierPlacedOnAgenda(
-        dossierId, HAUTE_GARONNE, sessionId, Sessions.sittingOf(sessionId).date());
+        dossierId, HAUTE_GARONNE, sessionId, Sessions.sittingOf(sessionId).date(), termNumber);
   }
 
   /** An opinion voted 12 for, 2 against, 1 abstention, the chair voting for. */
@@ -107,8 +119,13 @@ public final class Pathways {
         dossierId, HAUTE_GARONNE, sessionId, opinion, votesFor, votesAgainst, 1, chairVotedFor);
   }
 
-  /** What the commission recorded for {@link #aVote}. */
+  /** What the commission recorded for {@link #aVote} on a first request. */
   public static OpinionRecorded recorded(RecordOpinionCommand vote) {
+    return recorded(vote, 1);
+  }
+
+  /** What the commission recorded for {@link #aVote} on the request for term {@code term}. */
+  public static OpinionRecorded recorded(RecordOpinionCommand vote, int term) {
     return new OpinionRecorded(
         vote.dossierId(),
         vote.departmentCode(),
@@ -118,7 +135,8 @@ public final class Pathways {
         vote.votesFor(),
         vote.votesAgainst(),
         vote.abstentions(),
-        vote.chairVotedFor());
+        vote.chairVotedFor(),
+        term);
   }
 
   public static OpinionRecorded opinionRecorded(String dossierId, String sessionId, Opinion o) {
@@ -127,24 +145,19 @@ public final class Pathways {
 
   public static AuthorisePathwayCommand anAuthorisation(String dossierId) {
     return new AuthorisePathwayCommand(
-        dossierId, HAUTE_GARONNE, DECIDED_ON, START_DATE, "Engagements signés, hébergement trouvé");
+        dossierId, HAUTE_GARONNE, DECISION, DECIDED_ON, START_DATE, null, "Engagements signés");
   }
 
   public static PathwayAuthorised authorised(String dossierId, LocalDate endDate) {
     return new PathwayAuthorised(
-        dossierId,
-        HAUTE_GARONNE,
-        aProfile(),
-        DECIDED_ON,
-        START_DATE,
-        endDate,
-        "Engagements signés, hébergement trouvé");
+        dossierId, HAUTE_GARONNE, DECISION, aProfile(), DECIDED_ON, START_DATE, endDate);
   }
 
   public static RefusePathwayCommand aRefusal(String dossierId) {
     return new RefusePathwayCommand(
         dossierId,
         HAUTE_GARONNE,
+        DECISION,
         DECIDED_ON,
         RefusalReason.UNFAVOURABLE_OPINION,
         "Projet d'insertion à préciser");
@@ -154,9 +167,81 @@ public final class Pathways {
     return new PathwayRefused(
         dossierId,
         HAUTE_GARONNE,
+        DECISION,
         aProfile(),
         RefusalReason.UNFAVOURABLE_OPINION,
-        DECIDED_ON,
-        "Projet d'insertion à préciser");
+        DECIDED_ON);
+  }
+
+  /**
+   * The events of a pathway authorised from 1 May 2019 and renewed {@code renewals} times, each
+   * term of six months asked for by its association, studied at a session and renewed the day
+   * after: its terms total {@code 6 × (renewals + 1)} months.
+   */
+  public static List<Object> runningWithRenewals(String dossierId, int renewals) {
+    List<Object> events = new ArrayList<>();
+    events.add(registered(dossierId));
+    events.add(placedOnAgenda(dossierId, Sessions.APRIL_SESSION));
+    events.add(opinionRecorded(dossierId, Sessions.APRIL_SESSION, Opinion.FAVOURABLE));
+    events.add(authorised(dossierId, LocalDate.parse("2019-10-31")));
+    for (int term = 2; term <= renewals + 1; term++) {
+      events.addAll(renewalStudied(dossierId, term));
+      events.add(renewed(dossierId, term));
+    }
+    return events;
+  }
+
+  /** The last day of term {@code term} of a pathway started on 1 May 2019. */
+  public static LocalDate lastDayOfTerm(int term) {
+    return START_DATE.plusMonths(6L * term).minusDays(1);
+  }
+
+  /** A renewal request for term {@code term}, made a month before the current term ends. */
+  public static RenewalRequested renewalRequested(String dossierId, int term) {
+    return new RenewalRequested(
+        dossierId, HAUTE_GARONNE, "request-" + term, term, lastDayOfTerm(term - 1).minusMonths(1));
+  }
+
+  public static RegisterRenewalRequestCommand aRenewalRequest(String dossierId, int term) {
+    var requested = renewalRequested(dossierId, term);
+    return new RegisterRenewalRequestCommand(
+        dossierId, HAUTE_GARONNE, requested.requestId(), ASSOCIATION, requested.requestedOn());
+  }
+
+  /** A session two weeks before the end of term {@code term - 1}, studying the renewal. */
+  public static String renewalSession(int term) {
+    return Sessions.renewalSession(lastDayOfTerm(term - 1).minusWeeks(2));
+  }
+
+  /** A renewal for term {@code term}, requested, put on a session's agenda, with an opinion. */
+  public static List<Object> renewalStudied(String dossierId, int term) {
+    String session = renewalSession(term);
+    return List.of(
+        renewalRequested(dossierId, term),
+        placedOnAgenda(dossierId, session, term),
+        recorded(anOpinion(dossierId, session, Opinion.FAVOURABLE), term));
+  }
+
+  /** The préfet renews term {@code term}, the day after the session. */
+  public static RenewPathwayCommand aRenewal(String dossierId, int term) {
+    return new RenewPathwayCommand(
+        dossierId, HAUTE_GARONNE, DECISION, renewalDecidedOn(term), null, null);
+  }
+
+  public static LocalDate renewalDecidedOn(int term) {
+    return Sessions.sittingOf(renewalSession(term)).date().plusDays(1);
+  }
+
+  public static PathwayRenewed renewed(String dossierId, int term) {
+    return new PathwayRenewed(
+        dossierId,
+        HAUTE_GARONNE,
+        DECISION,
+        term,
+        renewalDecidedOn(term),
+        lastDayOfTerm(term - 1).plusDays(1),
+        lastDayOfTerm(term),
+        6,
+        6 * term);
   }
 }

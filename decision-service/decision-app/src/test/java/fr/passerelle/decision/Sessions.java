@@ -7,6 +7,7 @@ import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Test data: sessions of the commissions of Haute-Garonne and Paris. */
 public final class Sessions {
@@ -20,17 +21,26 @@ public final class Sessions {
   /** Paris's commission, 11 April 2019. */
   public static final String PARIS_SESSION = "d4c3b2a1-0f9e-4d8c-b7a6-5f4e3d2c1b0a";
 
-  private static final Map<String, Sitting> SITTINGS =
-      Map.of(
-          APRIL_SESSION, new Sitting(APRIL_SESSION, "31", LocalDate.parse("2019-04-11")),
-          JUNE_SESSION, new Sitting(JUNE_SESSION, "31", LocalDate.parse("2019-06-13")),
-          PARIS_SESSION, new Sitting(PARIS_SESSION, "75", LocalDate.parse("2019-04-11")));
+  private static final Map<String, Sitting> SITTINGS = new ConcurrentHashMap<>();
+
+  static {
+    SITTINGS.put(APRIL_SESSION, new Sitting(APRIL_SESSION, "31", LocalDate.parse("2019-04-11")));
+    SITTINGS.put(JUNE_SESSION, new Sitting(JUNE_SESSION, "31", LocalDate.parse("2019-06-13")));
+    SITTINGS.put(PARIS_SESSION, new Sitting(PARIS_SESSION, "75", LocalDate.parse("2019-04-11")));
+  }
 
   private Sessions() {}
 
-  /** The sessions above, as a pathway's rules see them. */
+  /** The sessions above and those of {@link #renewalSession}, as a pathway's rules see them. */
   public static CommissionSessions knownSessions() {
     return sessionId -> Optional.ofNullable(SITTINGS.get(sessionId));
+  }
+
+  /** A session of Haute-Garonne's commission on {@code date}, known to {@link #knownSessions}. */
+  public static String renewalSession(LocalDate date) {
+    String sessionId = "session-31-" + date;
+    SITTINGS.putIfAbsent(sessionId, new Sitting(sessionId, "31", date));
+    return sessionId;
   }
 
   public static Sitting sittingOf(String sessionId) {

@@ -89,7 +89,7 @@ class AccessLogIT {
     ConsumerRecord<String, String> published = recordOf(dossierId, AccessRecorded.Outcome.READ);
     EventContract.of(AccessRecorded.TYPE).assertValid(published.value());
     assertThat(published.value())
-        .doesNotContain("Okafor", "Blessing", "1994", "+33", "example.org");
+        .doesNotContain("Okafor", "Blessing", "1994-05-02", "+33", "example.org");
     AccessRecorded entry = EventJson.read(published.value(), AccessRecorded.class);
     assertThat(entry.subject()).isEqualTo("secretariat-user");
     assertThat(entry.associationId()).isNull();

@@ -39,7 +39,7 @@ class AccessMatrixIT {
   private static final String OTHER_DEPARTEMENT = "75";
   private static final Pattern ID = Pattern.compile("\"(?:dossierId|associationId)\":\"([^\"]+)\"");
   private static final String[] PERSONAL_DATA = {
-    "Okafor", "Blessing", "1994-05-02", "1994", "+33 6 12 34 56 78", "b.okafor@example.org"
+    "Okafor", "Blessing", "1994-05-02", "+33 6 12 34 56 78", "b.okafor@example.org"
   };
 
   /**

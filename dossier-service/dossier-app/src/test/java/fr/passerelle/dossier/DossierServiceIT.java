@@ -77,7 +77,7 @@ class DossierServiceIT {
       EventContract.of(DossierSubmitted.TYPE).assertValid(published.value());
       assertThat(published.value())
           .contains("\"ageBand\":\"FROM_25_TO_34\"", "\"associationId\":\"" + associationId + "\"")
-          .doesNotContain("Okafor", "Blessing", "1994", "+33", "example.org", "Hébergement");
+          .doesNotContain("Okafor", "Blessing", "1994-05-02", "+33", "example.org", "Hébergement");
       for (Header header : published.headers()) {
         assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");
       }

@@ -59,8 +59,13 @@ public class EdgeAutoConfiguration {
       Environment environment,
       ObjectProvider<DossierOwnership> ownership,
       AccessRecorder recorder) {
+    // which service's routes this application answers: its name, unless told otherwise (an
+    // instance started under another name for isolation, as some tests do)
     Optional<ServiceName> service =
-        ServiceName.ofApplication(environment.getRequiredProperty("spring.application.name"));
+        ServiceName.ofApplication(
+            environment.getProperty(
+                "passerelle.edge.service",
+                environment.getRequiredProperty("spring.application.name")));
     RouteGuard guard =
         new RouteGuard(service, Optional.ofNullable(ownership.getIfAvailable()), recorder);
     return new WebMvcConfigurer() {

@@ -2,6 +2,8 @@ package fr.passerelle.decision.config;
 
 import fr.passerelle.decision.pathway.command.AuthorisationTerm;
 import fr.passerelle.decision.pathway.command.CommissionSessions;
+import fr.passerelle.decision.pathway.command.TermEnd;
+import fr.passerelle.decision.pathway.query.PathwaysProjection;
 import fr.passerelle.decision.pathway.query.PendingDossiersProjection;
 import fr.passerelle.decision.session.command.CommissionSession;
 import fr.passerelle.decision.session.command.QuorumRule;
@@ -28,7 +30,12 @@ class DomainRulesConfiguration {
 
   @Bean
   AuthorisationTerm authorisationTerm(DecisionProperties properties) {
-    return new AuthorisationTerm(properties.authorisationMonths());
+    return new AuthorisationTerm(properties.authorisationMonths(), properties.maximumMonths());
+  }
+
+  @Bean
+  TermEnd termEnd(DecisionProperties properties) {
+    return new TermEnd(properties.termEndGrace());
   }
 
   @Bean
@@ -42,12 +49,13 @@ class DomainRulesConfiguration {
    * backs off) instead of being logged and skipped, which would leave the read model wrong.
    */
   @Bean
-  ConfigurerModule pendingDossiersProcessing() {
+  ConfigurerModule projectionsProcessing() {
     return configurer ->
         configurer
             .eventProcessing()
             .registerListenerInvocationErrorHandler(
-                PendingDossiersProjection.PROCESSING_GROUP,
-                c -> PropagatingErrorHandler.instance());
+                PendingDossiersProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+            .registerListenerInvocationErrorHandler(
+                PathwaysProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
   }
 }

@@ -1,7 +1,10 @@
 package fr.passerelle.decision.publishing;
 
 import fr.passerelle.decision.events.OpinionRecorded;
+import fr.passerelle.decision.events.PathwayEnded;
 import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayRenewalRefused;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.decision.pathway.api.PathwayAuthorised;
 import fr.passerelle.eventbus.IntegrationEvent;
@@ -11,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which internal events of decision-service are published on {@code decision.events}, and how:
- * opinions and decisions, without the votes nor the préfet's free-text motivation. Sessions and
- * agendas stay private.
+ * opinions and decisions over the pathway's whole life (authorisation, refusal, renewals, ends),
+ * without the votes; the préfet's motivations never enter an event. Sessions, agendas and renewal
+ * requests stay private (requests are dossier-service's to publish).
  */
 @Component
 class DecisionEventMapper implements IntegrationEventMapper {
@@ -24,7 +28,12 @@ class DecisionEventMapper implements IntegrationEventMapper {
           OpinionRecorded.TYPE,
           e.dossierId(),
           new OpinionRecorded(
-              e.dossierId(), e.departmentCode(), e.sessionId(), e.sessionDate(), e.opinion()));
+              e.dossierId(),
+              e.departmentCode(),
+              e.sessionId(),
+              e.sessionDate(),
+              e.opinion(),
+              e.term()));
     }
     if (internalEvent instanceof PathwayAuthorised e) {
       var profile = e.profile();
@@ -58,6 +67,44 @@ class DecisionEventMapper implements IntegrationEventMapper {
               e.profile().traffickingVictim(),
               e.reason(),
               e.decidedOn()));
+    }
+    if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayRenewed e) {
+      return published(
+          PathwayRenewed.TYPE,
+          e.dossierId(),
+          new PathwayRenewed(
+              e.dossierId(),
+              e.departmentCode(),
+              e.termNumber(),
+              e.decidedOn(),
+              e.startDate(),
+              e.endDate(),
+              e.totalMonths()));
+    }
+    if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayRenewalRefused e) {
+      return published(
+          PathwayRenewalRefused.TYPE,
+          e.dossierId(),
+          new PathwayRenewalRefused(
+              e.dossierId(),
+              e.departmentCode(),
+              e.termNumber(),
+              e.reason(),
+              e.decidedOn(),
+              e.currentTermEndDate()));
+    }
+    if (internalEvent instanceof fr.passerelle.decision.pathway.api.PathwayEnded e) {
+      return published(
+          PathwayEnded.TYPE,
+          e.dossierId(),
+          new PathwayEnded(
+              e.dossierId(),
+              e.departmentCode(),
+              e.reason(),
+              e.lastDay(),
+              e.decidedOn(),
+              e.termNumber(),
+              e.totalMonths()));
     }
     return Optional.empty();
   }

@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.Pathways;
 import fr.passerelle.decision.Sessions;
+import fr.passerelle.decision.events.EndReason;
 import fr.passerelle.decision.events.Opinion;
 import fr.passerelle.decision.events.OpinionRecorded;
+import fr.passerelle.decision.events.PathwayEnded;
 import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayRenewalRefused;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.decision.events.RefusalReason;
+import fr.passerelle.decision.events.RenewalRefusalReason;
 import fr.passerelle.decision.pathway.api.DossierProfile;
 import fr.passerelle.decision.pathway.api.PathwayAuthorised;
 import fr.passerelle.eventbus.EventJson;
@@ -37,7 +42,8 @@ class DecisionEventMapperTest {
             12,
             2,
             1,
-            true);
+            true,
+            1);
 
     assertPublishedAsGoldenSample(opinion, OpinionRecorded.TYPE, DOSSIER);
   }
@@ -48,11 +54,11 @@ class DecisionEventMapperTest {
         new PathwayAuthorised(
             DOSSIER,
             "31",
+            Pathways.DECISION,
             aProfile(),
             LocalDate.parse("2019-04-18"),
             LocalDate.parse("2019-05-01"),
-            LocalDate.parse("2019-10-31"),
-            "Mme X. a signé ses engagements");
+            LocalDate.parse("2019-10-31"));
 
     assertPublishedAsGoldenSample(authorisation, PathwayValidated.TYPE, DOSSIER);
   }
@@ -75,11 +81,11 @@ class DecisionEventMapperTest {
         new PathwayAuthorised(
             DOSSIER,
             "31",
+            Pathways.DECISION,
             withoutAssociation,
             LocalDate.parse("2019-04-18"),
             LocalDate.parse("2019-05-01"),
-            LocalDate.parse("2019-10-31"),
-            null);
+            LocalDate.parse("2019-10-31"));
 
     IntegrationEvent published = mapper.map(authorisation).orElseThrow();
 
@@ -94,12 +100,71 @@ class DecisionEventMapperTest {
         new fr.passerelle.decision.pathway.api.PathwayRefused(
             dossier,
             "31",
+            Pathways.DECISION,
             new DossierProfile("p-1", "RO", null, 0, false, 0, false, false, null),
             RefusalReason.UNFAVOURABLE_OPINION,
-            LocalDate.parse("2019-04-18"),
-            "Mme Y. n'a pas souhaité poursuivre");
+            LocalDate.parse("2019-04-18"));
 
     assertPublishedAsGoldenSample(refusal, PathwayRefused.TYPE, dossier);
+  }
+
+  @Test
+  void anOpinionOnARenewalSaysWhichTermItIsFor() {
+    var opinion =
+        Pathways.recorded(
+            Pathways.anOpinion(DOSSIER, Sessions.JUNE_SESSION, Opinion.FAVOURABLE), 3);
+
+    var published = (OpinionRecorded) mapper.map(opinion).orElseThrow().data();
+
+    assertThat(published.termNumber()).isEqualTo(3);
+  }
+
+  @Test
+  void aRenewalIsPublishedWithItsTermAndTheMonthsOverAllTerms() {
+    var renewal =
+        new fr.passerelle.decision.pathway.api.PathwayRenewed(
+            DOSSIER,
+            "31",
+            Pathways.DECISION,
+            2,
+            LocalDate.parse("2019-10-17"),
+            LocalDate.parse("2019-11-01"),
+            LocalDate.parse("2020-04-30"),
+            6,
+            12);
+
+    assertPublishedAsGoldenSample(renewal, PathwayRenewed.TYPE, DOSSIER);
+  }
+
+  @Test
+  void aRefusedRenewalIsPublishedWithItsReasonCode() {
+    var refusal =
+        new fr.passerelle.decision.pathway.api.PathwayRenewalRefused(
+            DOSSIER,
+            "31",
+            Pathways.DECISION,
+            3,
+            RenewalRefusalReason.COMMITMENTS_NOT_KEPT,
+            LocalDate.parse("2020-04-16"),
+            LocalDate.parse("2020-04-30"));
+
+    assertPublishedAsGoldenSample(refusal, PathwayRenewalRefused.TYPE, DOSSIER);
+  }
+
+  @Test
+  void anEarlyEndIsPublishedWithItsReasonAndItsDates() {
+    var end =
+        new fr.passerelle.decision.pathway.api.PathwayEnded(
+            DOSSIER,
+            "31",
+            Pathways.DECISION,
+            EndReason.COMMITMENTS_NOT_KEPT,
+            LocalDate.parse("2020-02-29"),
+            LocalDate.parse("2020-02-13"),
+            2,
+            12);
+
+    assertPublishedAsGoldenSample(end, PathwayEnded.TYPE, DOSSIER);
   }
 
   @Test

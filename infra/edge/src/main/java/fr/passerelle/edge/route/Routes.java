@@ -114,8 +114,16 @@ public final class Routes {
                   ServiceName.DECISION,
                   POST,
                   D + "/prefecture/decisions",
-                  "record the préfet's decision")
+                  "record the préfet's decision (authorise, refuse, renew, refuse a renewal, end)")
               .roles(PREFECTURE)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/pathways/{dossierId}",
+                  "where a pathway stands: terms, renewal request, end (no personal data)")
+              .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, AUDITOR)
+              .ownership(Ownership.OWN_DOSSIER)
               .build(),
           // benefits-service: rights and outcomes
           departemental(

@@ -3,7 +3,13 @@ package fr.passerelle.decision.pathway.api;
 import fr.passerelle.decision.events.Opinion;
 import java.time.LocalDate;
 
-/** Internal event: the commission gave its opinion on a dossier in a session, by this vote. */
+/**
+ * Internal event: the commission gave its opinion on a dossier's request in a session, by this
+ * vote.
+ *
+ * @param termNumber the term the request is for: 1 for a first request ({@code null} in events
+ *     recorded before renewals existed)
+ */
 public record OpinionRecorded(
     String dossierId,
     String departmentCode,
@@ -13,4 +19,11 @@ public record OpinionRecorded(
     int votesFor,
     int votesAgainst,
     int abstentions,
-    boolean chairVotedFor) {}
+    boolean chairVotedFor,
+    Integer termNumber) {
+
+  /** The term the request is for. */
+  public int term() {
+    return termNumber == null ? 1 : termNumber;
+  }
+}

@@ -2,20 +2,41 @@ package fr.passerelle.decision.pathway.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import fr.passerelle.decision.events.EndReason;
 import fr.passerelle.decision.events.Opinion;
 import fr.passerelle.decision.pathway.api.AuthorisePathwayCommand;
+import fr.passerelle.decision.pathway.api.AuthorisedTerm;
 import fr.passerelle.decision.pathway.api.DossierPlacedOnAgenda;
 import fr.passerelle.decision.pathway.api.DossierProfile;
 import fr.passerelle.decision.pathway.api.DossierRegistered;
+import fr.passerelle.decision.pathway.api.EndPathwayCommand;
 import fr.passerelle.decision.pathway.api.OpinionRecorded;
 import fr.passerelle.decision.pathway.api.PathwayAuthorised;
+import fr.passerelle.decision.pathway.api.PathwayEnded;
 import fr.passerelle.decision.pathway.api.PathwayRefused;
+import fr.passerelle.decision.pathway.api.PathwayRenewalRefused;
+import fr.passerelle.decision.pathway.api.PathwayRenewed;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RecordOpinionCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
+import fr.passerelle.decision.pathway.api.RefuseRenewalCommand;
 import fr.passerelle.decision.pathway.api.RegisterDossierCommand;
+import fr.passerelle.decision.pathway.api.RegisterRenewalRequestCommand;
+import fr.passerelle.decision.pathway.api.RenewPathwayCommand;
+import fr.passerelle.decision.pathway.api.RenewalRequestDeclined;
+import fr.passerelle.decision.pathway.api.RenewalRequestDeclined.DeclineReason;
+import fr.passerelle.decision.pathway.api.RenewalRequested;
+import fr.passerelle.edge.refusal.InvalidRequestException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,26 +44,51 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A request for an exit pathway, in decision-service: from the submitted dossier, through the
- * commission's agenda and opinion, to the préfet's decision. Identified by the dossier's id.
+ * An exit pathway over its whole life, in decision-service, identified by the dossier's id: the
+ * first request (submitted dossier, the commission's agenda and opinion, the préfet's decision),
+ * then its terms, each renewed on the association's request through the commission and the préfet
+ * again, until it ends: at its term, early by the préfet, or at the person's request. One request
+ * at a time awaits the commission and the préfet.
  */
 @Aggregate
 public class Pathway {
 
-  private enum Status {
+  /** Where the pathway stands. */
+  private enum Stage {
+    FIRST_REQUEST,
+    RUNNING,
+    REFUSED,
+    ENDED
+  }
+
+  /** Where its pending request stands, if any. */
+  private enum Request {
+    NONE,
     AWAITING_SESSION,
     ON_AGENDA,
-    AWAITING_DECISION,
-    AUTHORISED,
-    REFUSED
+    AWAITING_DECISION
   }
+
+  /** Submission days are read where the commissions sit. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   @AggregateIdentifier private String dossierId;
   private String departmentCode;
   private DossierProfile profile;
-  private Status status;
+  private Stage stage;
+
+  private Request request = Request.NONE;
+  private int requestTerm;
+  private LocalDate requestedOn;
   private String sessionId;
   private LocalDate sessionDate;
+  private final Set<String> renewalRequests = new HashSet<>();
+
+  private int termNumber;
+  private LocalDate termStart;
+  private LocalDate termEnd;
+  private int totalMonths;
+  private LocalDate lastDay;
 
   protected Pathway() {
     // rebuilt from its events by Axon, or created by the first registration
@@ -64,35 +110,81 @@ public class Pathway {
   }
 
   /**
-   * Puts the dossier on the agenda of a session of its département, or moves it there from the
-   * agenda of another session; a dossier with an opinion or a decision stays where it is.
+   * Registers the association's renewal request once. It comes from the bus, where nobody can be
+   * answered: a request that cannot be studied is recorded as declined, with its reason, and goes
+   * on no agenda.
+   */
+  @CommandHandler
+  public void handle(RegisterRenewalRequestCommand command, AuthorisationTerm term) {
+    requireIn(command.departmentCode());
+    if (renewalRequests.contains(command.requestId())) {
+      return;
+    }
+    DeclineReason declined =
+        switch (stage) {
+          case FIRST_REQUEST, REFUSED -> DeclineReason.PATHWAY_NOT_RUNNING;
+          case ENDED -> DeclineReason.PATHWAY_ENDED;
+          case RUNNING -> {
+            if (request != Request.NONE) {
+              yield DeclineReason.RENEWAL_ALREADY_PENDING;
+            }
+            yield term.isExhausted(totalMonths) ? DeclineReason.MAXIMUM_DURATION_REACHED : null;
+          }
+        };
+    if (declined != null) {
+      apply(
+          new RenewalRequestDeclined(
+              dossierId, departmentCode, command.requestId(), command.requestedOn(), declined));
+      return;
+    }
+    apply(
+        new RenewalRequested(
+            dossierId, departmentCode, command.requestId(), termNumber + 1, command.requestedOn()));
+  }
+
+  /**
+   * Puts the pending request on the agenda of a session of its département, or moves it there from
+   * the agenda of another session. The session sits after the request was made.
    */
   @CommandHandler
   public void handle(PlaceOnAgendaCommand command, CommissionSessions sessions) {
     requireIn(command.departmentCode());
     CommissionSessions.Sitting session = requireSession(sessions, command.sessionId());
-    switch (status) {
-      case AWAITING_SESSION -> placeOn(session);
-      case ON_AGENDA -> {
+    requireNotEnded();
+    if (stage == Stage.REFUSED) {
+      throw new AlreadyDecidedException();
+    }
+    switch (request) {
+      case NONE -> throw new NoRequestPendingException();
+      case AWAITING_DECISION -> throw new OpinionAlreadyGivenException();
+      case AWAITING_SESSION, ON_AGENDA -> {
         if (!session.sessionId().equals(sessionId)) {
-          placeOn(session);
+          DomainDates.notBefore(
+              "sessionId",
+              session.date(),
+              requestedOn,
+              requestTerm == 1
+                  ? "séance antérieure au dépôt du dossier"
+                  : "séance antérieure à la demande de renouvellement");
+          apply(
+              new DossierPlacedOnAgenda(
+                  dossierId, departmentCode, session.sessionId(), session.date(), requestTerm));
         }
       }
-      case AWAITING_DECISION -> throw new OpinionAlreadyGivenException();
-      case AUTHORISED, REFUSED -> throw new AlreadyDecidedException();
     }
   }
 
   /**
-   * Records the commission's opinion on the dossier of its session's agenda. A favourable or
+   * Records the commission's opinion on the request of its session's agenda. A favourable or
    * unfavourable opinion is the one the majority voted, the chair's vote breaking a tie; an
-   * adjourned dossier awaits another session, whatever the votes.
+   * adjourned request awaits another session, whatever the votes.
    */
   @CommandHandler
   public void handle(RecordOpinionCommand command, CommissionSessions sessions) {
     requireIn(command.departmentCode());
     requireSession(sessions, command.sessionId());
-    if (status != Status.ON_AGENDA || !command.sessionId().equals(sessionId)) {
+    requireNotEnded();
+    if (request != Request.ON_AGENDA || !command.sessionId().equals(sessionId)) {
       throw new NotOnAgendaException();
     }
     Opinion voted = voted(command.votesFor(), command.votesAgainst(), command.chairVotedFor());
@@ -109,53 +201,192 @@ public class Pathway {
             command.votesFor(),
             command.votesAgainst(),
             command.abstentions(),
-            command.chairVotedFor()));
+            command.chairVotedFor(),
+            requestTerm));
   }
 
   /**
-   * Authorises the pathway for one term from its start date. The commission's opinion is advisory:
-   * the préfet may authorise after an unfavourable one, but not without one.
-   *
-   * @return the last day of the authorisation
+   * Authorises the pathway for its first term from its start date. The commission's opinion is
+   * advisory: the préfet may authorise after an unfavourable one, but not without one.
    */
   @CommandHandler
-  public LocalDate handle(AuthorisePathwayCommand command, AuthorisationTerm term) {
+  public AuthorisedTerm handle(
+      AuthorisePathwayCommand command,
+      AuthorisationTerm term,
+      TermEnd termEnd,
+      Clock clock,
+      DeadlineManager deadlines) {
     requireIn(command.departmentCode());
-    requireAwaitingDecision();
+    requireFirstRequestAwaitingDecision();
+    requireDecisionDate(command.decidedOn(), clock);
+    int months = term.lengthOf(command.months());
+    term.requireWithinMaximum(0, months);
     if (profile.ageBand() == null) {
       throw new AgeBandUnknownException();
     }
-    LocalDate endDate = term.lastDay(command.startDate());
+    LocalDate endDate = term.lastDay(command.startDate(), months);
     apply(
         new PathwayAuthorised(
             dossierId,
             departmentCode,
+            command.decisionId(),
             profile,
             command.decidedOn(),
             command.startDate(),
-            endDate,
-            command.motivation()));
-    return endDate;
+            endDate));
+    scheduleEnd(deadlines, termEnd.dueAt(endDate, clock));
+    return new AuthorisedTerm(1, command.startDate(), endDate, months);
   }
 
-  /** Refuses the pathway, after the commission's opinion. */
+  /** Refuses the pathway's first request, after the commission's opinion. */
   @CommandHandler
-  public void handle(RefusePathwayCommand command) {
+  public void handle(RefusePathwayCommand command, Clock clock) {
     requireIn(command.departmentCode());
-    requireAwaitingDecision();
+    requireFirstRequestAwaitingDecision();
+    requireDecisionDate(command.decidedOn(), clock);
     apply(
         new PathwayRefused(
             dossierId,
             departmentCode,
+            command.decisionId(),
             profile,
             command.reason(),
+            command.decidedOn()));
+  }
+
+  /**
+   * Renews the running pathway after the commission's opinion on its renewal request: the new term
+   * follows the current one without a gap, and all terms stay within the maximum.
+   */
+  @CommandHandler
+  public AuthorisedTerm handle(
+      RenewPathwayCommand command,
+      AuthorisationTerm term,
+      TermEnd termEnd,
+      Clock clock,
+      DeadlineManager deadlines) {
+    requireIn(command.departmentCode());
+    requireRunning();
+    int months = term.lengthOf(command.months());
+    term.requireWithinMaximum(totalMonths, months);
+    requireRenewalAwaitingDecision();
+    requireDecisionDate(command.decidedOn(), clock);
+    LocalDate start = termEnd().plusDays(1);
+    LocalDate end = term.lastDay(start, months);
+    apply(
+        new PathwayRenewed(
+            dossierId,
+            departmentCode,
+            command.decisionId(),
+            termNumber + 1,
             command.decidedOn(),
-            command.motivation()));
+            start,
+            end,
+            months,
+            totalMonths + months));
+    scheduleEnd(deadlines, termEnd.dueAt(end, clock));
+    return new AuthorisedTerm(termNumber, start, end, totalMonths);
+  }
+
+  /** Refuses the renewal, after the commission's opinion: the current term is the last. */
+  @CommandHandler
+  public void handle(
+      RefuseRenewalCommand command, TermEnd termEnd, Clock clock, DeadlineManager deadlines) {
+    requireIn(command.departmentCode());
+    requireRunning();
+    requireRenewalAwaitingDecision();
+    requireDecisionDate(command.decidedOn(), clock);
+    apply(
+        new PathwayRenewalRefused(
+            dossierId,
+            departmentCode,
+            command.decisionId(),
+            requestTerm,
+            command.reason(),
+            command.decidedOn(),
+            termEnd()));
+    scheduleEnd(deadlines, termEnd.dueOnceRefusedAt(termEnd(), clock));
+  }
+
+  /**
+   * Ends the running pathway before its term, on the préfet's decision or the person's request, on
+   * a last day within its current term (the day of the decision unless said otherwise). A pending
+   * renewal request falls with it.
+   */
+  @CommandHandler
+  public void handle(EndPathwayCommand command, Clock clock) {
+    requireIn(command.departmentCode());
+    requireRunning();
+    if (command.reason() == EndReason.TERM_REACHED) {
+      throw InvalidRequestException.of(
+          "reason", "la fin au terme n'est pas décidée : elle suit le terme sans renouvellement");
+    }
+    DomainDates.notInFuture("decidedOn", command.decidedOn(), clock);
+    DomainDates.notBefore(
+        "decidedOn", command.decidedOn(), termStart, "antérieure au début du terme en cours");
+    LocalDate last = command.lastDay() == null ? command.decidedOn() : command.lastDay();
+    DomainDates.notBefore("lastDay", last, termStart, "antérieure au début du terme en cours");
+    if (last.isAfter(termEnd())) {
+      throw InvalidRequestException.of(
+          "lastDay", "après le terme en cours, qui finit le " + DomainDates.french(termEnd()));
+    }
+    apply(
+        new PathwayEnded(
+            dossierId,
+            departmentCode,
+            command.decisionId(),
+            command.reason(),
+            last,
+            command.decidedOn(),
+            termNumber,
+            totalMonths));
+  }
+
+  /**
+   * The term's deadline: the pathway ends at the term's last day, unless it was renewed, ended
+   * already, or a renewal request awaits its decision (whose refusal sets the deadline again).
+   */
+  @DeadlineHandler(deadlineName = TermEndDue.NAME)
+  void on(TermEndDue due) {
+    if (stage != Stage.RUNNING || due.termNumber() != termNumber || request != Request.NONE) {
+      return;
+    }
+    apply(
+        new PathwayEnded(
+            dossierId,
+            departmentCode,
+            null,
+            EndReason.TERM_REACHED,
+            termEnd(),
+            null,
+            termNumber,
+            totalMonths));
+  }
+
+  private void scheduleEnd(DeadlineManager deadlines, Instant dueAt) {
+    deadlines.schedule(dueAt, TermEndDue.NAME, new TermEndDue(dossierId, termNumber));
+  }
+
+  private LocalDate termEnd() {
+    return termEnd;
   }
 
   private void requireIn(String department) {
     if (dossierId == null || !department.equals(departmentCode)) {
       throw new DossierNotFoundException();
+    }
+  }
+
+  private void requireNotEnded() {
+    if (stage == Stage.ENDED) {
+      throw new PathwayEndedException(lastDay);
+    }
+  }
+
+  private void requireRunning() {
+    requireNotEnded();
+    if (stage != Stage.RUNNING) {
+      throw new PathwayNotRunningException();
     }
   }
 
@@ -166,19 +397,38 @@ public class Pathway {
         .orElseThrow(SessionNotFoundException::new);
   }
 
-  private void requireAwaitingDecision() {
-    switch (status) {
-      case AWAITING_SESSION, ON_AGENDA -> throw new OpinionRequiredException();
-      case AUTHORISED, REFUSED -> throw new AlreadyDecidedException();
-      case AWAITING_DECISION -> {
-        // the commission gave its opinion: the préfet decides
+  private void requireFirstRequestAwaitingDecision() {
+    requireNotEnded();
+    switch (stage) {
+      case REFUSED -> throw new AlreadyDecidedException();
+      case RUNNING -> {
+        if (request == Request.NONE) {
+          throw new AlreadyDecidedException();
+        }
+        throw new RenewalRequestPendingException();
       }
+      default -> requireOpinion();
     }
   }
 
-  private void placeOn(CommissionSessions.Sitting session) {
-    apply(
-        new DossierPlacedOnAgenda(dossierId, departmentCode, session.sessionId(), session.date()));
+  private void requireRenewalAwaitingDecision() {
+    if (request == Request.NONE) {
+      throw new NoRequestPendingException();
+    }
+    requireOpinion();
+  }
+
+  private void requireOpinion() {
+    if (request != Request.AWAITING_DECISION) {
+      throw new OpinionRequiredException();
+    }
+  }
+
+  /** A decision is dated today at the latest, and not before the session that gave the opinion. */
+  private void requireDecisionDate(LocalDate decidedOn, Clock clock) {
+    DomainDates.notInFuture("decidedOn", decidedOn, clock);
+    DomainDates.notBefore(
+        "decidedOn", decidedOn, sessionDate, "antérieure à la séance qui a rendu l'avis");
   }
 
   /** The opinion the members voted: the majority, or the chair's vote in a tie. */
@@ -192,12 +442,30 @@ public class Pathway {
     this.dossierId = event.dossierId();
     this.departmentCode = event.departmentCode();
     this.profile = event.profile();
-    this.status = Status.AWAITING_SESSION;
+    this.stage = Stage.FIRST_REQUEST;
+    this.request = Request.AWAITING_SESSION;
+    this.requestTerm = 1;
+    this.requestedOn = LocalDate.ofInstant(event.submittedAt(), FRANCE);
+  }
+
+  @EventSourcingHandler
+  void on(RenewalRequested event) {
+    renewalRequests.add(event.requestId());
+    this.request = Request.AWAITING_SESSION;
+    this.requestTerm = event.termNumber();
+    this.requestedOn = event.requestedOn();
+    this.sessionId = null;
+    this.sessionDate = null;
+  }
+
+  @EventSourcingHandler
+  void on(RenewalRequestDeclined event) {
+    renewalRequests.add(event.requestId());
   }
 
   @EventSourcingHandler
   void on(DossierPlacedOnAgenda event) {
-    this.status = Status.ON_AGENDA;
+    this.request = Request.ON_AGENDA;
     this.sessionId = event.sessionId();
     this.sessionDate = event.sessionDate();
   }
@@ -205,21 +473,53 @@ public class Pathway {
   @EventSourcingHandler
   void on(OpinionRecorded event) {
     if (event.opinion() == Opinion.ADJOURNED) {
-      this.status = Status.AWAITING_SESSION;
+      this.request = Request.AWAITING_SESSION;
       this.sessionId = null;
       this.sessionDate = null;
     } else {
-      this.status = Status.AWAITING_DECISION;
+      this.request = Request.AWAITING_DECISION;
     }
   }
 
   @EventSourcingHandler
   void on(PathwayAuthorised event) {
-    this.status = Status.AUTHORISED;
+    this.stage = Stage.RUNNING;
+    this.request = Request.NONE;
+    this.termNumber = 1;
+    this.termStart = event.startDate();
+    this.termEnd = event.endDate();
+    this.totalMonths = monthsOf(event.startDate(), event.endDate());
   }
 
   @EventSourcingHandler
   void on(PathwayRefused event) {
-    this.status = Status.REFUSED;
+    this.stage = Stage.REFUSED;
+    this.request = Request.NONE;
+  }
+
+  @EventSourcingHandler
+  void on(PathwayRenewed event) {
+    this.request = Request.NONE;
+    this.termNumber = event.termNumber();
+    this.termStart = event.startDate();
+    this.termEnd = event.endDate();
+    this.totalMonths = event.totalMonths();
+  }
+
+  @EventSourcingHandler
+  void on(PathwayRenewalRefused event) {
+    this.request = Request.NONE;
+  }
+
+  @EventSourcingHandler
+  void on(PathwayEnded event) {
+    this.stage = Stage.ENDED;
+    this.request = Request.NONE;
+    this.lastDay = event.lastDay();
+  }
+
+  /** The whole months from a first day to a last day: 1 May to 31 October is 6. */
+  private static int monthsOf(LocalDate first, LocalDate last) {
+    return (int) Period.between(first, last.plusDays(1)).toTotalMonths();
   }
 }

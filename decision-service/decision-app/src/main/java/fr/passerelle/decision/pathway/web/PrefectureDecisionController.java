@@ -1,11 +1,16 @@
 package fr.passerelle.decision.pathway.web;
 
 import fr.passerelle.decision.pathway.api.AuthorisePathwayCommand;
+import fr.passerelle.decision.pathway.api.AuthorisedTerm;
+import fr.passerelle.decision.pathway.api.EndPathwayCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
+import fr.passerelle.decision.pathway.api.RefuseRenewalCommand;
+import fr.passerelle.decision.pathway.api.RenewPathwayCommand;
 import fr.passerelle.decision.pathway.command.DossierNotFoundException;
 import fr.passerelle.edge.command.Commands;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The préfet's decisions on requests for a pathway, after the commission's opinion: the
- * préfecture's only, on its own départements (docs/security.md), checked before the dossier is
- * looked for.
+ * The préfet's decisions on pathways, after the commission's opinion (authorise, refuse, renew,
+ * refuse a renewal) or on a running pathway (end it early): the préfecture's only, on its own
+ * départements (docs/security.md), checked before the dossier is looked for. A decision's
+ * motivation travels in its command and is kept beside its events, in its transaction.
  */
 @RestController
 class PrefectureDecisionController {
@@ -30,43 +36,106 @@ class PrefectureDecisionController {
   @PostMapping("/api/departements/{departmentCode}/prefecture/decisions")
   ResponseEntity<DecisionResponse> decide(
       @PathVariable String departmentCode, @Valid @RequestBody DecisionRequest request) {
-    DecisionResponse response =
-        switch (request.decision()) {
-          case AUTHORISE -> authorise(departmentCode, request);
-          case REFUSE -> refuse(departmentCode, request);
-        };
+    String decisionId = UUID.randomUUID().toString();
+    DecisionResponse response = decide(departmentCode, decisionId, request);
     return ResponseEntity.status(HttpStatus.CREATED).body(response);
   }
 
-  private DecisionResponse authorise(String departmentCode, DecisionRequest request) {
-    LocalDate endDate =
-        commands.send(
-            new AuthorisePathwayCommand(
-                request.dossierId(),
+  private DecisionResponse decide(String departmentCode, String decisionId, DecisionRequest r) {
+    return switch (r.decision()) {
+      case AUTHORISE ->
+          granted(
+              decisionId,
+              r,
+              send(
+                  new AuthorisePathwayCommand(
+                      r.dossierId(),
+                      departmentCode,
+                      decisionId,
+                      r.decidedOn(),
+                      r.startDate(),
+                      r.months(),
+                      r.motivation())));
+      case RENEW ->
+          granted(
+              decisionId,
+              r,
+              send(
+                  new RenewPathwayCommand(
+                      r.dossierId(),
+                      departmentCode,
+                      decisionId,
+                      r.decidedOn(),
+                      r.months(),
+                      r.motivation())));
+      case REFUSE -> {
+        send(
+            new RefusePathwayCommand(
+                r.dossierId(),
                 departmentCode,
-                request.decidedOn(),
-                request.startDate(),
-                request.motivation()),
-            DossierNotFoundException::new);
+                decisionId,
+                r.decidedOn(),
+                r.refusalReason(),
+                r.motivation()));
+        yield refused(decisionId, r, null);
+      }
+      case REFUSE_RENEWAL -> {
+        send(
+            new RefuseRenewalCommand(
+                r.dossierId(),
+                departmentCode,
+                decisionId,
+                r.decidedOn(),
+                r.renewalRefusalReason(),
+                r.motivation()));
+        yield refused(decisionId, r, null);
+      }
+      case END -> {
+        send(
+            new EndPathwayCommand(
+                r.dossierId(),
+                departmentCode,
+                decisionId,
+                r.decidedOn(),
+                r.endReason(),
+                r.lastDay(),
+                r.motivation()));
+        yield refused(decisionId, r, r.lastDay() == null ? r.decidedOn() : r.lastDay());
+      }
+    };
+  }
+
+  private <R> R send(Object command) {
+    return commands.send(command, DossierNotFoundException::new);
+  }
+
+  private static DecisionResponse granted(
+      String decisionId, DecisionRequest request, AuthorisedTerm term) {
     return new DecisionResponse(
+        decisionId,
         request.dossierId(),
-        Decision.AUTHORISE,
+        request.decision(),
         request.decidedOn(),
-        request.startDate(),
-        endDate,
+        term.termNumber(),
+        term.startDate(),
+        term.endDate(),
+        term.totalMonths(),
+        null,
         null);
   }
 
-  private DecisionResponse refuse(String departmentCode, DecisionRequest request) {
-    commands.send(
-        new RefusePathwayCommand(
-            request.dossierId(),
-            departmentCode,
-            request.decidedOn(),
-            request.reason(),
-            request.motivation()),
-        DossierNotFoundException::new);
+  private static DecisionResponse refused(
+      String decisionId, DecisionRequest request, LocalDate lastDay) {
     return new DecisionResponse(
-        request.dossierId(), Decision.REFUSE, request.decidedOn(), null, null, request.reason());
+        decisionId,
+        request.dossierId(),
+        request.decision(),
+        request.decidedOn(),
+        null,
+        null,
+        null,
+        null,
+        request.reason(),
+        lastDay);
   }
 }

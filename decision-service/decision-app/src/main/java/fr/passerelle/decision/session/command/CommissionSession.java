@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.passerelle.decision.session.api.CommissionSessionOpened;
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
+import fr.passerelle.edge.refusal.InvalidRequestException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -22,9 +24,18 @@ public class CommissionSession {
     // rebuilt from its events by Axon
   }
 
-  /** A first convocation sits only with its quorum; a second convocation sits without. */
+  /**
+   * A first convocation sits only with its quorum; a second convocation sits without. A session is
+   * recorded once it sat: its date is not after today.
+   */
   @CommandHandler
-  public CommissionSession(OpenCommissionSessionCommand command, QuorumRule quorum) {
+  public CommissionSession(OpenCommissionSessionCommand command, QuorumRule quorum, Clock clock) {
+    LocalDate today = LocalDate.now(clock);
+    if (command.date().isAfter(today)) {
+      throw InvalidRequestException.of(
+          "date",
+          "date future : une séance est enregistrée une fois tenue, au plus tard aujourd'hui");
+    }
     if (!command.secondConvocation()
         && !quorum.isMet(
             command.membersTotal(), command.membersPresent(), command.membersRepresented())) {

@@ -1,20 +1,29 @@
 package fr.passerelle.decision.pathway.command;
 
+import static fr.passerelle.decision.Pathways.DECISION;
+import static fr.passerelle.decision.Pathways.HAUTE_GARONNE;
 import static fr.passerelle.decision.Pathways.PARIS;
+import static fr.passerelle.decision.Pathways.START_DATE;
 import static fr.passerelle.decision.Pathways.aProfileWithoutAgeBand;
 import static fr.passerelle.decision.Pathways.aRefusal;
 import static fr.passerelle.decision.Pathways.aRegistration;
+import static fr.passerelle.decision.Pathways.aRenewal;
+import static fr.passerelle.decision.Pathways.aRenewalRequest;
 import static fr.passerelle.decision.Pathways.aVote;
 import static fr.passerelle.decision.Pathways.anAuthorisation;
 import static fr.passerelle.decision.Pathways.anOpinion;
 import static fr.passerelle.decision.Pathways.anyDossierId;
 import static fr.passerelle.decision.Pathways.authorised;
+import static fr.passerelle.decision.Pathways.lastDayOfTerm;
 import static fr.passerelle.decision.Pathways.opinionRecorded;
 import static fr.passerelle.decision.Pathways.placedOnAgenda;
 import static fr.passerelle.decision.Pathways.placing;
 import static fr.passerelle.decision.Pathways.recorded;
 import static fr.passerelle.decision.Pathways.refused;
 import static fr.passerelle.decision.Pathways.registered;
+import static fr.passerelle.decision.Pathways.renewalStudied;
+import static fr.passerelle.decision.Pathways.renewed;
+import static fr.passerelle.decision.Pathways.runningWithRenewals;
 import static fr.passerelle.decision.Sessions.APRIL_SESSION;
 import static fr.passerelle.decision.Sessions.JUNE_SESSION;
 import static fr.passerelle.decision.Sessions.PARIS_SESSION;
@@ -23,23 +32,45 @@ import static fr.passerelle.decision.events.Opinion.ADJOURNED;
 import static fr.passerelle.decision.events.Opinion.FAVOURABLE;
 import static fr.passerelle.decision.events.Opinion.UNFAVOURABLE;
 
+import fr.passerelle.decision.Pathways;
+import fr.passerelle.decision.Sessions;
+import fr.passerelle.decision.events.EndReason;
+import fr.passerelle.decision.events.RenewalRefusalReason;
+import fr.passerelle.decision.pathway.api.AuthorisedTerm;
+import fr.passerelle.decision.pathway.api.EndPathwayCommand;
+import fr.passerelle.decision.pathway.api.PathwayEnded;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
+import fr.passerelle.decision.pathway.api.RefuseRenewalCommand;
+import fr.passerelle.decision.pathway.api.RenewPathwayCommand;
+import fr.passerelle.decision.pathway.api.RenewalRequestDeclined;
+import fr.passerelle.decision.pathway.api.RenewalRequestDeclined.DeclineReason;
+import fr.passerelle.edge.refusal.InvalidRequestException;
+import fr.passerelle.testsupport.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PathwayTest {
 
+  private static final Duration GRACE = Duration.ofDays(30);
+
   private final String dossierId = anyDossierId();
+  private final TestClock clock = TestClock.at(LocalDate.parse("2019-04-20"));
   private AggregateTestFixture<Pathway> fixture;
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(Pathway.class);
     fixture.registerInjectableResource(knownSessions());
-    fixture.registerInjectableResource(new AuthorisationTerm(6));
+    fixture.registerInjectableResource(new AuthorisationTerm(6, 24));
+    fixture.registerInjectableResource(new TermEnd(GRACE));
+    fixture.registerInjectableResource(clock);
   }
 
   @Test
@@ -86,7 +117,7 @@ class PathwayTest {
   }
 
   @Test
-  void decidedDossierCannotGoBackOnAnAgenda() {
+  void anAuthorisedPathwayGoesBackOnAnAgendaOnlyThroughARenewalRequest() {
     fixture
         .given(
             registered(dossierId),
@@ -95,7 +126,7 @@ class PathwayTest {
             authorised(dossierId, LocalDate.parse("2019-10-31")))
         .when(placing(dossierId, JUNE_SESSION))
         .expectNoEvents()
-        .expectException(AlreadyDecidedException.class);
+        .expectException(NoRequestPendingException.class);
   }
 
   @Test
@@ -198,7 +229,7 @@ class PathwayTest {
             opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
         .when(anAuthorisation(dossierId))
         .expectEvents(authorised(dossierId, lastDay))
-        .expectResultMessagePayload(lastDay);
+        .expectResultMessagePayload(new AuthorisedTerm(1, START_DATE, lastDay, 6));
   }
 
   @Test
@@ -259,8 +290,315 @@ class PathwayTest {
             opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
         .when(
             new RefusePathwayCommand(
-                dossierId, PARIS, refusal.decidedOn(), refusal.reason(), refusal.motivation()))
+                dossierId,
+                PARIS,
+                refusal.decisionId(),
+                refusal.decidedOn(),
+                refusal.reason(),
+                null))
         .expectNoEvents()
         .expectException(DossierNotFoundException.class);
+  }
+
+  // The pathway's life: renewals up to 24 months, ends.
+
+  @Test
+  void renewalChainReachesTwentyFourMonths() {
+    clock.setDay(LocalDate.parse("2021-01-01"));
+    List<Object> history = new ArrayList<>(runningWithRenewals(dossierId, 2));
+    history.addAll(renewalStudied(dossierId, 4));
+
+    fixture
+        .given(history)
+        .when(aRenewal(dossierId, 4))
+        .expectEvents(renewed(dossierId, 4))
+        .expectResultMessagePayload(
+            new AuthorisedTerm(4, lastDayOfTerm(3).plusDays(1), lastDayOfTerm(4), 24));
+  }
+
+  @Test
+  void renewalBeyondTwentyFourMonthsIsRefused() {
+    clock.setDay(LocalDate.parse("2021-01-01"));
+    List<Object> history = new ArrayList<>(runningWithRenewals(dossierId, 2));
+    history.addAll(renewalStudied(dossierId, 4));
+    var twelveMonths =
+        new RenewPathwayCommand(
+            dossierId, HAUTE_GARONNE, DECISION, Pathways.renewalDecidedOn(4), 12, null);
+
+    fixture
+        .given(history)
+        .when(twelveMonths)
+        .expectNoEvents()
+        .expectException(MaximumDurationExceededException.class)
+        .expectExceptionMessage(org.hamcrest.Matchers.containsString("18 mois déjà autorisés"));
+  }
+
+  @Test
+  void aFifthTermIsRefusedWithTheMaximumAsItsReason() {
+    clock.setDay(LocalDate.parse("2021-06-01"));
+
+    fixture
+        .given(runningWithRenewals(dossierId, 3))
+        .when(aRenewal(dossierId, 5))
+        .expectNoEvents()
+        .expectException(MaximumDurationExceededException.class);
+  }
+
+  @Test
+  void aRenewalRequestPastTwentyFourMonthsIsDeclinedNotStudied() {
+    var request = aRenewalRequest(dossierId, 5);
+
+    fixture
+        .given(runningWithRenewals(dossierId, 3))
+        .when(request)
+        .expectEvents(
+            new RenewalRequestDeclined(
+                dossierId,
+                HAUTE_GARONNE,
+                request.requestId(),
+                request.requestedOn(),
+                DeclineReason.MAXIMUM_DURATION_REACHED));
+  }
+
+  @Test
+  void aRenewalRequestIsRegisteredOnce() {
+    fixture
+        .given(runningWithRenewals(dossierId, 0))
+        .andGiven(Pathways.renewalRequested(dossierId, 2))
+        .when(aRenewalRequest(dossierId, 2))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+  }
+
+  @Test
+  void termShorterThanSixMonthsIsRefused() {
+    clock.setDay(LocalDate.parse("2020-01-01"));
+    List<Object> history = new ArrayList<>(runningWithRenewals(dossierId, 0));
+    history.addAll(renewalStudied(dossierId, 2));
+
+    fixture
+        .given(history)
+        .when(
+            new RenewPathwayCommand(
+                dossierId, HAUTE_GARONNE, DECISION, Pathways.renewalDecidedOn(2), 3, null))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void renewalNeedsTheCommissionsOpinion() {
+    clock.setDay(LocalDate.parse("2020-01-01"));
+
+    fixture
+        .given(runningWithRenewals(dossierId, 0))
+        .andGiven(Pathways.renewalRequested(dossierId, 2))
+        .when(aRenewal(dossierId, 2))
+        .expectNoEvents()
+        .expectException(OpinionRequiredException.class);
+  }
+
+  @Test
+  void aPathwayEndsAtItsTermOnceTheGraceHasPassed() {
+    Instant dayAfterTerm = Instant.parse("2019-10-31T23:00:00Z");
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .andGivenCurrentTime(clock.instant())
+        .andGivenCommands(anAuthorisation(dossierId))
+        .whenTimeAdvancesTo(dayAfterTerm.plus(GRACE))
+        .expectEvents(endedAtTerm(1, LocalDate.parse("2019-10-31"), 6));
+  }
+
+  @Test
+  void aPathwayDoesNotEndBeforeTheGraceHasPassed() {
+    Instant dayAfterTerm = Instant.parse("2019-10-31T23:00:00Z");
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .andGivenCurrentTime(clock.instant())
+        .andGivenCommands(anAuthorisation(dossierId))
+        .whenTimeAdvancesTo(dayAfterTerm.plus(GRACE).minusSeconds(60))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aPastTermEnteredTodayEndsAGraceAfterItWasEntered() {
+    clock.setDay(LocalDate.parse("2026-11-20"));
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .andGivenCurrentTime(clock.instant())
+        .when(anAuthorisation(dossierId))
+        .expectScheduledDeadlineWithName(clock.instant().plus(GRACE), TermEndDue.NAME);
+  }
+
+  @Test
+  void aPendingRenewalRequestHoldsTheEndAtTerm() {
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .andGivenCurrentTime(clock.instant())
+        .andGivenCommands(anAuthorisation(dossierId), aRenewalRequest(dossierId, 2))
+        .whenTimeAdvancesTo(Instant.parse("2020-06-01T00:00:00Z"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRefusedRenewalEndsThePathwayAtItsTermDatedItsLastDay() {
+    String session = Pathways.renewalSession(2);
+    var refusal =
+        new RefuseRenewalCommand(
+            dossierId,
+            HAUTE_GARONNE,
+            DECISION,
+            Pathways.renewalDecidedOn(2),
+            RenewalRefusalReason.COMMITMENTS_NOT_KEPT,
+            "Engagements non tenus");
+    clock.setDay(LocalDate.parse("2019-10-20"));
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .andGivenCurrentTime(clock.instant())
+        .andGivenCommands(
+            anAuthorisation(dossierId),
+            aRenewalRequest(dossierId, 2),
+            placing(dossierId, session),
+            aVote(dossierId, session, UNFAVOURABLE, 3, 11, true),
+            refusal)
+        .whenTimeAdvancesTo(Instant.parse("2019-10-31T23:00:01Z"))
+        .expectEvents(endedAtTerm(1, LocalDate.parse("2019-10-31"), 6));
+  }
+
+  @Test
+  void thePrefetEndsAPathwayEarly() {
+    clock.setDay(LocalDate.parse("2019-08-10"));
+    LocalDate decidedOn = LocalDate.parse("2019-08-01");
+
+    fixture
+        .given(runningWithRenewals(dossierId, 0))
+        .when(
+            new EndPathwayCommand(
+                dossierId,
+                HAUTE_GARONNE,
+                DECISION,
+                decidedOn,
+                EndReason.COMMITMENTS_NOT_KEPT,
+                null,
+                "Engagements non tenus"))
+        .expectEvents(
+            new PathwayEnded(
+                dossierId,
+                HAUTE_GARONNE,
+                DECISION,
+                EndReason.COMMITMENTS_NOT_KEPT,
+                decidedOn,
+                decidedOn,
+                1,
+                6));
+  }
+
+  @Test
+  void commandsOnAnEndedPathwayAreRefused() {
+    clock.setDay(LocalDate.parse("2019-09-01"));
+    List<Object> history = new ArrayList<>(runningWithRenewals(dossierId, 0));
+    history.add(
+        new PathwayEnded(
+            dossierId,
+            HAUTE_GARONNE,
+            DECISION,
+            EndReason.PERSON_REQUEST,
+            LocalDate.parse("2019-08-01"),
+            LocalDate.parse("2019-08-01"),
+            1,
+            6));
+
+    fixture
+        .given(history)
+        .when(aRenewal(dossierId, 2))
+        .expectNoEvents()
+        .expectException(PathwayEndedException.class);
+    fixture
+        .given(history)
+        .when(placing(dossierId, JUNE_SESSION))
+        .expectNoEvents()
+        .expectException(PathwayEndedException.class);
+    fixture
+        .given(history)
+        .when(aRenewalRequest(dossierId, 2))
+        .expectEvents(
+            new RenewalRequestDeclined(
+                dossierId,
+                HAUTE_GARONNE,
+                "request-2",
+                Pathways.renewalRequested(dossierId, 2).requestedOn(),
+                DeclineReason.PATHWAY_ENDED));
+  }
+
+  // Dates are facts of the world.
+
+  @Test
+  void aDecisionBeforeItsSessionIsRefused() {
+    var theDayBefore =
+        new fr.passerelle.decision.pathway.api.AuthorisePathwayCommand(
+            dossierId,
+            HAUTE_GARONNE,
+            DECISION,
+            LocalDate.parse("2019-04-10"),
+            START_DATE,
+            null,
+            null);
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .when(theDayBefore)
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aDecisionInTheFutureIsRefused() {
+    clock.setDay(LocalDate.parse("2019-04-15"));
+
+    fixture
+        .given(
+            registered(dossierId),
+            placedOnAgenda(dossierId, APRIL_SESSION),
+            opinionRecorded(dossierId, APRIL_SESSION, FAVOURABLE))
+        .when(anAuthorisation(dossierId))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aSessionBeforeTheSubmissionIsRefused() {
+    String march = Sessions.renewalSession(LocalDate.parse("2019-03-01"));
+
+    fixture
+        .given(registered(dossierId))
+        .when(placing(dossierId, march))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  private PathwayEnded endedAtTerm(int term, LocalDate lastDay, int totalMonths) {
+    return new PathwayEnded(
+        dossierId, HAUTE_GARONNE, null, EndReason.TERM_REACHED, lastDay, null, term, totalMonths);
   }
 }

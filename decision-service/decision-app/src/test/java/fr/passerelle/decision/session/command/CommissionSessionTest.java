@@ -5,7 +5,10 @@ import static fr.passerelle.decision.Sessions.aSecondConvocation;
 import static fr.passerelle.decision.Sessions.opened;
 import static org.hamcrest.Matchers.containsString;
 
+import fr.passerelle.edge.refusal.InvalidRequestException;
+import fr.passerelle.testsupport.TestClock;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ class CommissionSessionTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(CommissionSession.class);
     fixture.registerInjectableResource(new QuorumRule(new BigDecimal("0.5")));
+    fixture.registerInjectableResource(TestClock.at(LocalDate.parse("2019-04-20")));
   }
 
   @Test
@@ -42,5 +46,18 @@ class CommissionSessionTest {
     var session = aSecondConvocation(5, 0);
 
     fixture.givenNoPriorActivity().when(session).expectEvents(opened(session));
+  }
+
+  @Test
+  void aSessionIsRecordedOnceItSatNeverInTheFuture() {
+    var tomorrow =
+        new fr.passerelle.decision.session.api.OpenCommissionSessionCommand(
+            "s-1", "31", LocalDate.parse("2019-04-21"), 20, 14, 2, false);
+
+    fixture
+        .givenNoPriorActivity()
+        .when(tomorrow)
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
   }
 }
