@@ -112,3 +112,24 @@ export const dateTime = (value: string | null | undefined) =>
   value ? new Date(value).toLocaleString('fr-FR') : '–';
 
 export const shortId = (id: string) => id.slice(0, 8);
+
+export const RENEWAL_REFUSAL_LABELS: Record<string, string> = {
+  UNFAVOURABLE_OPINION: 'Avis défavorable de la commission',
+  COMMITMENTS_NOT_KEPT: 'Engagements non tenus',
+  CONDITIONS_NO_LONGER_MET: 'Conditions plus remplies',
+  OTHER: 'Autre motif',
+};
+
+export const END_LABELS: Record<string, string> = {
+  COMMITMENTS_NOT_KEPT: 'Engagements non tenus',
+  CONDITIONS_NO_LONGER_MET: 'Conditions plus remplies',
+  PERSON_REQUEST: 'À la demande de la personne',
+  TERM_REACHED: 'Terme atteint sans renouvellement',
+};
+
+export const STAGE_LABELS: Record<string, string> = {
+  FIRST_REQUEST: 'Première demande en cours',
+  RUNNING: 'Parcours en cours',
+  REFUSED: 'Refusé',
+  ENDED: 'Terminé',
+};

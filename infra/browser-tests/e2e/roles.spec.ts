@@ -146,6 +146,11 @@ test.describe.serial('Passerelle, role by role', () => {
     await checkScreen(page, 'decision-prefecture');
     await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await expect(page.getByText(`Parcours autorisé pour le dossier ${dossierId.slice(0, 8)}`)).toBeVisible();
+
+    await page.goto(`/dossiers/${dossierId}`);
+    await expect(page.getByRole('definition').filter({ hasText: 'Parcours en cours' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: /^n° 1, du / })).toBeVisible();
+    await checkScreen(page, 'dossier-parcours-prefecture');
   });
 
   test('the association records the job its beneficiary found', async ({ page }) => {

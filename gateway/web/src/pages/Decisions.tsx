@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Select, Success, Textarea } from '../components/Fields';
-import { date, REFUSAL_LABELS, shortId } from '../labels';
+import { date, END_LABELS, REFUSAL_LABELS, RENEWAL_REFUSAL_LABELS, shortId } from '../labels';
 import { asProblem, useLoad } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { firstDepartement, useMe } from '../session';
@@ -12,16 +12,23 @@ const LABELS: Record<string, string> = {
   decision: 'Décision',
   decidedOn: 'Date de la décision',
   startDate: 'Début du parcours',
-  reason: 'Motif du refus',
+  months: 'Durée du renouvellement (mois)',
+  reason: 'Motif',
+  lastDay: 'Dernier jour du parcours',
   motivation: 'Motivation',
 };
 
-/** The préfet's decision on a submitted dossier: authorise (with the start) or refuse, motivated. */
+/**
+ * The préfet's decision on a dossier: authorise a first request (with the start) or refuse it,
+ * renew a running pathway or refuse its renewal, end it early; every refusal and early end is
+ * motivated (CRPA L211-2), the motivation staying in decision-service.
+ */
 export function Decisions() {
   const me = useMe();
   const d = firstDepartement(me);
   const submitted = useLoad(() => get<DossierSummary[]>(`/api/departements/${d}/dossiers?status=SUBMITTED`), [d]);
-  const [form, setForm] = useState({ dossierId: '', decision: '', decidedOn: '', startDate: '', reason: '', motivation: '' });
+  const empty = { dossierId: '', decision: '', decidedOn: '', startDate: '', months: '6', reason: '', lastDay: '', motivation: '' };
+  const [form, setForm] = useState(empty);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const errors = fieldErrors(problem);
@@ -37,15 +44,20 @@ export function Decisions() {
         decision: form.decision || null,
         decidedOn: form.decidedOn || null,
         startDate: form.decision === 'AUTHORISE' ? form.startDate || null : null,
-        reason: form.decision === 'REFUSE' ? form.reason || null : null,
+        months: form.decision === 'RENEW' && form.months !== '' ? Number(form.months) : null,
+        reason: ['REFUSE', 'REFUSE_RENEWAL', 'END'].includes(form.decision) ? form.reason || null : null,
+        lastDay: form.decision === 'END' ? form.lastDay || null : null,
         motivation: form.motivation || null,
       });
-      setDone(
-        form.decision === 'AUTHORISE'
-          ? `Parcours autorisé pour le dossier ${shortId(form.dossierId)}, jusqu'au ${date(decided.endDate)}.`
-          : `Refus enregistré pour le dossier ${shortId(form.dossierId)}.`,
-      );
-      setForm({ dossierId: '', decision: '', decidedOn: '', startDate: '', reason: '', motivation: '' });
+      const outcome: Record<string, string> = {
+        AUTHORISE: `Parcours autorisé pour le dossier ${shortId(form.dossierId)}, jusqu'au ${date(decided.endDate)}.`,
+        REFUSE: `Refus enregistré pour le dossier ${shortId(form.dossierId)}.`,
+        RENEW: `Parcours renouvelé pour le dossier ${shortId(form.dossierId)}${decided.endDate ? `, jusqu'au ${date(decided.endDate)}` : ''}.`,
+        REFUSE_RENEWAL: `Refus de renouvellement enregistré pour le dossier ${shortId(form.dossierId)}.`,
+        END: `Fin du parcours enregistrée pour le dossier ${shortId(form.dossierId)}.`,
+      };
+      setDone(outcome[form.decision]);
+      setForm(empty);
     } catch (error) {
       setProblem(asProblem(error));
     }
@@ -78,6 +90,9 @@ export function Decisions() {
           options={[
             ['AUTHORISE', 'Autoriser le parcours'],
             ['REFUSE', 'Refuser le parcours'],
+            ['RENEW', 'Renouveler le parcours'],
+            ['REFUSE_RENEWAL', 'Refuser le renouvellement'],
+            ['END', 'Mettre fin au parcours avant son terme'],
           ]}
           error={errors.decision}
         />
@@ -85,19 +100,39 @@ export function Decisions() {
         {form.decision === 'AUTHORISE' && (
           <Input label={LABELS.startDate} type="date" value={form.startDate} onChange={set('startDate')} error={errors.startDate} />
         )}
-        {form.decision === 'REFUSE' && (
+        {form.decision === 'RENEW' && (
+          <Input
+            label={LABELS.months}
+            type="number"
+            min={6}
+            hint="Six mois au moins ; vingt-quatre mois au plus pour tout le parcours"
+            value={form.months}
+            onChange={set('months')}
+            error={errors.months}
+          />
+        )}
+        {['REFUSE', 'REFUSE_RENEWAL', 'END'].includes(form.decision) && (
           <Select
             label={LABELS.reason}
             value={form.reason}
             onChange={set('reason')}
             placeholder="Choisir un motif"
-            options={Object.entries(REFUSAL_LABELS)}
+            options={Object.entries(
+              form.decision === 'REFUSE'
+                ? REFUSAL_LABELS
+                : form.decision === 'REFUSE_RENEWAL'
+                  ? RENEWAL_REFUSAL_LABELS
+                  : Object.fromEntries(Object.entries(END_LABELS).filter(([code]) => code !== 'TERM_REACHED')),
+            )}
             error={errors.reason}
           />
         )}
+        {form.decision === 'END' && (
+          <Input label={LABELS.lastDay} type="date" value={form.lastDay} onChange={set('lastDay')} error={errors.lastDay} />
+        )}
         <Textarea
           label={LABELS.motivation}
-          hint="Obligatoire pour un refus (CRPA L211-2) ; reste à la préfecture, ne circule pas"
+          hint="Obligatoire pour un refus ou une fin décidée par le préfet (CRPA L211-2) ; reste à la préfecture, ne circule pas"
           rows={4}
           value={form.motivation}
           onChange={set('motivation')}

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { get, post } from '../api';
 import { ProblemAlert, Success } from '../components/Fields';
-import { date, dateTime, shortId, STATUS_LABELS } from '../labels';
+import { date, dateTime, END_LABELS, shortId, STAGE_LABELS, STATUS_LABELS } from '../labels';
 import { asProblem, useLoad } from '../load';
 import type { Problem } from '../problems';
 import { Link, useLocation } from '../router';
 import { firstDepartement, has, useMe } from '../session';
-import type { DossierView } from './types';
+import type { DossierView, PathwayView } from './types';
 
 /** One dossier with the person's identity (each reading is recorded in the access log). */
 export function Dossier({ dossierId }: { dossierId: string }) {
@@ -14,6 +14,10 @@ export function Dossier({ dossierId }: { dossierId: string }) {
   const d = firstDepartement(me);
   const { query } = useLocation();
   const dossier = useLoad(() => get<DossierView>(`/api/departements/${d}/dossiers/${dossierId}`), [d, dossierId]);
+  const pathway = useLoad(
+    () => get<PathwayView>(`/api/departements/${d}/pathways/${dossierId}`).catch(() => null),
+    [d, dossierId],
+  );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(
     query.has('depose') ? 'Le dossier est déposé : il attend une séance de la commission.' : query.has('enregistre') ? 'Le brouillon est enregistré.' : null,
@@ -45,6 +49,32 @@ export function Dossier({ dossierId }: { dossierId: string }) {
             <dt className="fr-text--bold">Déposé le</dt>
             <dd>{dateTime(value.submittedAt)}</dd>
           </dl>
+          {pathway.value && (
+            <>
+              <h2>Le parcours</h2>
+              <dl>
+                <dt className="fr-text--bold">Étape</dt>
+                <dd>{STAGE_LABELS[pathway.value.stage] ?? pathway.value.stage}</dd>
+                {pathway.value.termNumber > 0 && (
+                  <>
+                    <dt className="fr-text--bold">Autorisation en cours</dt>
+                    <dd>
+                      n° {pathway.value.termNumber}, du {date(pathway.value.termStartDate)} au {date(pathway.value.termEndDate)} (
+                      {pathway.value.totalMonths} mois en tout, 24 au plus)
+                    </dd>
+                  </>
+                )}
+                {pathway.value.endReason && (
+                  <>
+                    <dt className="fr-text--bold">Fin</dt>
+                    <dd>
+                      {END_LABELS[pathway.value.endReason] ?? pathway.value.endReason}, dernier jour le {date(pathway.value.lastDay)}
+                    </dd>
+                  </>
+                )}
+              </dl>
+            </>
+          )}
           <h2>La personne accompagnée</h2>
           {value.person ? (
             <dl>

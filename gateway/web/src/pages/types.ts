@@ -86,3 +86,21 @@ export interface AccessLogEntry {
   refusal: string | null;
   requestId: string | null;
 }
+
+export interface PathwayView {
+  dossierId: string;
+  departmentCode: string;
+  stage: string;
+  termNumber: number;
+  firstStartDate: string | null;
+  termStartDate: string | null;
+  termEndDate: string | null;
+  totalMonths: number;
+  pendingTermNumber: number | null;
+  pendingSince: string | null;
+  lastDeclinedRequest: string | null;
+  lastDeclinedOn: string | null;
+  endReason: string | null;
+  lastDay: string | null;
+  recordedAt: string;
+}
