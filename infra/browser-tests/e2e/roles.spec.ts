@@ -308,3 +308,29 @@ async function refuseANewDossier(associationId: string) {
   ).toBe(201);
   await prefecture.dispose();
 }
+
+test('a developer reads each API’s documentation, served through the gateway, and can authorise from it', async ({ page }) => {
+  for (const service of ['dossier-service', 'decision-service', 'benefits-service', 'reporting-service']) {
+    const api = await (await page.request.get(`/v3/api-docs/${service}`)).json();
+    expect(api.info.title).toContain(`(${service})`);
+    expect(api.info.version).toBe('v1');
+    expect(api.info.description.length).toBeGreaterThan(80);
+    expect(api.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(Object.keys(api.components.securitySchemes).sort()).toEqual(['connexion', 'jeton']);
+    expect(api.components.securitySchemes.jeton).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(api.components.securitySchemes.connexion.openIdConnectUrl).toMatch(/\/\.well-known\/openid-configuration$/);
+    expect(Object.keys(api.paths).length).toBeGreaterThan(0);
+    expect(Object.keys(api.paths).every((path) => path.startsWith('/api/'))).toBe(true);
+    const operators = await (await page.request.get(`/v3/api-docs/${service}-exploitation`)).json();
+    expect(Object.keys(operators.paths).length).toBeGreaterThan(0);
+    expect(Object.keys(operators.paths).every((path) => path.startsWith('/admin/'))).toBe(true);
+  }
+
+  await page.goto('/swagger-ui.html');
+  await expect(page.getByRole('heading', { name: /Passerelle – dossiers \(dossier-service\)/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Authorize' }).first().click();
+  const authorize = page.getByRole('dialog');
+  await expect(authorize.getByText(/^jeton\b/)).toBeVisible();
+  await expect(authorize.getByText(/^connexion\b/)).toBeVisible();
+  await page.screenshot({ path: 'target/screenshots/documentation-api.png', fullPage: true });
+});
