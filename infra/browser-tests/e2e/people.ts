@@ -55,8 +55,8 @@ export async function checkScreen(page: Page, name: string) {
   expect(serious, `accessibility of ${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
 }
 
-/** A machine client of the public API, with a dev issuer's token: to prepare what a test reads. */
-export async function apiAs(user: string, association?: string) {
+/** A dev issuer's access token for a demo user, as a machine client gets it. */
+export async function tokenOf(user: string, association?: string) {
   const anonymous = await request.newContext({ baseURL: gatewayUrl() });
   const issued = await anonymous.post(
     `/dev/tokens?user=${user}${association ? `&association=${association}` : ''}`,
@@ -64,9 +64,14 @@ export async function apiAs(user: string, association?: string) {
   expect(issued.ok()).toBeTruthy();
   const token = (await issued.json()).access_token as string;
   await anonymous.dispose();
+  return token;
+}
+
+/** A machine client of the public API, with a dev issuer's token: to prepare what a test reads. */
+export async function apiAs(user: string, association?: string) {
   return request.newContext({
     baseURL: gatewayUrl(),
-    extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+    extraHTTPHeaders: { Authorization: `Bearer ${await tokenOf(user, association)}` },
   });
 }
 

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { apiAs, checkScreen, PASSWORD, signIn, today } from './people';
+import { join } from 'node:path';
+import { apiAs, checkScreen, PASSWORD, signIn, today, tokenOf } from './people';
+import { gatewayUrl, TARGET } from './platform';
 
 /**
  * Each role signs in through the real sign-in page and does its main task on the running platform,
@@ -311,7 +313,9 @@ async function refuseANewDossier(associationId: string) {
 
 test('a developer reads each API’s documentation, served through the gateway, and can authorise from it', async ({ page }) => {
   for (const service of ['dossier-service', 'decision-service', 'benefits-service', 'reporting-service']) {
-    const api = await (await page.request.get(`/v3/api-docs/${service}`)).json();
+    const documentation = await page.request.get(`/v3/api-docs/${service}`);
+    expect(documentation.status(), `/v3/api-docs/${service}`).toBe(200);
+    const api = await documentation.json();
     expect(api.info.title).toContain(`(${service})`);
     expect(api.info.version).toBe('v1');
     expect(api.info.description.length).toBeGreaterThan(80);
@@ -329,8 +333,20 @@ test('a developer reads each API’s documentation, served through the gateway, 
   await page.goto('/swagger-ui.html');
   await expect(page.getByRole('heading', { name: /Passerelle – dossiers \(dossier-service\)/ })).toBeVisible();
   await page.getByRole('button', { name: 'Authorize' }).first().click();
-  const authorize = page.getByRole('dialog');
-  await expect(authorize.getByText(/^jeton\b/)).toBeVisible();
-  await expect(authorize.getByText(/^connexion\b/)).toBeVisible();
-  await page.screenshot({ path: 'target/screenshots/documentation-api.png', fullPage: true });
+  await expect(page.getByRole('heading', { name: /^jeton \(http, Bearer\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^connexion \(OAuth2, authorization_code with PKCE\)/ })).toBeVisible();
+  await page.screenshot({ path: join(TARGET, 'screenshots', 'documentation-api.png'), fullPage: true });
+
+  // A token pasted under "jeton": "Try it out" reaches the API through the gateway with it.
+  await page.getByLabel('auth-bearer-value').fill(await tokenOf('prefecture-31'));
+  await page.getByRole('button', { name: 'Apply credentials' }).click();
+  await page.getByRole('button', { name: 'Close' }).first().click();
+  const list = page.locator('.opblock').filter({ has: page.locator('[data-path="/api/departements/{departmentCode}/dossiers"]') }).filter({ hasText: 'GET' });
+  await list.locator('.opblock-summary').click();
+  await list.getByRole('button', { name: 'Try it out' }).click();
+  await list.getByPlaceholder('departmentCode').fill('31');
+  await list.getByRole('button', { name: 'Execute' }).click();
+  await expect(list.locator('.live-responses-table tr.response td.response-col_status')).toHaveText('200');
+  await expect(list.locator('.request-url')).toContainText(`${gatewayUrl()}/api/departements/31/dossiers`);
+  await page.screenshot({ path: join(TARGET, 'screenshots', 'documentation-api-essai.png'), fullPage: true });
 });
