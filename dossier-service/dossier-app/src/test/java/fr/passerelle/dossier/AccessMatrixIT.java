@@ -54,7 +54,10 @@ class AccessMatrixIT {
     SUBMIT("POST", "/dossiers/{dossierId}/submission"),
     WITHDRAW("POST", "/dossiers/{dossierId}/withdrawal"),
     READ("GET", "/dossiers/{dossierId}"),
-    LIST_DOSSIERS("GET", "/dossiers");
+    LIST_DOSSIERS("GET", "/dossiers"),
+    REQUEST_ERASURE("POST", "/dossiers/{dossierId}/erasure-request"),
+    CONFIRM_ERASURE("POST", "/dossiers/{dossierId}/erasure-request/confirmation"),
+    ERASURES_DUE("GET", "/erasures-due");
 
     final String method;
     final String path;
@@ -86,7 +89,7 @@ class AccessMatrixIT {
     }
 
     boolean changesTheDossier() {
-      return this == SUBMIT || this == WITHDRAW;
+      return this == SUBMIT || this == WITHDRAW || this == REQUEST_ERASURE;
     }
   }
 
@@ -129,6 +132,10 @@ class AccessMatrixIT {
       Route route, Role role, String callersDepartement) {
     boolean allowed = route.allows(role) && DEPARTEMENT.equals(callersDepartement);
     String target = allowed && route.changesTheDossier() ? draft(associationId) : dossierId;
+    if (allowed && route == Route.CONFIRM_ERASURE) {
+      target = draft(associationId);
+      requestErasure(target);
+    }
     String token = token(role, callersDepartement);
 
     if (allowed) {
@@ -280,13 +287,16 @@ class AccessMatrixIT {
     TestHttp http = token == null ? TestHttp.onPort(port) : TestHttp.onPort(port).as(token);
     String path = "/api/departements/" + department + route.path.replace("{dossierId}", target);
     String body =
-        route == Route.APPROVE_ASSOCIATION
-            ? Dossiers.anAssociationBody()
-            : Dossiers.aCompleteDossierBody(bodyOf);
+        switch (route) {
+          case APPROVE_ASSOCIATION -> Dossiers.anAssociationBody();
+          case REQUEST_ERASURE -> Dossiers.anErasureRequestBody();
+          default -> Dossiers.aCompleteDossierBody(bodyOf);
+        };
     return switch (route.method) {
       case "GET" -> http.get(path);
       case "PUT" -> http.putJson(path, body);
-      case "POST" -> http.postJson(path, route.ofADossier ? "" : body);
+      case "POST" ->
+          http.postJson(path, route.ofADossier && route != Route.REQUEST_ERASURE ? "" : body);
       default -> throw new IllegalArgumentException(route.method);
     };
   }
@@ -304,6 +314,17 @@ class AccessMatrixIT {
         "SELECT count(*) FROM domain_event_entry WHERE payload_type <> ?",
         Long.class,
         AccessRecorded.class.getName());
+  }
+
+  /** A pending erasure request on {@code dossier}, recorded by its association. */
+  private void requestErasure(String dossier) {
+    var requested =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(associationId, DEPARTEMENT))
+            .postJson(
+                "/api/departements/31/dossiers/" + dossier + "/erasure-request",
+                Dossiers.anErasureRequestBody());
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
   }
 
   private String approveAssociation() {

@@ -49,6 +49,11 @@ public final class Dossiers {
         .formatted(associationId);
   }
 
+  /** The person's erasure request, received today. */
+  public static String anErasureRequestBody() {
+    return "{\"receivedOn\":\"" + LocalDate.now() + "\"}";
+  }
+
   /** An association approved from a year ago to a year from now. */
   public static String anAssociationBody() {
     LocalDate today = LocalDate.now();

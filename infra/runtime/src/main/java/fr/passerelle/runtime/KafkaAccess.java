@@ -95,7 +95,10 @@ public final class KafkaAccess {
   /** The platform's services and their topics. */
   public static final List<ServiceAccess> SERVICES =
       List.of(
-          new ServiceAccess("dossier-service", Optional.of(DossierEvents.TOPIC), List.of()),
+          new ServiceAccess(
+              "dossier-service",
+              Optional.of(DossierEvents.TOPIC),
+              List.of(DecisionEvents.TOPIC, BenefitsEvents.TOPIC)),
           new ServiceAccess(
               "decision-service", Optional.of(DecisionEvents.TOPIC), List.of(DossierEvents.TOPIC)),
           new ServiceAccess(

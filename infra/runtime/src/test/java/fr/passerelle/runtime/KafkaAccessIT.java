@@ -135,7 +135,7 @@ class KafkaAccessIT {
 
   @Test
   void aServiceCannotReadATopicItDoesNotConsume() {
-    for (var reading : Map.of(BENEFITS, "dossier.events", DOSSIER, "decision.events").entrySet()) {
+    for (var reading : Map.of(BENEFITS, "dossier.events", DECISION, "benefits.events").entrySet()) {
       try (KafkaConsumer<String, String> consumer =
           consumer(reading.getKey(), reading.getKey() + ".test-" + UUID.randomUUID())) {
         consumer.subscribe(List.of(reading.getValue()));

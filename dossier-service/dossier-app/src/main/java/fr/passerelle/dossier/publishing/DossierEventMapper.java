@@ -1,16 +1,23 @@
 package fr.passerelle.dossier.publishing;
 
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.dossier.events.PersonalDataErased;
+import fr.passerelle.dossier.events.PersonalDataErasureDue;
 import fr.passerelle.dossier.intake.api.DossierContent;
+import fr.passerelle.dossier.intake.api.ErasureAnnounced;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Which internal events of dossier-service are published on {@code dossier.events}, and how. Only
- * the submission leaves the service: drafts, revisions and withdrawals are the association's
- * business. Nothing from the vault is ever read here.
+ * Which internal events of dossier-service are published on {@code dossier.events}, and how: the
+ * submission, the erasure's tombstone and its warning. Drafts, revisions, withdrawals and erasure
+ * requests are the association's and the préfecture's business. Nothing from the vault is ever read
+ * here: the person appears under the pseudonym computed at submission, never under the vault's id
+ * (docs/adr/0022-minimal-data-on-the-bus.md lists every field and why it travels).
  */
 @Component
 class DossierEventMapper implements IntegrationEventMapper {
@@ -30,12 +37,36 @@ class DossierEventMapper implements IntegrationEventMapper {
                   content.children(),
                   content.traffickingVictim(),
                   e.submittedAt(),
-                  e.personId(),
+                  null,
                   content.associationId(),
                   e.ageBand(),
                   content.monthlyResources(),
                   content.receivesRsa(),
-                  content.receivesAda())));
+                  content.receivesAda(),
+                  e.personPseudonym())));
+    }
+    if (internalEvent instanceof fr.passerelle.dossier.intake.api.PersonalDataErased e) {
+      return Optional.of(
+          new IntegrationEvent(
+              PersonalDataErased.TYPE,
+              e.dossierId(),
+              new PersonalDataErased(
+                  e.dossierId(),
+                  e.departmentCode(),
+                  LocalDate.ofInstant(e.erasedAt(), ZoneOffset.UTC),
+                  e.reason())));
+    }
+    if (internalEvent instanceof ErasureAnnounced e) {
+      return Optional.of(
+          new IntegrationEvent(
+              PersonalDataErasureDue.TYPE,
+              e.dossierId(),
+              new PersonalDataErasureDue(
+                  e.dossierId(),
+                  e.departmentCode(),
+                  e.associationId(),
+                  e.erasureOn(),
+                  e.reason())));
     }
     return Optional.empty();
   }

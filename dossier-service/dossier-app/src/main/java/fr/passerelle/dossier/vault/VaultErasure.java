@@ -1,11 +1,14 @@
 package fr.passerelle.dossier.vault;
 
-import fr.passerelle.dossier.intake.api.DraftWithdrawn;
+import fr.passerelle.dossier.intake.api.PersonalDataErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-/** A withdrawn draft will never be studied: its person's file is erased at once. */
+/**
+ * Destroys the person's data key in the transaction of the event that says so: no erasure is
+ * recorded without the key gone, and no key goes without its record.
+ */
 @Component
 @ProcessingGroup(VaultErasure.NAME)
 class VaultErasure {
@@ -19,7 +22,7 @@ class VaultErasure {
   }
 
   @EventHandler
-  void on(DraftWithdrawn event) {
+  void on(PersonalDataErased event) {
     vault.erase(event.personId());
   }
 }

@@ -1,5 +1,7 @@
 package fr.passerelle.dossier.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.passerelle.contract.EventContract;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,15 @@ class DossierSubmittedContractTest {
         contract
             .goldenSample()
             .replace("\"dossierId\"", "\"birthDate\": \"1990-01-01\", \"dossierId\""));
+  }
+
+  @Test
+  void thePersonAppearsUnderAPseudonymOfTheDossierNotTheVaultsId() {
+    assertThat(contract.goldenSample()).contains("\"personPseudonym\"").doesNotContain("personId");
+    contract.assertInvalid(
+        contract
+            .goldenSample()
+            .replace("3f9c2a71d04e4b8e9a6512c7f0d3b8e4", "9d4e1c2b-7a3f-4e8d-b1c6-2f5a8e9d0c13"));
   }
 
   @Test

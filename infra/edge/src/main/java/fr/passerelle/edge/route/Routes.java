@@ -85,6 +85,33 @@ public final class Routes {
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, AUDITOR)
               .ownership(Ownership.OWN_ASSOCIATION)
               .build(),
+          // the person's right to erasure: recorded by the association or the préfecture,
+          // confirmed by another agent of the préfecture (four eyes: erasure cannot be undone)
+          departemental(
+                  ServiceName.DOSSIER,
+                  POST,
+                  D + "/dossiers/{dossierId}/erasure-request",
+                  "record the person's request to erase their data")
+              .roles(ASSOCIATION, PREFECTURE)
+              .ownership(Ownership.OWN_DOSSIER)
+              .personalData(PersonalData.WRITE)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  POST,
+                  D + "/dossiers/{dossierId}/erasure-request/confirmation",
+                  "confirm an erasure request: the person's data key is destroyed")
+              .roles(PREFECTURE)
+              .personalData(PersonalData.WRITE)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  GET,
+                  D + "/erasures-due",
+                  "dossiers whose personal data the retention periods will soon erase")
+              .roles(ASSOCIATION, PREFECTURE)
+              .ownership(Ownership.OWN_ASSOCIATION)
+              .build(),
           // decision-service: the commission and the préfet
           departemental(
                   ServiceName.DECISION,

@@ -8,9 +8,10 @@ import fr.passerelle.dossier.events.RenewalRequested;
 
 /**
  * Reads a published submission as the registration of its dossier, a published renewal request as
- * its registration. The fields dossier-service added in 0.2 are missing from older submissions: the
- * person is then known by the dossier's id, the age band and the association stay unknown,
- * resources count as none and allowances as not received.
+ * its registration. The person is known by their pseudonym in the dossier (dossier-service 0.3), or
+ * by the vault's id older submissions carried, or else by the dossier's id. The fields
+ * dossier-service added in 0.2 are missing from older submissions: the age band and the association
+ * then stay unknown, resources count as none and allowances as not received.
  */
 final class DossierRegistrations {
 
@@ -22,7 +23,7 @@ final class DossierRegistrations {
         submitted.departmentCode(),
         submitted.submittedAt(),
         new DossierProfile(
-            submitted.personId() != null ? submitted.personId() : submitted.dossierId(),
+            person(submitted),
             submitted.nationality(),
             submitted.ageBand(),
             submitted.children(),
@@ -40,5 +41,12 @@ final class DossierRegistrations {
         requested.requestId(),
         requested.associationId(),
         requested.requestedOn());
+  }
+
+  private static String person(DossierSubmitted submitted) {
+    if (submitted.personPseudonym() != null) {
+      return submitted.personPseudonym();
+    }
+    return submitted.personId() != null ? submitted.personId() : submitted.dossierId();
   }
 }

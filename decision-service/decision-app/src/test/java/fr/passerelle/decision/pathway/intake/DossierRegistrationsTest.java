@@ -26,7 +26,7 @@ class DossierRegistrationsTest {
                 "31",
                 Instant.parse("2019-03-14T09:30:00Z"),
                 new DossierProfile(
-                    "9d4e1c2b-7a3f-4e8d-b1c6-2f5a8e9d0c13",
+                    "3f9c2a71d04e4b8e9a6512c7f0d3b8e4",
                     "NG",
                     AgeBand.FROM_25_TO_34,
                     1,
@@ -35,6 +35,18 @@ class DossierRegistrationsTest {
                     false,
                     false,
                     "a1f2e3d4-5c6b-4a79-8e01-23456789abcd")));
+  }
+
+  @Test
+  void aSubmissionOf02KnowsThePersonByTheVaultsId() {
+    var submitted =
+        EventJson.read(
+            """
+            {"dossierId":"d-1","departmentCode":"31","nationality":"NG","children":0,
+             "traffickingVictim":true,"submittedAt":"2019-03-14T09:30:00Z","personId":"p-1"}""",
+            DossierSubmitted.class);
+
+    assertThat(DossierRegistrations.of(submitted).profile().personId()).isEqualTo("p-1");
   }
 
   @Test

@@ -7,13 +7,16 @@ import org.axonframework.serialization.Revision;
 /**
  * Internal event: a complete dossier was submitted. Private to dossier-service; the publishing map
  * turns it into the published {@code DossierSubmitted}. Revision 2 carries the whole content, the
- * person and the age band; revision 1 (the walking skeleton's) is upcast.
+ * person and the age band; revision 3 adds the person's pseudonym in the dossier (computed from
+ * their data key at submission, so that it can be published again after an erasure); earlier
+ * revisions are upcast.
  */
-@Revision("2")
+@Revision("3")
 public record DossierSubmitted(
     String dossierId,
     String departmentCode,
     String personId,
     DossierContent content,
     AgeBand ageBand,
-    Instant submittedAt) {}
+    Instant submittedAt,
+    String personPseudonym) {}

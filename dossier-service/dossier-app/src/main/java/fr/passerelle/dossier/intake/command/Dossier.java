@@ -2,15 +2,24 @@ package fr.passerelle.dossier.intake.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import fr.passerelle.dossier.events.ErasureReason;
+import fr.passerelle.dossier.intake.api.AnnounceErasureCommand;
+import fr.passerelle.dossier.intake.api.ConfirmErasureCommand;
 import fr.passerelle.dossier.intake.api.DossierContent;
 import fr.passerelle.dossier.intake.api.DossierDrafted;
 import fr.passerelle.dossier.intake.api.DossierSubmitted;
 import fr.passerelle.dossier.intake.api.DraftDossierCommand;
 import fr.passerelle.dossier.intake.api.DraftRevised;
 import fr.passerelle.dossier.intake.api.DraftWithdrawn;
+import fr.passerelle.dossier.intake.api.EraseExpiredDataCommand;
+import fr.passerelle.dossier.intake.api.ErasureAnnounced;
+import fr.passerelle.dossier.intake.api.ErasureRequested;
+import fr.passerelle.dossier.intake.api.PersonalDataErased;
+import fr.passerelle.dossier.intake.api.RequestErasureCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
 import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +30,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A person's request for an exit pathway, written with an approved association: a draft until the
- * association submits it complete, or withdraws it.
+ * association submits it complete, or withdraws it. The person's data (in the vault) is erased when
+ * the draft is withdrawn, when the person's request is confirmed by the préfecture, or when a
+ * retention period has passed and was announced to the association; the dossier itself (ids, codes,
+ * dates) stays, with the tombstone saying when and why.
  */
 @Aggregate
 public class Dossier {
@@ -37,6 +49,9 @@ public class Dossier {
   private String personId;
   private DossierContent content;
   private Status status;
+  private boolean erased;
+  private String erasureRequestedBy;
+  private LocalDate announcedErasureOn;
 
   protected Dossier() {
     // rebuilt from its events by Axon
@@ -56,6 +71,7 @@ public class Dossier {
   @CommandHandler
   void handle(ReviseDraftCommand command) {
     requireDepartment(command.departmentCode());
+    requireNotErased();
     requireDraft("modifié");
     apply(new DraftRevised(dossierId, command.content()));
   }
@@ -63,6 +79,7 @@ public class Dossier {
   @CommandHandler
   void handle(SubmitDossierCommand command, Clock clock, Approvals approvals, PersonalFiles files) {
     requireDepartment(command.departmentCode());
+    requireNotErased();
     requireDraft("soumis");
     LocalDate today = LocalDate.now(clock);
     List<Gap> gaps = Completeness.gaps(content, departmentCode, personId, today, approvals, files);
@@ -77,7 +94,8 @@ public class Dossier {
             personId,
             content,
             AgeBands.on(birthDate, today),
-            clock.instant()));
+            clock.instant(),
+            files.pseudonym(personId, dossierId).orElseThrow()));
   }
 
   @CommandHandler
@@ -85,6 +103,86 @@ public class Dossier {
     requireDepartment(command.departmentCode());
     requireDraft("retiré");
     apply(new DraftWithdrawn(dossierId, departmentCode, personId, clock.instant()));
+    apply(
+        new PersonalDataErased(
+            dossierId, departmentCode, personId, ErasureReason.DRAFT_WITHDRAWN, clock.instant()));
+  }
+
+  /** The person's request, recorded by the association or the préfecture, awaits confirmation. */
+  @CommandHandler
+  void handle(RequestErasureCommand command, Clock clock) {
+    requireDepartment(command.departmentCode());
+    requireNotErased();
+    if (erasureRequestedBy != null) {
+      throw new DossierStateException(
+          "Une demande d'effacement de ce dossier attend déjà la confirmation de la préfecture.");
+    }
+    if (command.receivedOn().isAfter(LocalDate.now(clock))) {
+      throw InvalidRequestException.of("receivedOn", "ne peut pas être dans le futur");
+    }
+    apply(
+        new ErasureRequested(
+            dossierId,
+            departmentCode,
+            command.requestedBy(),
+            command.receivedOn(),
+            clock.instant()));
+  }
+
+  /**
+   * The préfecture confirms: the data key is destroyed. Someone other than who recorded the request
+   * confirms it, so that no one person can erase a dossier alone.
+   */
+  @CommandHandler
+  void handle(ConfirmErasureCommand command, Clock clock) {
+    requireDepartment(command.departmentCode());
+    requireNotErased();
+    if (erasureRequestedBy == null) {
+      throw new DossierStateException("Aucune demande d'effacement de ce dossier à confirmer.");
+    }
+    if (erasureRequestedBy.equals(command.confirmedBy())) {
+      throw new DossierStateException(
+          "La demande d'effacement doit être confirmée par une autre personne que celle qui l'a"
+              + " enregistrée.");
+    }
+    apply(
+        new PersonalDataErased(
+            dossierId, departmentCode, personId, ErasureReason.PERSON_REQUEST, clock.instant()));
+  }
+
+  /**
+   * Retention: the warning to the association; nothing once the data is erased, nor when that day
+   * was announced already (two sweeps at once warn once).
+   */
+  @CommandHandler
+  void handle(AnnounceErasureCommand command) {
+    if (erased || command.erasureOn().equals(announcedErasureOn)) {
+      return;
+    }
+    apply(
+        new ErasureAnnounced(
+            dossierId,
+            departmentCode,
+            content.associationId(),
+            command.erasureOn(),
+            command.reason()));
+  }
+
+  /**
+   * Retention: the data goes; nothing once erased. A draft's period applies to drafts only: a
+   * dossier submitted since is refused here, whatever the caller computed before.
+   */
+  @CommandHandler
+  void handle(EraseExpiredDataCommand command, Clock clock) {
+    if (erased) {
+      return;
+    }
+    if (command.reason() == ErasureReason.DRAFT_NOT_SUBMITTED && status != Status.DRAFT) {
+      throw new DossierStateException("Ce dossier n'est plus un brouillon.");
+    }
+    apply(
+        new PersonalDataErased(
+            dossierId, departmentCode, personId, command.reason(), clock.instant()));
   }
 
   @EventSourcingHandler
@@ -113,10 +211,33 @@ public class Dossier {
     status = Status.WITHDRAWN;
   }
 
+  @EventSourcingHandler
+  void on(ErasureRequested event) {
+    erasureRequestedBy = event.requestedBy();
+  }
+
+  @EventSourcingHandler
+  void on(ErasureAnnounced event) {
+    announcedErasureOn = event.erasureOn();
+  }
+
+  @EventSourcingHandler
+  void on(PersonalDataErased event) {
+    erased = true;
+    erasureRequestedBy = null;
+  }
+
   /** A dossier of another département is, for this request, a dossier that does not exist. */
   private void requireDepartment(String requested) {
     if (!departmentCode.equals(requested)) {
       throw new UnknownDossierException();
+    }
+  }
+
+  private void requireNotErased() {
+    if (erased) {
+      throw new DossierStateException(
+          "Les données personnelles de ce dossier ont été effacées : il ne peut plus changer.");
     }
   }
 

@@ -11,4 +11,10 @@ public interface PersonalFiles {
   List<String> missingFields(String personId);
 
   Optional<LocalDate> birthDate(String personId);
+
+  /**
+   * The pseudonym under which the person appears, in {@code dossierId} only, outside the service;
+   * empty once their data is erased.
+   */
+  Optional<String> pseudonym(String personId, String dossierId);
 }

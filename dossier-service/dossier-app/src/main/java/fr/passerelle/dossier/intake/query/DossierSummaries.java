@@ -4,6 +4,9 @@ import fr.passerelle.dossier.intake.api.DossierDrafted;
 import fr.passerelle.dossier.intake.api.DossierSubmitted;
 import fr.passerelle.dossier.intake.api.DraftRevised;
 import fr.passerelle.dossier.intake.api.DraftWithdrawn;
+import fr.passerelle.dossier.intake.api.ErasureRequested;
+import fr.passerelle.dossier.intake.api.PersonalDataErased;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -71,6 +74,27 @@ public class DossierSummaries {
         "UPDATE dossier_summary SET status = 'WITHDRAWN' WHERE dossier_id = ?", event.dossierId());
   }
 
+  @EventHandler
+  void on(ErasureRequested event) {
+    jdbc.update(
+        "UPDATE dossier_summary SET erasure_received_on = ? WHERE dossier_id = ?",
+        event.receivedOn(),
+        event.dossierId());
+  }
+
+  /** The vault's id of the person goes with their data: nothing left to link it to. */
+  @EventHandler
+  void on(PersonalDataErased event) {
+    jdbc.update(
+        """
+        UPDATE dossier_summary
+        SET person_id = NULL, erasure_received_on = NULL, erased_at = ?, erasure_reason = ?
+        WHERE dossier_id = ?""",
+        Timestamp.from(event.erasedAt()),
+        event.reason().name(),
+        event.dossierId());
+  }
+
   /** The dossier, if it belongs to {@code departmentCode}. */
   public Optional<DossierSummary> find(String departmentCode, String dossierId) {
     return jdbc
@@ -105,6 +129,8 @@ public class DossierSummaries {
   private static DossierSummary summary(ResultSet rs, int row) throws SQLException {
     Timestamp drafted = rs.getTimestamp("drafted_at");
     Timestamp submitted = rs.getTimestamp("submitted_at");
+    Timestamp erased = rs.getTimestamp("erased_at");
+    Date received = rs.getDate("erasure_received_on");
     return new DossierSummary(
         rs.getString("dossier_id"),
         rs.getString("department_code"),
@@ -112,6 +138,9 @@ public class DossierSummaries {
         rs.getString("person_id"),
         rs.getString("status"),
         drafted == null ? null : drafted.toInstant(),
-        submitted == null ? null : submitted.toInstant());
+        submitted == null ? null : submitted.toInstant(),
+        received == null ? null : received.toLocalDate(),
+        erased == null ? null : erased.toInstant(),
+        rs.getString("erasure_reason"));
   }
 }

@@ -1,8 +1,17 @@
 package fr.passerelle.dossier.intake.query;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A dossier's place in the process, without personal data. */
+/**
+ * A dossier's place in the process, without personal data.
+ *
+ * @param personId the vault's id of the person; null once their data is erased
+ * @param erasureReceivedOn the day the person's erasure request was received, while it awaits the
+ *     préfecture's confirmation
+ * @param erasedAt when the person's data was erased
+ * @param erasureReason why, as a code
+ */
 public record DossierSummary(
     String dossierId,
     String departmentCode,
@@ -10,4 +19,7 @@ public record DossierSummary(
     String personId,
     String status,
     Instant draftedAt,
-    Instant submittedAt) {}
+    Instant submittedAt,
+    LocalDate erasureReceivedOn,
+    Instant erasedAt,
+    String erasureReason) {}

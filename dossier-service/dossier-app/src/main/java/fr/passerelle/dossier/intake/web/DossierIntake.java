@@ -78,7 +78,8 @@ class DossierIntake {
   DossierView read(String departmentCode, String dossierId) {
     DossierSummary summary = existing(departmentCode, dossierId);
     accessLog.read(dossierId);
-    return DossierView.of(summary, vault.read(summary.personId()).orElse(null));
+    return DossierView.of(
+        summary, summary.personId() == null ? null : vault.read(summary.personId()).orElse(null));
   }
 
   DossierSummary existing(String departmentCode, String dossierId) {

@@ -5,7 +5,10 @@ import fr.passerelle.dossier.vault.PersonalFile;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A dossier as its association sees it, the person's identity included. */
+/**
+ * A dossier as its association sees it, the person's identity included while it is kept; after an
+ * erasure, when and why it was erased instead.
+ */
 record DossierView(
     String dossierId,
     String departmentCode,
@@ -13,7 +16,16 @@ record DossierView(
     String status,
     Instant draftedAt,
     Instant submittedAt,
-    Person person) {
+    Person person,
+    Erasure erasure) {
+
+  /**
+   * @param requestReceivedOn the day the person's request was received, while it awaits
+   *     confirmation
+   * @param erasedAt when the person's data was erased
+   * @param reason why, as a code
+   */
+  record Erasure(LocalDate requestReceivedOn, Instant erasedAt, String reason) {}
 
   record Person(
       String lastName, String firstName, LocalDate birthDate, String phone, String email) {}
@@ -29,6 +41,10 @@ record DossierView(
         file == null
             ? null
             : new Person(
-                file.lastName(), file.firstName(), file.birthDate(), file.phone(), file.email()));
+                file.lastName(), file.firstName(), file.birthDate(), file.phone(), file.email()),
+        summary.erasureReceivedOn() == null && summary.erasedAt() == null
+            ? null
+            : new Erasure(
+                summary.erasureReceivedOn(), summary.erasedAt(), summary.erasureReason()));
   }
 }

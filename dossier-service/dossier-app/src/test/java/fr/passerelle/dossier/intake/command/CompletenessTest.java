@@ -96,6 +96,11 @@ class CompletenessTest {
       public Optional<LocalDate> birthDate(String personId) {
         return Optional.of(LocalDate.of(1994, 5, 2));
       }
+
+      @Override
+      public Optional<String> pseudonym(String personId, String dossierId) {
+        return Optional.of("pseudonym-of-" + dossierId);
+      }
     };
   }
 }

@@ -5,15 +5,24 @@ import static fr.passerelle.dossier.Dossiers.anEmptyContent;
 import static fr.passerelle.dossier.Dossiers.anyId;
 
 import fr.passerelle.dossier.events.AgeBand;
+import fr.passerelle.dossier.events.ErasureReason;
+import fr.passerelle.dossier.intake.api.AnnounceErasureCommand;
+import fr.passerelle.dossier.intake.api.ConfirmErasureCommand;
 import fr.passerelle.dossier.intake.api.DossierContent;
 import fr.passerelle.dossier.intake.api.DossierDrafted;
 import fr.passerelle.dossier.intake.api.DossierSubmitted;
 import fr.passerelle.dossier.intake.api.DraftDossierCommand;
 import fr.passerelle.dossier.intake.api.DraftRevised;
 import fr.passerelle.dossier.intake.api.DraftWithdrawn;
+import fr.passerelle.dossier.intake.api.EraseExpiredDataCommand;
+import fr.passerelle.dossier.intake.api.ErasureAnnounced;
+import fr.passerelle.dossier.intake.api.ErasureRequested;
+import fr.passerelle.dossier.intake.api.PersonalDataErased;
+import fr.passerelle.dossier.intake.api.RequestErasureCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
 import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +36,7 @@ import org.junit.jupiter.api.Test;
 class DossierTest {
 
   private static final Instant NOW = Instant.parse("2019-03-14T09:30:00Z");
+  private static final LocalDate TODAY = LocalDate.of(2019, 3, 14);
   private static final String ASSOCIATION = "association-31";
 
   private final String dossierId = anyId();
@@ -55,14 +65,15 @@ class DossierTest {
   }
 
   @Test
-  void aCompleteDraftIsSubmittedWithTheAgeBandInPlaceOfTheBirthDate() {
+  void aCompleteDraftIsSubmittedWithTheAgeBandAndThePseudonymInPlaceOfTheBirthDateAndTheVaultsId() {
     DossierContent content = aCompleteContent(ASSOCIATION);
 
     fixture
         .given(new DossierDrafted(dossierId, "31", personId, content, NOW))
         .when(new SubmitDossierCommand(dossierId, "31"))
         .expectEvents(
-            new DossierSubmitted(dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW));
+            new DossierSubmitted(
+                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()));
   }
 
   @Test
@@ -81,7 +92,8 @@ class DossierTest {
     fixture
         .given(
             new DossierDrafted(dossierId, "31", personId, content, NOW),
-            new DossierSubmitted(dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW))
+            new DossierSubmitted(
+                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()))
         .when(new SubmitDossierCommand(dossierId, "31"))
         .expectException(DossierStateException.class);
   }
@@ -93,7 +105,8 @@ class DossierTest {
     fixture
         .given(
             new DossierDrafted(dossierId, "31", personId, content, NOW),
-            new DossierSubmitted(dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW))
+            new DossierSubmitted(
+                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()))
         .when(new ReviseDraftCommand(dossierId, "31", anEmptyContent()))
         .expectException(DossierStateException.class);
   }
@@ -123,7 +136,141 @@ class DossierTest {
     fixture
         .given(new DossierDrafted(dossierId, "31", personId, anEmptyContent(), NOW))
         .when(new WithdrawDraftCommand(dossierId, "31"))
-        .expectEvents(new DraftWithdrawn(dossierId, "31", personId, NOW));
+        .expectEvents(
+            new DraftWithdrawn(dossierId, "31", personId, NOW),
+            new PersonalDataErased(dossierId, "31", personId, ErasureReason.DRAFT_WITHDRAWN, NOW));
+  }
+
+  @Test
+  void thePersonsRequestIsRecordedThenConfirmedByAnotherAgentWhichErasesTheData() {
+    fixture
+        .given(drafted(), submitted())
+        .when(new RequestErasureCommand(dossierId, "31", "association-agent", TODAY))
+        .expectEvents(new ErasureRequested(dossierId, "31", "association-agent", TODAY, NOW));
+
+    fixture
+        .given(drafted(), submitted(), requestedBy("association-agent"))
+        .when(new ConfirmErasureCommand(dossierId, "31", "prefecture-agent"))
+        .expectEvents(
+            new PersonalDataErased(dossierId, "31", personId, ErasureReason.PERSON_REQUEST, NOW));
+  }
+
+  @Test
+  void whoRecordedTheRequestCannotConfirmIt() {
+    fixture
+        .given(drafted(), requestedBy("prefecture-agent"))
+        .when(new ConfirmErasureCommand(dossierId, "31", "prefecture-agent"))
+        .expectException(DossierStateException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aConfirmationWithoutARequestIsRefused() {
+    fixture
+        .given(drafted(), submitted())
+        .when(new ConfirmErasureCommand(dossierId, "31", "prefecture-agent"))
+        .expectException(DossierStateException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRequestReceivedInTheFutureIsRefusedNamingTheField() {
+    fixture
+        .given(drafted())
+        .when(new RequestErasureCommand(dossierId, "31", "agent", TODAY.plusDays(1)))
+        .expectException(InvalidRequestException.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aSecondRequestWhileOneAwaitsIsRefused() {
+    fixture
+        .given(drafted(), requestedBy("agent"))
+        .when(new RequestErasureCommand(dossierId, "31", "other-agent", TODAY))
+        .expectException(DossierStateException.class);
+  }
+
+  @Test
+  void anErasedDossierCanNoLongerBeRevisedSubmittedNorErasedAgain() {
+    var erased =
+        new PersonalDataErased(dossierId, "31", personId, ErasureReason.PERSON_REQUEST, NOW);
+
+    fixture
+        .given(drafted(), erased)
+        .when(new ReviseDraftCommand(dossierId, "31", aCompleteContent(ASSOCIATION)))
+        .expectException(DossierStateException.class);
+    fixture
+        .given(drafted(), erased)
+        .when(new SubmitDossierCommand(dossierId, "31"))
+        .expectException(DossierStateException.class);
+    fixture
+        .given(drafted(), erased)
+        .when(new RequestErasureCommand(dossierId, "31", "agent", TODAY))
+        .expectException(DossierStateException.class);
+  }
+
+  @Test
+  void retentionAnnouncesTheErasureToTheAssociationOnce() {
+    LocalDate on = TODAY.plusDays(30);
+
+    fixture
+        .given(drafted())
+        .when(new AnnounceErasureCommand(dossierId, on, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .expectEvents(
+            new ErasureAnnounced(
+                dossierId, "31", ASSOCIATION, on, ErasureReason.DRAFT_NOT_SUBMITTED));
+    fixture
+        .given(
+            drafted(),
+            new ErasureAnnounced(
+                dossierId, "31", ASSOCIATION, on, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .when(new AnnounceErasureCommand(dossierId, on, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .expectNoEvents();
+  }
+
+  @Test
+  void retentionErasesOnceAndADraftsPeriodDoesNotReachASubmittedDossier() {
+    fixture
+        .given(drafted())
+        .when(new EraseExpiredDataCommand(dossierId, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .expectEvents(
+            new PersonalDataErased(
+                dossierId, "31", personId, ErasureReason.DRAFT_NOT_SUBMITTED, NOW));
+    fixture
+        .given(
+            drafted(),
+            new PersonalDataErased(
+                dossierId, "31", personId, ErasureReason.DRAFT_NOT_SUBMITTED, NOW))
+        .when(new EraseExpiredDataCommand(dossierId, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .expectNoEvents();
+    fixture
+        .given(drafted(), submitted())
+        .when(new EraseExpiredDataCommand(dossierId, ErasureReason.DRAFT_NOT_SUBMITTED))
+        .expectException(DossierStateException.class)
+        .expectNoEvents();
+  }
+
+  private DossierDrafted drafted() {
+    return new DossierDrafted(dossierId, "31", personId, aCompleteContent(ASSOCIATION), NOW);
+  }
+
+  private DossierSubmitted submitted() {
+    return new DossierSubmitted(
+        dossierId,
+        "31",
+        personId,
+        aCompleteContent(ASSOCIATION),
+        AgeBand.FROM_18_TO_24,
+        NOW,
+        pseudonym());
+  }
+
+  private ErasureRequested requestedBy(String subject) {
+    return new ErasureRequested(dossierId, "31", subject, TODAY, NOW);
+  }
+
+  private String pseudonym() {
+    return "pseudonym-of-" + dossierId;
   }
 
   @Test
@@ -145,6 +292,11 @@ class DossierTest {
       @Override
       public Optional<LocalDate> birthDate(String personId) {
         return Optional.of(birthDate);
+      }
+
+      @Override
+      public Optional<String> pseudonym(String personId, String dossierId) {
+        return Optional.of("pseudonym-of-" + dossierId);
       }
     };
   }

@@ -1,0 +1,58 @@
+package fr.passerelle.dossier.retention;
+
+import fr.passerelle.benefits.events.AfisGranted;
+import fr.passerelle.benefits.events.AfisRefused;
+import fr.passerelle.benefits.events.BenefitsEvents;
+import fr.passerelle.benefits.events.EmploymentRecorded;
+import fr.passerelle.benefits.events.PermitIssued;
+import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.OpinionRecorded;
+import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayValidated;
+import fr.passerelle.eventbus.consume.EventConsumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The other services' events that tell retention when the person was last in contact (each by its
+ * domain date: the session, the decision, the right's start, the job's start) and when the file
+ * closed (a refusal). Applied once each, in the inbox's transaction. An event about a dossier this
+ * service does not know changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class RetentionContacts {
+
+  static final String NAME = "retention-contacts";
+
+  @Bean
+  EventConsumer retentionContactsConsumer(RetentionSchedule schedule) {
+    return EventConsumer.named(NAME)
+        .topics(DecisionEvents.TOPIC, BenefitsEvents.TOPIC)
+        .on(
+            OpinionRecorded.TYPE,
+            OpinionRecorded.class,
+            e -> schedule.contact(e.dossierId(), e.sessionDate()))
+        .on(
+            PathwayValidated.TYPE,
+            PathwayValidated.class,
+            e -> schedule.contact(e.dossierId(), e.decidedOn()))
+        .on(
+            PathwayRefused.TYPE,
+            PathwayRefused.class,
+            e -> schedule.closed(e.dossierId(), e.decidedOn()))
+        .on(
+            PermitIssued.TYPE,
+            PermitIssued.class,
+            e -> schedule.contact(e.dossierId(), e.validFrom()))
+        .on(AfisGranted.TYPE, AfisGranted.class, e -> schedule.contact(e.dossierId(), e.from()))
+        .on(
+            AfisRefused.TYPE,
+            AfisRefused.class,
+            e -> schedule.contact(e.dossierId(), e.decidedOn()))
+        .on(
+            EmploymentRecorded.TYPE,
+            EmploymentRecorded.class,
+            e -> schedule.contact(e.dossierId(), e.startDate()))
+        .build();
+  }
+}
