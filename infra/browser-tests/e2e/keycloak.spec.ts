@@ -49,7 +49,7 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 
 test.describe('signing in with Keycloak', () => {
   test.beforeAll(async () => {
-    test.setTimeout(6 * 60_000);
+    test.setTimeout(8 * 60_000);
     if (!existsSync(join(JAVA_21_OR_NEWER, 'bin', 'java'))) {
       throw new Error(`Keycloak 26 needs Java 21 or newer: ${JAVA_21_OR_NEWER} is missing`);
     }
@@ -75,10 +75,8 @@ test.describe('signing in with Keycloak', () => {
       },
       keycloakHome,
     );
+    // The gateway discovers Keycloak on first use: both start at once.
     const issuer = `${KEYCLOAK}/realms/passerelle`;
-    await until('Keycloak', async () => (await fetch(`${issuer}/.well-known/openid-configuration`)).ok, 5 * 60_000);
-    await createPerson();
-
     start(
       'gateway-keycloak',
       'java',
@@ -97,6 +95,9 @@ test.describe('signing in with Keycloak', () => {
         REPORTING_SERVICE_URL: `http://127.0.0.1:${PORTS.reporting}`,
       },
     );
+    await until('Keycloak', async () => (await fetch(`${issuer}/.well-known/openid-configuration`)).ok, 6 * 60_000);
+    await createPerson();
+
     await until('the gateway', async () => (await fetch(`${GATEWAY}/actuator/health/readiness`)).ok, 3 * 60_000);
   });
 
