@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Select, Success } from '../components/Fields';
 import { Table } from '../components/Table';
@@ -37,6 +37,28 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
   const d = firstDepartement(me);
   const rights = useLoad(() => get<BeneficiaryView>(`/api/departements/${d}/beneficiaries/${dossierId}`), [d, dossierId]);
   const value = rights.value;
+  // A job just recorded reaches the rights' read model a moment later: read again, once a second
+  // for a while, until it is listed (not on a timer otherwise: each reading is logged).
+  const [expectedJobs, setExpectedJobs] = useState<number | null>(null);
+  const tries = useRef(0);
+  const { reload } = rights;
+  useEffect(() => {
+    if (expectedJobs === null || !value) {
+      return;
+    }
+    if (value.employments.length >= expectedJobs || tries.current >= 30) {
+      setExpectedJobs(null);
+      return;
+    }
+    tries.current += 1;
+    const timer = window.setTimeout(reload, 1000);
+    return () => window.clearTimeout(timer);
+  }, [expectedJobs, value, reload]);
+  const recorded = () => {
+    tries.current = 0;
+    setExpectedJobs((value?.employments.length ?? 0) + 1);
+    reload();
+  };
   return (
     <>
       <h1>Droits du bénéficiaire – dossier {shortId(dossierId)}</h1>
@@ -76,7 +98,7 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
               String(job.weeklyHours).replace('.', ','),
             ])}
           />
-          {has(me, 'ASSOCIATION') && <EmploymentForm departement={d} dossierId={dossierId} onRecorded={rights.reload} />}
+          {has(me, 'ASSOCIATION') && <EmploymentForm departement={d} dossierId={dossierId} onRecorded={recorded} />}
         </>
       )}
     </>
