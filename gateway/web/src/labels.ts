@@ -127,6 +127,13 @@ export const END_LABELS: Record<string, string> = {
   TERM_REACHED: 'Terme atteint sans renouvellement',
 };
 
+export const ERASURE_LABELS: Record<string, string> = {
+  PERSON_REQUEST: 'à la demande de la personne',
+  DRAFT_WITHDRAWN: 'brouillon retiré',
+  DRAFT_NOT_SUBMITTED: 'brouillon jamais déposé dans les trois mois',
+  RETENTION_AFTER_LAST_CONTACT: 'durée de conservation écoulée depuis le dernier contact',
+};
+
 export const STAGE_LABELS: Record<string, string> = {
   FIRST_REQUEST: 'Première demande en cours',
   RUNNING: 'Parcours en cours',

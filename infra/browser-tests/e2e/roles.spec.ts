@@ -208,6 +208,41 @@ test.describe.serial('Passerelle, role by role', () => {
     await expect(refused).toHaveText(String(before.refused + 1));
     await checkScreen(page, 'bilan-gironde');
   });
+
+  test('the association records the person’s request to erase their data', async ({ page }) => {
+    await signIn(page, 'association-33', association);
+    await page.goto(`/dossiers/${dossierId}`);
+    const erasure = page.getByRole('region', { name: "Droit à l'effacement" });
+    await erasure.getByRole('button', { name: "Enregistrer la demande d'effacement" }).click();
+    const received = erasure.getByLabel('Demande reçue le');
+    await expect(received).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await received.getAttribute('aria-describedby')}`)).toHaveText('obligatoire');
+    await received.fill(today());
+    await erasure.getByRole('button', { name: "Enregistrer la demande d'effacement" }).click();
+    await expect(erasure.getByText("La demande d'effacement est enregistrée : elle attend la confirmation de la préfecture.")).toBeVisible();
+    await expect(erasure.getByText(/^Demande de la personne reçue le /)).toBeVisible();
+    await expect(erasure.getByRole('button', { name: "Confirmer l'effacement" })).toHaveCount(0);
+    await checkScreen(page, 'effacement-demande');
+  });
+
+  test('another agent, at the préfecture, confirms the erasure and the person’s data is gone', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await expect(page.getByText("1 demande d'effacement à confirmer", { exact: false })).toBeVisible();
+    await page.getByRole('link', { name: 'Effacements à confirmer' }).click();
+    await expect(page.getByRole('row').filter({ hasText: `Dossier ${dossierId.slice(0, 8)}` })).toContainText('effacement demandé');
+    await page.goto(`/dossiers/${dossierId}`);
+    const erasure = page.getByRole('region', { name: "Droit à l'effacement" });
+    const confirm = erasure.getByRole('button', { name: "Confirmer l'effacement" });
+    await expect(confirm).toBeDisabled();
+    await erasure.getByText("Je confirme l'effacement", { exact: false }).click();
+    await checkScreen(page, 'effacement-confirmation');
+    await confirm.click();
+    await expect(erasure.getByText('Les données personnelles de la personne sont effacées.')).toBeVisible();
+    await expect(page.getByText('Les données personnelles de ce dossier ne sont plus disponibles.')).toBeVisible();
+    await expect(page.getByText('Blessing')).toHaveCount(0);
+    await expect(erasure.getByText(/effacées le .*à la demande de la personne/)).toBeVisible();
+    await checkScreen(page, 'effacement-fait');
+  });
 });
 
 test('the Haute-Garonne dashboard shows the article’s figures, as a table beside each chart and in CSV', async ({ page }) => {

@@ -6,6 +6,7 @@ import { asProblem, useLoad } from '../load';
 import type { Problem } from '../problems';
 import { Link, useLocation } from '../router';
 import { firstDepartement, has, useMe } from '../session';
+import { Erasure } from './Erasure';
 import type { DossierView, PathwayView } from './types';
 
 /** One dossier with the person's identity (each reading is recorded in the access log). */
@@ -128,6 +129,7 @@ export function Dossier({ dossierId }: { dossierId: string }) {
               </li>
             )}
           </ul>
+          <Erasure departement={d} dossier={value} onChange={dossier.reload} />
         </>
       )}
     </>

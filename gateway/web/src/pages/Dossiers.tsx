@@ -56,6 +56,7 @@ export function Dossiers() {
             name(dossier.associationId),
             <span className="fr-badge fr-badge--sm" key="statut">
               {STATUS_LABELS[dossier.status] ?? dossier.status}
+              {dossier.erasedAt ? ' – données effacées' : dossier.erasureReceivedOn ? ' – effacement demandé' : ''}
             </span>,
             date(dossier.draftedAt),
             date(dossier.submittedAt),

@@ -1,10 +1,10 @@
 import { get } from '../api';
 import { ProblemAlert } from '../components/Fields';
-import { departementName, ROLE_LABELS } from '../labels';
+import { date, departementName, ROLE_LABELS } from '../labels';
 import { useLoad } from '../load';
 import { Link } from '../router';
 import { firstDepartement, has, isNational, useMe } from '../session';
-import type { DossierSummary, PendingDossier } from './types';
+import type { DossierSummary, ErasureDue, PendingDossier } from './types';
 
 interface Task {
   text: string;
@@ -44,6 +44,27 @@ export function Home() {
           action: 'Décisions à prendre',
         });
         list.push({ text: 'Agréer une association', to: '/prefecture/associations', action: 'Associations agréées' });
+      }
+    }
+    if (has(me, 'PREFECTURE')) {
+      const dossiers = await get<DossierSummary[]>(`/api/departements/${d}/dossiers`);
+      const requests = dossiers.filter((dossier) => dossier.erasureReceivedOn && !dossier.erasedAt).length;
+      if (requests > 0) {
+        list.push({
+          text: `${requests} demande${requests > 1 ? 's' : ''} d'effacement à confirmer (par un autre agent que celui qui l'a enregistrée)`,
+          to: '/dossiers',
+          action: 'Effacements à confirmer',
+        });
+      }
+    }
+    if (has(me, 'ASSOCIATION', 'PREFECTURE')) {
+      const due = await get<ErasureDue[]>(`/api/departements/${d}/erasures-due`);
+      if (due.length > 0) {
+        list.push({
+          text: `${due.length} dossier${due.length > 1 ? 's' : ''} dont les données personnelles seront effacées à la fin de leur durée de conservation, le premier le ${date(due[0].erasureOn)}`,
+          to: '/dossiers',
+          action: 'Effacements prévus',
+        });
       }
     }
     if (has(me, 'PAYING_BODY')) {

@@ -6,6 +6,10 @@ export interface DossierSummary {
   status: string;
   draftedAt: string;
   submittedAt: string | null;
+  /** The day the person's erasure request was received, while it awaits confirmation. */
+  erasureReceivedOn?: string | null;
+  erasedAt?: string | null;
+  erasureReason?: string | null;
 }
 
 export interface DossierView extends DossierSummary {
@@ -16,6 +20,15 @@ export interface DossierView extends DossierSummary {
     phone: string | null;
     email: string | null;
   } | null;
+  erasure: { requestReceivedOn: string | null; erasedAt: string | null; reason: string | null } | null;
+}
+
+/** A dossier whose person's data retention will erase, and when (ids, dates and codes only). */
+export interface ErasureDue {
+  dossierId: string;
+  associationId: string;
+  erasureOn: string;
+  reason: string;
 }
 
 export interface PendingDossier {
