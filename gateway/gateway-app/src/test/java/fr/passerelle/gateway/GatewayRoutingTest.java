@@ -51,8 +51,12 @@ class GatewayRoutingTest extends GatewayTest {
 
   @Test
   void eachServicesOpenApiIsBrowsableAtTheGatewayWithoutAToken() throws Exception {
+    // each service's public API and its operators' endpoints are two springdoc groups
     assertThat(send("GET", "/v3/api-docs/decision-service", null).statusCode()).isEqualTo(200);
-    assertThat(StubServices.lines()).contains("decision: GET /v3/api-docs");
+    assertThat(send("GET", "/v3/api-docs/decision-service-exploitation", null).statusCode())
+        .isEqualTo(200);
+    assertThat(StubServices.lines())
+        .contains("decision: GET /v3/api-docs/api", "decision: GET /v3/api-docs/exploitation");
 
     var ui =
         HttpClient.newBuilder()
