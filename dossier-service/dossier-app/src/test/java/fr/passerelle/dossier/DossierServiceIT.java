@@ -338,6 +338,13 @@ class DossierServiceIT {
         .contains("\"openapi\"")
         .contains("/api/departements/{departmentCode}/dossiers/{dossierId}/submission")
         .contains("/api/departements/{departmentCode}/associations");
+    // the caller comes from the token: the documentation asks for no such parameter
+    var publicApi = TestHttp.onPort(port).get("/v3/api-docs/api");
+    assertThat(publicApi.statusCode()).isEqualTo(200);
+    assertThat(publicApi.body())
+        .contains("/api/departements/{departmentCode}/dossiers")
+        .doesNotContain("\"name\":\"caller\"")
+        .doesNotContain("PasserelleUser");
   }
 
   @Test

@@ -6,15 +6,19 @@ import fr.passerelle.edge.route.CallerArgumentResolver;
 import fr.passerelle.edge.route.DossierOwnership;
 import fr.passerelle.edge.route.RouteGuard;
 import fr.passerelle.edge.route.ServiceName;
+import fr.passerelle.edge.security.PasserelleUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -79,5 +83,18 @@ public class EdgeAutoConfiguration {
         resolvers.add(new CallerArgumentResolver());
       }
     };
+  }
+
+  /**
+   * The caller a controller takes comes from the token, never from the request: the API
+   * documentation must not ask a developer for a {@code caller} query parameter.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+  static class ApiDocumentation {
+
+    ApiDocumentation() {
+      SpringDocUtils.getConfig().addRequestWrapperToIgnore(PasserelleUser.class);
+    }
   }
 }

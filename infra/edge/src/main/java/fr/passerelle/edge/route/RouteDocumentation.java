@@ -128,5 +128,13 @@ public final class RouteDocumentation {
       | health | `GET /actuator/health/**` | anyone |
       | metrics | `GET /actuator/prometheus`, `/actuator/metrics/**` | MONITORING (a scraper), ADMIN |
       | operations (dead letters, outbox, read models) | `/admin/**` on a service's own port, not routed by the gateway | ADMIN |
+      | the web application's pages and assets | `GET /`, `/dossiers/…`, `/assets/**`, `/dsfr/**` | anyone: the pages show nothing until the person signs in |
+      | signing in and out with a browser | `GET /connexion`, `/oauth2/authorization/passerelle`, `/login/oauth2/code/passerelle`; `POST /logout` (CSRF token) | anyone; the gateway keeps the person's tokens in its session (`docs/sign-in.md`) |
+      | who is signed in, and the session's CSRF token | `GET /web/session` | the browser's own session |
+      | the dev issuer's sign-in page and OpenID Connect endpoints | `/dev/oauth2/**`, `/dev/.well-known/openid-configuration` | anyone, with `--dev-issuer` only |
+
+      A browser's API calls carry the gateway's session cookie instead of a token: the gateway
+      decides them on the table above from the claims of the person's access token, relays that
+      token to the service, and requires the session's CSRF token on every unsafe call.
       """;
 }

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { get, post } from '../api';
+import { Input, ProblemAlert, Success } from '../components/Fields';
+import { Table } from '../components/Table';
+import { date } from '../labels';
+import { asProblem, useLoad } from '../load';
+import { fieldErrors, type Problem } from '../problems';
+import { firstDepartement, useMe } from '../session';
+import type { Association } from './types';
+
+/** The département's approved associations, and a new approval by the préfecture. */
+export function Associations() {
+  const me = useMe();
+  const d = firstDepartement(me);
+  const list = useLoad(() => get<Association[]>(`/api/departements/${d}/associations`), [d]);
+  const [form, setForm] = useState({ name: '', approvedFrom: '', approvedUntil: '' });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const errors = fieldErrors(problem);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setDone(null);
+    try {
+      await post(`/api/departements/${d}/associations`, {
+        name: form.name || null,
+        approvedFrom: form.approvedFrom || null,
+        approvedUntil: form.approvedUntil || null,
+      });
+      setDone(`L'association « ${form.name} » est agréée.`);
+      setForm({ name: '', approvedFrom: '', approvedUntil: '' });
+      list.reload();
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  };
+  return (
+    <>
+      <h1>Associations agréées</h1>
+      <ProblemAlert problem={list.problem} />
+      {list.value && (
+        <Table
+          caption={`Associations agréées (${list.value.length})`}
+          headers={['Association', 'Agréée du', 'au']}
+          rows={list.value.map((a) => [a.name, date(a.approvedFrom), date(a.approvedUntil)])}
+        />
+      )}
+      <form onSubmit={submit} noValidate className="fr-mt-4w">
+        <h2>Agréer une association</h2>
+        {done && <Success>{done}</Success>}
+        <ProblemAlert problem={problem} labels={{ name: 'Nom', approvedFrom: 'Agréée du', approvedUntil: 'au' }} />
+        <Input label="Nom de l'association" value={form.name} onChange={set('name')} error={errors.name} />
+        <Input label="Agrément à partir du" type="date" value={form.approvedFrom} onChange={set('approvedFrom')} error={errors.approvedFrom} />
+        <Input label="Agrément jusqu'au" type="date" hint="Trois ans au plus, renouvelables" value={form.approvedUntil} onChange={set('approvedUntil')} error={errors.approvedUntil} />
+        <button className="fr-btn" type="submit">
+          Agréer l'association
+        </button>
+      </form>
+    </>
+  );
+}

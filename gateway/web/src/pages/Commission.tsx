@@ -1,0 +1,271 @@
+import { useState, type FormEvent } from 'react';
+import { get, post } from '../api';
+import { Checkbox, Input, ProblemAlert, Select, Success } from '../components/Fields';
+import { Table } from '../components/Table';
+import { dateTime, OPINION_LABELS, shortId } from '../labels';
+import { asProblem, useLoad } from '../load';
+import { fieldErrors, type Problem } from '../problems';
+import { navigate, useLocation } from '../router';
+import { firstDepartement, useMe } from '../session';
+import type { PendingDossier } from './types';
+
+interface Outcome {
+  dossierId: string;
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * The secretariat's work: convene a session, put several dossiers on its agenda at once, and record
+ * the commission's opinions for the whole session, each dossier with its own result (one refused
+ * does not stop the others).
+ */
+export function Commission({ sessionId }: { sessionId?: string }) {
+  const me = useMe();
+  const d = firstDepartement(me);
+  const { query } = useLocation();
+  const pending = useLoad(() => get<PendingDossier[]>(`/api/departements/${d}/commission/pending-dossiers`), [d]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [agenda, setAgenda] = useState<string[]>(() => (query.get('ordre') ?? '').split(',').filter(Boolean));
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+
+  const placeOnAgenda = async () => {
+    const results: Outcome[] = [];
+    for (const dossierId of chosen) {
+      try {
+        await post(`/api/departements/${d}/commission/sessions/${sessionId}/agenda`, { dossierId });
+        results.push({ dossierId, ok: true, message: "inscrit à l'ordre du jour" });
+      } catch (error) {
+        results.push({ dossierId, ok: false, message: asProblem(error).detail ?? asProblem(error).title });
+      }
+    }
+    const placed = [...agenda, ...results.filter((r) => r.ok).map((r) => r.dossierId)];
+    setAgenda(placed);
+    setChosen([]);
+    setOutcomes(results);
+    window.history.replaceState(null, '', `/commission/seances/${sessionId}?ordre=${placed.join(',')}`);
+  };
+
+  return (
+    <>
+      <h1>Commission départementale</h1>
+      {!sessionId && <ConveneSession departement={d} />}
+      {sessionId && (
+        <p className="fr-text--lead">
+          Séance {shortId(sessionId)}
+          {query.get('date') ? ` du ${new Date(query.get('date') + 'T12:00:00').toLocaleDateString('fr-FR')}` : ''}
+        </p>
+      )}
+      <h2>Dossiers en attente d'une séance</h2>
+      <ProblemAlert problem={pending.problem} />
+      {pending.value && (
+        <>
+          {pending.value.length === 0 && <p>Aucun dossier en attente.</p>}
+          {pending.value.length > 0 && (
+            <fieldset className="fr-fieldset">
+              <legend className="fr-fieldset__legend">
+                {sessionId ? "Dossiers à inscrire à l'ordre du jour" : 'Dossiers déposés'}
+              </legend>
+              {pending.value.map((dossier) => (
+                <div className="fr-fieldset__element" key={dossier.dossierId}>
+                  {sessionId ? (
+                    <Checkbox
+                      label={`Dossier ${shortId(dossier.dossierId)}`}
+                      hint={`Déposé le ${dateTime(dossier.submittedAt)}`}
+                      checked={chosen.includes(dossier.dossierId)}
+                      onChange={(checked) =>
+                        setChosen(checked ? [...chosen, dossier.dossierId] : chosen.filter((id) => id !== dossier.dossierId))
+                      }
+                    />
+                  ) : (
+                    <p>
+                      Dossier {shortId(dossier.dossierId)}, déposé le {dateTime(dossier.submittedAt)}
+                    </p>
+                  )}
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {sessionId && pending.value.length > 0 && (
+            <div className="fr-btns-group fr-btns-group--inline-md">
+              <button className="fr-btn fr-mb-2w" type="button" disabled={chosen.length === 0} onClick={placeOnAgenda}>
+                Inscrire les {chosen.length} dossier{chosen.length > 1 ? 's' : ''} cochés à l'ordre du jour
+              </button>
+              <button className="fr-btn fr-btn--secondary fr-mb-2w" type="button" onClick={() => setChosen(pending.value!.map((p) => p.dossierId))}>
+                Tout cocher
+              </button>
+            </div>
+          )}
+        </>
+      )}
+      <Outcomes outcomes={outcomes} caption="Inscription à l'ordre du jour" />
+      {sessionId && agenda.length > 0 && <Opinions departement={d} sessionId={sessionId} agenda={agenda} />}
+    </>
+  );
+}
+
+function Outcomes({ outcomes, caption }: { outcomes: Outcome[]; caption: string }) {
+  if (outcomes.length === 0) {
+    return null;
+  }
+  return (
+    <div role="status">
+      <Table
+        caption={caption}
+        headers={['Dossier', 'Résultat']}
+        rows={outcomes.map((o) => [
+          `Dossier ${shortId(o.dossierId)}`,
+          <span className={`fr-badge fr-badge--sm fr-badge--${o.ok ? 'success' : 'error'}`} key="r">
+            {o.ok ? 'Fait' : 'Refusé'} : {o.message}
+          </span>,
+        ])}
+      />
+    </div>
+  );
+}
+
+function ConveneSession({ departement }: { departement: string }) {
+  const [form, setForm] = useState({ date: '', membersTotal: '', membersPresent: '', membersRepresented: '0', secondConvocation: false });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const errors = fieldErrors(problem);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const number = (text: string) => (text === '' ? null : Number(text));
+    try {
+      const opened = await post<{ sessionId: string }>(`/api/departements/${departement}/commission/sessions`, {
+        date: form.date || null,
+        membersTotal: number(form.membersTotal),
+        membersPresent: number(form.membersPresent),
+        membersRepresented: number(form.membersRepresented),
+        secondConvocation: form.secondConvocation,
+      });
+      navigate(`/commission/seances/${opened.sessionId}?date=${form.date}`);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  };
+  const field = (key: 'date' | 'membersTotal' | 'membersPresent' | 'membersRepresented') => ({
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+    error: errors[key],
+  });
+  return (
+    <form onSubmit={submit} noValidate className="fr-mb-6w">
+      <h2>Convoquer une séance</h2>
+      <ProblemAlert
+        problem={problem}
+        labels={{ date: 'Date', membersTotal: 'Membres', membersPresent: 'Présents', membersRepresented: 'Représentés' }}
+      />
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Date de la séance" type="date" {...field('date')} />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Membres de la commission" type="number" min={1} {...field('membersTotal')} />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Membres présents" type="number" min={0} {...field('membersPresent')} />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input label="Membres représentés (mandats)" type="number" min={0} {...field('membersRepresented')} />
+        </div>
+      </div>
+      <Checkbox
+        label="Seconde convocation (siège sans quorum)"
+        checked={form.secondConvocation}
+        onChange={(checked) => setForm({ ...form, secondConvocation: checked })}
+      />
+      <button className="fr-btn fr-mt-2w" type="submit">
+        Convoquer la séance
+      </button>
+    </form>
+  );
+}
+
+interface OpinionRow {
+  opinion: string;
+  votesFor: string;
+  votesAgainst: string;
+  abstentions: string;
+  chairVotedFor: string;
+}
+
+function Opinions({ departement, sessionId, agenda }: { departement: string; sessionId: string; agenda: string[] }) {
+  const [rows, setRows] = useState<Record<string, OpinionRow>>({});
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const row = (id: string): OpinionRow =>
+    rows[id] ?? { opinion: '', votesFor: '', votesAgainst: '', abstentions: '0', chairVotedFor: '' };
+  const set = (id: string, key: keyof OpinionRow, value: string) => setRows({ ...rows, [id]: { ...row(id), [key]: value } });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const results: Outcome[] = [];
+    for (const dossierId of agenda) {
+      const r = row(dossierId);
+      if (!r.opinion) {
+        continue;
+      }
+      try {
+        await post(`/api/departements/${departement}/commission/sessions/${sessionId}/opinions`, {
+          dossierId,
+          opinion: r.opinion,
+          votesFor: r.votesFor === '' ? null : Number(r.votesFor),
+          votesAgainst: r.votesAgainst === '' ? null : Number(r.votesAgainst),
+          abstentions: r.abstentions === '' ? null : Number(r.abstentions),
+          chairVotedFor: r.chairVotedFor === '' ? null : r.chairVotedFor === 'oui',
+        });
+        results.push({ dossierId, ok: true, message: `avis ${OPINION_LABELS[r.opinion].toLowerCase()} enregistré` });
+      } catch (error) {
+        const problem = asProblem(error);
+        const details = (problem.errors ?? []).map((e) => `${e.field} : ${e.message}`).join(' ; ');
+        results.push({ dossierId, ok: false, message: details || problem.detail || problem.title });
+      }
+    }
+    setOutcomes(results);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="fr-mt-6w">
+      <h2>Avis de la commission pour la séance</h2>
+      {outcomes.length > 0 && outcomes.every((o) => o.ok) && <Success>Les avis de la séance sont enregistrés.</Success>}
+      {agenda.map((dossierId) => (
+        <fieldset className="fr-fieldset" key={dossierId}>
+          <legend className="fr-fieldset__legend">Dossier {shortId(dossierId)}</legend>
+          <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
+            <Select
+              label={`Avis – dossier ${shortId(dossierId)}`}
+              value={row(dossierId).opinion}
+              onChange={(e) => set(dossierId, 'opinion', e.target.value)}
+              placeholder="Pas encore d'avis"
+              options={Object.entries(OPINION_LABELS)}
+            />
+          </div>
+          <div className="fr-fieldset__element fr-fieldset__element--inline">
+            <Input label={`Voix pour – dossier ${shortId(dossierId)}`} type="number" min={0} value={row(dossierId).votesFor} onChange={(e) => set(dossierId, 'votesFor', e.target.value)} />
+          </div>
+          <div className="fr-fieldset__element fr-fieldset__element--inline">
+            <Input label={`Voix contre – dossier ${shortId(dossierId)}`} type="number" min={0} value={row(dossierId).votesAgainst} onChange={(e) => set(dossierId, 'votesAgainst', e.target.value)} />
+          </div>
+          <div className="fr-fieldset__element fr-fieldset__element--inline">
+            <Input label={`Abstentions – dossier ${shortId(dossierId)}`} type="number" min={0} value={row(dossierId).abstentions} onChange={(e) => set(dossierId, 'abstentions', e.target.value)} />
+          </div>
+          <div className="fr-fieldset__element fr-fieldset__element--inline">
+            <Select
+              label={`Voix du président – dossier ${shortId(dossierId)}`}
+              value={row(dossierId).chairVotedFor}
+              onChange={(e) => set(dossierId, 'chairVotedFor', e.target.value)}
+              placeholder="Choisir"
+              options={[
+                ['oui', 'Pour'],
+                ['non', 'Contre'],
+              ]}
+            />
+          </div>
+        </fieldset>
+      ))}
+      <button className="fr-btn" type="submit">
+        Enregistrer les avis de la séance
+      </button>
+      <Outcomes outcomes={outcomes} caption="Avis enregistrés" />
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+/** What the public API answers, as the screens read it. */
+export interface DossierSummary {
+  dossierId: string;
+  departmentCode: string;
+  associationId: string;
+  status: string;
+  draftedAt: string;
+  submittedAt: string | null;
+  /** The day the person's erasure request was received, while it awaits confirmation. */
+  erasureReceivedOn?: string | null;
+  erasedAt?: string | null;
+  erasureReason?: string | null;
+}
+
+export interface DossierView extends DossierSummary {
+  person: {
+    lastName: string | null;
+    firstName: string | null;
+    birthDate: string | null;
+    phone: string | null;
+    email: string | null;
+  } | null;
+  erasure: { requestReceivedOn: string | null; erasedAt: string | null; reason: string | null } | null;
+}
+
+/** A dossier whose person's data retention will erase, and when (ids, dates and codes only). */
+export interface ErasureDue {
+  dossierId: string;
+  associationId: string;
+  erasureOn: string;
+  reason: string;
+}
+
+export interface PendingDossier {
+  dossierId: string;
+  submittedAt: string;
+}
+
+export interface Association {
+  associationId: string;
+  departmentCode: string;
+  name: string;
+  approvedFrom: string;
+  approvedUntil: string;
+}
+
+export interface BeneficiaryView {
+  dossierId: string;
+  departmentCode: string;
+  associationId: string;
+  permit: { validFrom: string; validUntil: string } | null;
+  afis: { granted: boolean; monthlyAmountCents?: number; territory?: string; reason?: string } | null;
+  employments: { contractType: string; startDate: string; weeklyHours: number }[];
+}
+
+export interface DepartmentReview {
+  departmentCode: string;
+  year: number;
+  dossiersStudied: number | null;
+  validated: number | null;
+  refused: number | null;
+  validatedByNationality: Record<string, number | null>;
+  validatedTraffickingVictims: number | null;
+  permitsIssued: number | null;
+  afisRecipients: number | null;
+  afisMonthlyTotalCents: number | null;
+  beneficiariesInEmployment: number | null;
+  beneficiariesOnCdi: number | null;
+  nationalShareOfValidatedPercent: number | null;
+}
+
+export interface NationalReview {
+  year: number;
+  dossiersStudied: number | null;
+  validated: number | null;
+  refused: number | null;
+  refusalRatePercent: number | null;
+  permitsIssued: number | null;
+  afisRecipients: number | null;
+  afisMonthlyTotalCents: number | null;
+  beneficiariesInEmployment: number | null;
+  beneficiariesOnCdi: number | null;
+  departments: { departmentCode: string; validated: number | null; shareOfValidatedPercent: number | null }[];
+  sizeBands: Record<string, number | null>;
+  fiveLargestSharePercent: number | null;
+}
+
+export interface AccessLogEntry {
+  recordedAt: string;
+  subject: string;
+  roles: string[];
+  associationId: string | null;
+  departmentCode: string;
+  dossierId: string | null;
+  operation: string;
+  method: string;
+  path: string;
+  outcome: string;
+  refusal: string | null;
+  requestId: string | null;
+}
+
+export interface PathwayView {
+  dossierId: string;
+  departmentCode: string;
+  stage: string;
+  termNumber: number;
+  firstStartDate: string | null;
+  termStartDate: string | null;
+  termEndDate: string | null;
+  totalMonths: number;
+  pendingTermNumber: number | null;
+  pendingSince: string | null;
+  lastDeclinedRequest: string | null;
+  lastDeclinedOn: string | null;
+  endReason: string | null;
+  lastDay: string | null;
+  recordedAt: string;
+}

@@ -1,0 +1,387 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiAs, checkScreen, PASSWORD, signIn, today, tokenOf } from './people';
+import { gatewayUrl, TARGET } from './platform';
+
+/**
+ * Each role signs in through the real sign-in page and does its main task on the running platform,
+ * following one dossier in Gironde (33) from the association's draft to the paying body and the
+ * auditor; the Haute-Garonne year loaded by `up` stays as the article describes it.
+ */
+test.describe.serial('Passerelle, role by role', () => {
+  const association = `Accompagnement Gironde ${Date.now()}`;
+  let associationId = '';
+  let dossierId = '';
+
+  test('the préfecture approves an association', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await checkScreen(page, 'accueil-prefecture');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Associations agréées' }).click();
+    await page.getByLabel("Nom de l'association").fill(association);
+    await page.getByLabel('Agrément à partir du').fill(daysFromToday(-30));
+    await page.getByLabel("Agrément jusqu'au").fill(daysFromToday(3 * 365 - 31));
+    await page.getByRole('button', { name: "Agréer l'association" }).click();
+    await expect(page.getByText(`L'association « ${association} » est agréée.`)).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: association })).toBeVisible();
+    await checkScreen(page, 'associations-prefecture');
+
+    const api = await apiAs('prefecture-33');
+    const listed = (await (await api.get('/api/departements/33/associations')).json()) as { associationId: string; name: string }[];
+    associationId = listed.find((a) => a.name === association)!.associationId;
+    await api.dispose();
+  });
+
+  test('an association sees every missing field at once, keeps its form through a lost session, and submits', async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, 'association-33', association);
+    await checkScreen(page, 'accueil-association');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('link', { name: 'Créer un dossier' }).click();
+    await page.getByLabel('Nom', { exact: true }).fill('Okafor');
+
+    await page.getByRole('button', { name: 'Enregistrer et déposer le dossier' }).click();
+
+    const problem = page.getByRole('alert').filter({ hasText: 'Requête invalide' });
+    await expect(problem).toBeVisible();
+    for (const field of ['Prénom', 'Date de naissance', 'Nationalité', "Nombre d'enfants à charge", 'Actions prévues', 'Date de signature du projet']) {
+      await expect(problem).toContainText(`${field} : `);
+    }
+    await expect(problem).not.toContainText('Nom : ');
+    const firstName = page.getByLabel('Prénom');
+    await expect(firstName).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await firstName.getAttribute('aria-describedby')}`)).toHaveText(
+      'obligatoire pour soumettre le dossier',
+    );
+    await checkScreen(page, 'dossier-champs-manquants');
+    await expect(page).toHaveURL(/\/dossiers\/[0-9a-f-]+\/modifier$/);
+    dossierId = page.url().split('/').slice(-2)[0];
+
+    await page.getByLabel('Nom', { exact: true }).fill('Okafor');
+    await page.getByLabel('Prénom').fill('Blessing');
+    await page.getByLabel('Date de naissance').fill('1996-04-12');
+    await page.getByLabel('Nationalité').fill('NG');
+    await page.getByLabel("Nombre d'enfants à charge").fill('0');
+    await page.getByLabel('Ressources du mois précédent (€)').fill('0');
+    await answer(page, 'Perçoit le RSA', 'Non');
+    await answer(page, "Perçoit l'allocation pour demandeur d'asile (ADA)", 'Non');
+    await answer(page, 'Victime de la traite des êtres humains', 'Oui');
+    const actions = page.getByRole('group', { name: 'Actions prévues' });
+    await actions.getByText('Logement', { exact: true }).click();
+    await actions.getByText('Insertion professionnelle', { exact: true }).click();
+    await expect(actions.getByLabel('Logement')).toBeChecked();
+    await answer(page, "S'engage à cesser l'activité prostitutionnelle", 'Oui');
+    await page.getByLabel('Date de signature du projet').fill(today());
+
+    // The session ends while the form is being typed: nothing typed is lost.
+    await context.clearCookies({ name: 'SESSION' });
+    await page.getByRole('button', { name: 'Enregistrer et déposer le dossier' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Votre session a pris fin' });
+    await expect(dialog).toBeVisible();
+    await checkScreen(page, 'session-perdue');
+    const [signInWindow] = await Promise.all([
+      context.waitForEvent('page'),
+      dialog.getByRole('button', { name: 'Se reconnecter' }).click(),
+    ]);
+    await signInWindow.getByLabel('Identifiant').fill('association-33');
+    await signInWindow.getByLabel('Mot de passe').fill(PASSWORD);
+    await signInWindow.getByRole('button', { name: 'Se connecter' }).click();
+    await signInWindow.getByLabel('Association pour laquelle vous agissez').selectOption({ label: association });
+    await signInWindow.getByRole('button', { name: 'Se connecter' }).click();
+    await signInWindow.waitForEvent('close');
+
+    await expect(page.getByText('Le dossier est déposé : il attend une séance de la commission.')).toBeVisible();
+    await expect(page.getByText('Déposé', { exact: true })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Blessing' })).toBeVisible();
+    await checkScreen(page, 'dossier-depose');
+
+    // One dossier: the corrections revised the draft the first attempt saved.
+    const api = await apiAs('association-33', associationId);
+    const dossiers = (await (await api.get('/api/departements/33/dossiers')).json()) as { dossierId: string; status: string }[];
+    expect(dossiers).toEqual([expect.objectContaining({ dossierId, status: 'SUBMITTED' })]);
+    await api.dispose();
+  });
+
+  test('the secretariat convenes a session, puts the dossier on its agenda and records the opinion', async ({ page }) => {
+    const api = await apiAs('secretariat-33');
+    await expect
+      .poll(async () => JSON.stringify(await (await api.get('/api/departements/33/commission/pending-dossiers')).json()))
+      .toContain(dossierId);
+    await api.dispose();
+
+    await signIn(page, 'secretariat-33');
+    await checkScreen(page, 'accueil-secretariat');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Commission' }).click();
+    await page.getByLabel('Date de la séance').fill(today());
+    await page.getByLabel('Membres de la commission').fill('20');
+    await page.getByLabel('Membres présents').fill('15');
+    await page.getByLabel('Membres représentés (mandats)').fill('1');
+    await checkScreen(page, 'commission-convocation');
+    await page.getByRole('button', { name: 'Convoquer la séance' }).click();
+
+    await expect(page).toHaveURL(/\/commission\/seances\//);
+    const short = dossierId.slice(0, 8);
+    await page.locator("label", { hasText: `Dossier ${short}` }).click();
+    await expect(page.getByLabel(`Dossier ${short}`)).toBeChecked();
+    await page.getByRole('button', { name: /Inscrire les 1 dossier cochés/ }).click();
+    await expect(page.getByText("Fait : inscrit à l'ordre du jour")).toBeVisible();
+
+    await page.getByLabel(`Avis – dossier ${short}`).selectOption('FAVOURABLE');
+    await page.getByLabel(`Voix pour – dossier ${short}`).fill('12');
+    await page.getByLabel(`Voix contre – dossier ${short}`).fill('2');
+    await page.getByLabel(`Abstentions – dossier ${short}`).fill('1');
+    await page.getByLabel(`Voix du président – dossier ${short}`).selectOption('oui');
+    await page.getByRole('button', { name: 'Enregistrer les avis de la séance' }).click();
+    await expect(page.getByText('Les avis de la séance sont enregistrés.')).toBeVisible();
+    await checkScreen(page, 'commission-avis');
+  });
+
+  test('the préfecture authorises the pathway', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Décisions' }).click();
+    await page.getByLabel('Dossier', { exact: true }).selectOption(dossierId);
+    await page.getByLabel('Décision', { exact: true }).selectOption('AUTHORISE');
+    await page.getByLabel('Date de la décision').fill(today());
+    await page.getByLabel('Début du parcours').fill(today());
+    await checkScreen(page, 'decision-prefecture');
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(page.getByText(`Parcours autorisé pour le dossier ${dossierId.slice(0, 8)}`)).toBeVisible();
+
+    await page.goto(`/dossiers/${dossierId}`);
+    await expect(page.getByRole('definition').filter({ hasText: 'Parcours en cours' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: /^n° 1, du / })).toBeVisible();
+    await checkScreen(page, 'dossier-parcours-prefecture');
+  });
+
+  test('the association records the job its beneficiary found', async ({ page }) => {
+    const api = await apiAs('association-33', associationId);
+    await expect.poll(async () => (await api.get(`/api/departements/33/beneficiaries/${dossierId}`)).status()).toBe(200);
+    await api.dispose();
+
+    await signIn(page, 'association-33', association);
+    await page.goto(`/beneficiaires/${dossierId}`);
+    await expect(page.getByRole('heading', { name: 'Autorisation provisoire de séjour' })).toBeVisible();
+    await page.getByLabel('Contrat').selectOption('CDI');
+    await page.getByLabel('Début').fill(today());
+    await page.getByLabel('Heures par semaine').fill('35');
+    await page.getByRole('button', { name: "Enregistrer l'emploi" }).click();
+    await expect(page.getByText("L'emploi est enregistré.")).toBeVisible();
+    await expect(page.getByRole('row', { name: /CDI/ })).toBeVisible();
+    await checkScreen(page, 'beneficiaire-association');
+  });
+
+  test('the paying body reads the beneficiary’s allowance', async ({ page }) => {
+    await signIn(page, 'paying-body-33');
+    await checkScreen(page, 'accueil-organisme-payeur');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Droits des bénéficiaires' }).click();
+    await page.getByLabel('Numéro du dossier').fill(dossierId);
+    await page.getByRole('button', { name: 'Consulter les droits' }).click();
+    await expect(page.getByText(/^Accordée : \d+,\d\d\s€ par mois$/)).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
+    await checkScreen(page, 'beneficiaire-organisme-payeur');
+  });
+
+  test('the auditor finds who read the person’s data', async ({ page }) => {
+    await signIn(page, 'auditor-33');
+    await checkScreen(page, 'accueil-inspection');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Journal des accès' }).click();
+    await page.getByLabel('Numéro de dossier').fill(dossierId);
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'paying-body-33' }).filter({ hasText: 'Lecture' }).first()).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: 'association-33' }).first()).toBeVisible();
+    await checkScreen(page, 'journal-des-acces');
+  });
+
+  test('the Gironde dashboard updates by itself when a decision is recorded', async ({ page }) => {
+    await signIn(page, 'secretariat-33');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Bilan départemental' }).click();
+    const studied = page.locator('[data-chiffre="etudies"]');
+    const refused = page.locator('[data-chiffre="refuses"]');
+    await expect(page.locator('[data-chiffre="valides"]')).not.toHaveText('0');
+    const before = { studied: Number(await studied.textContent()), refused: Number(await refused.textContent()) };
+
+    await refuseANewDossier(associationId);
+
+    await expect(studied).toHaveText(String(before.studied + 1));
+    await expect(refused).toHaveText(String(before.refused + 1));
+    await checkScreen(page, 'bilan-gironde');
+  });
+
+  test('the association records the person’s request to erase their data', async ({ page }) => {
+    await signIn(page, 'association-33', association);
+    await page.goto(`/dossiers/${dossierId}`);
+    const erasure = page.getByRole('region', { name: "Droit à l'effacement" });
+    await erasure.getByRole('button', { name: "Enregistrer la demande d'effacement" }).click();
+    const received = erasure.getByLabel('Demande reçue le');
+    await expect(received).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await received.getAttribute('aria-describedby')}`)).toHaveText('obligatoire');
+    await received.fill(today());
+    await erasure.getByRole('button', { name: "Enregistrer la demande d'effacement" }).click();
+    await expect(erasure.getByText("La demande d'effacement est enregistrée : elle attend la confirmation de la préfecture.")).toBeVisible();
+    await expect(erasure.getByText(/^Demande de la personne reçue le /)).toBeVisible();
+    await expect(erasure.getByRole('button', { name: "Confirmer l'effacement" })).toHaveCount(0);
+    await checkScreen(page, 'effacement-demande');
+  });
+
+  test('another agent, at the préfecture, confirms the erasure and the person’s data is gone', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await expect(page.getByText("1 demande d'effacement à confirmer", { exact: false })).toBeVisible();
+    await page.getByRole('link', { name: 'Effacements à confirmer' }).click();
+    await expect(page.getByRole('row').filter({ hasText: `Dossier ${dossierId.slice(0, 8)}` })).toContainText('effacement demandé');
+    await page.goto(`/dossiers/${dossierId}`);
+    const erasure = page.getByRole('region', { name: "Droit à l'effacement" });
+    const confirm = erasure.getByRole('button', { name: "Confirmer l'effacement" });
+    await expect(confirm).toBeDisabled();
+    await erasure.getByText("Je confirme l'effacement", { exact: false }).click();
+    await checkScreen(page, 'effacement-confirmation');
+    await confirm.click();
+    await expect(erasure.getByText('Les données personnelles de la personne sont effacées.')).toBeVisible();
+    await expect(page.getByText('Les données personnelles de ce dossier ne sont plus disponibles.')).toBeVisible();
+    await expect(page.getByText('Blessing')).toHaveCount(0);
+    await expect(erasure.getByText(/effacées le .*à la demande de la personne/)).toBeVisible();
+    await checkScreen(page, 'effacement-fait');
+  });
+});
+
+test('the Haute-Garonne dashboard shows the article’s figures, as a table beside each chart and in CSV', async ({ page }) => {
+  await signIn(page, 'prefecture-31');
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Bilan départemental' }).click();
+  await expect(page.getByRole('heading', { name: /Haute-Garonne \(31\)/ })).toBeVisible();
+  await expect(page.locator('[data-chiffre="etudies"]')).toHaveText('30');
+  await expect(page.locator('[data-chiffre="valides"]')).toHaveText('28');
+  await expect(page.locator('[data-chiffre="traite"]')).toHaveText('27');
+  await expect(page.locator('[data-chiffre="emploi"]')).toHaveText('11');
+  await expect(page.locator('[data-chiffre="cdi"]')).toHaveText('7');
+  const nationalities = page.getByRole('table', { name: 'Parcours validés par nationalité' });
+  await expect(nationalities.getByRole('row', { name: /Nigéria \(NG\) 27/ })).toBeVisible();
+  await checkScreen(page, 'bilan-haute-garonne');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le tableau « Parcours validés par nationalité » (CSV)' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain('Nationalité;Parcours validés');
+  expect(csv).toContain('Nigéria (NG);27');
+});
+
+test('the analyst compares the départements, without a screen that reaches a dossier', async ({ page }) => {
+  await signIn(page, 'analyst');
+  await checkScreen(page, 'accueil-analyste');
+  const menu = page.getByRole('navigation', { name: 'Menu principal' });
+  await expect(menu.getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
+  await expect(menu.getByRole('link', { name: 'Journal des accès' })).toHaveCount(0);
+  await menu.getByRole('link', { name: 'Bilan national' }).click();
+  const ranked = page.getByRole('table', { name: 'Parcours validés par département' });
+  await expect(ranked.getByRole('row', { name: /Haute-Garonne \(31\) 28/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Évolution par année' })).toBeVisible();
+  await checkScreen(page, 'bilan-national');
+
+  await page.goto('/dossiers');
+  await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+});
+
+async function answer(page: Page, question: string, choice: 'Oui' | 'Non') {
+  // The DSFR draws its own radio: the label is what a person clicks.
+  const group = page.getByRole('group', { name: question });
+  await group.getByText(choice, { exact: true }).click();
+  await expect(group.getByLabel(choice)).toBeChecked();
+}
+
+function daysFromToday(days: number) {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** A second Gironde dossier, through the public API, refused by the préfet. */
+async function refuseANewDossier(associationId: string) {
+  const member = await apiAs('association-33', associationId);
+  const drafted = await member.post('/api/departements/33/dossiers', {
+    data: {
+      associationId,
+      person: { lastName: 'Ade', firstName: 'Grace', birthDate: '1994-02-02' },
+      nationality: 'NG',
+      children: 1,
+      monthlyResources: 0,
+      receivesRsa: false,
+      receivesAda: false,
+      traffickingVictim: true,
+      plan: { actions: ['HOUSING'], stopsProstitution: true, signedOn: today() },
+    },
+  });
+  expect(drafted.status()).toBe(201);
+  const id = (await drafted.json()).dossierId as string;
+  expect((await member.post(`/api/departements/33/dossiers/${id}/submission`, { data: {} })).status()).toBe(200);
+  await member.dispose();
+
+  const secretariat = await apiAs('secretariat-33');
+  await expect
+    .poll(async () => JSON.stringify(await (await secretariat.get('/api/departements/33/commission/pending-dossiers')).json()))
+    .toContain(id);
+  const session = await secretariat.post('/api/departements/33/commission/sessions', {
+    data: { date: today(), membersTotal: 20, membersPresent: 15, membersRepresented: 1, secondConvocation: false },
+  });
+  const sessionId = (await session.json()).sessionId as string;
+  expect((await secretariat.post(`/api/departements/33/commission/sessions/${sessionId}/agenda`, { data: { dossierId: id } })).status()).toBe(204);
+  expect(
+    (
+      await secretariat.post(`/api/departements/33/commission/sessions/${sessionId}/opinions`, {
+        data: { dossierId: id, opinion: 'UNFAVOURABLE', votesFor: 2, votesAgainst: 12, abstentions: 1, chairVotedFor: false },
+      })
+    ).status(),
+  ).toBe(201);
+  await secretariat.dispose();
+
+  const prefecture = await apiAs('prefecture-33');
+  expect(
+    (
+      await prefecture.post('/api/departements/33/prefecture/decisions', {
+        data: { dossierId: id, decision: 'REFUSE', decidedOn: today(), reason: 'UNFAVOURABLE_OPINION', motivation: 'Avis défavorable de la commission' },
+      })
+    ).status(),
+  ).toBe(201);
+  await prefecture.dispose();
+}
+
+test('a developer reads each API’s documentation, served through the gateway, and can authorise from it', async ({ page }) => {
+  for (const service of ['dossier-service', 'decision-service', 'benefits-service', 'reporting-service']) {
+    const documentation = await page.request.get(`/v3/api-docs/${service}`);
+    expect(documentation.status(), `/v3/api-docs/${service}`).toBe(200);
+    const api = await documentation.json();
+    expect(api.info.title).toContain(`(${service})`);
+    expect(api.info.version).toBe('v1');
+    expect(api.info.description.length).toBeGreaterThan(80);
+    expect(api.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(Object.keys(api.components.securitySchemes).sort()).toEqual(['connexion', 'jeton']);
+    expect(api.components.securitySchemes.jeton).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(api.components.securitySchemes.connexion.openIdConnectUrl).toMatch(/\/\.well-known\/openid-configuration$/);
+    expect(Object.keys(api.paths).length).toBeGreaterThan(0);
+    expect(Object.keys(api.paths).every((path) => path.startsWith('/api/'))).toBe(true);
+    const operators = await (await page.request.get(`/v3/api-docs/${service}-exploitation`)).json();
+    expect(Object.keys(operators.paths).length).toBeGreaterThan(0);
+    expect(Object.keys(operators.paths).every((path) => path.startsWith('/admin/'))).toBe(true);
+  }
+
+  await page.goto('/swagger-ui.html');
+  await expect(page.getByRole('heading', { name: /Passerelle – dossiers \(dossier-service\)/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Authorize' }).first().click();
+  await expect(page.getByRole('heading', { name: /^jeton \(http, Bearer\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^connexion \(OAuth2, authorization_code with PKCE\)/ })).toBeVisible();
+  await page.screenshot({ path: join(TARGET, 'screenshots', 'documentation-api.png'), fullPage: true });
+
+  // A token pasted under "jeton": "Try it out" reaches the API through the gateway with it.
+  await page.getByLabel('auth-bearer-value').fill(await tokenOf('prefecture-31'));
+  await page.getByRole('button', { name: 'Apply credentials' }).click();
+  await page.getByRole('button', { name: 'Close' }).first().click();
+  const list = page.locator('.opblock').filter({ has: page.locator('[data-path="/api/departements/{departmentCode}/dossiers"]') }).filter({ hasText: 'GET' });
+  await list.locator('.opblock-summary').click();
+  await list.getByRole('button', { name: 'Try it out' }).click();
+  await list.getByPlaceholder('departmentCode').fill('31');
+  await list.getByRole('button', { name: 'Execute' }).click();
+  await expect(list.locator('.live-responses-table tr.response td.response-col_status')).toHaveText('200');
+  await expect(list.locator('.request-url')).toContainText(`${gatewayUrl()}/api/departements/31/dossiers`);
+  await page.screenshot({ path: join(TARGET, 'screenshots', 'documentation-api-essai.png'), fullPage: true });
+});
