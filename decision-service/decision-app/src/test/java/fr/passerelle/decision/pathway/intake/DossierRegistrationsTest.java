@@ -42,7 +42,9 @@ class DossierRegistrationsTest {
   void aVictimOfProcuringIsKnownAsSuchToTheDecision() {
     var submitted =
         EventJson.read(
-            SUBMITTED.goldenSample().replace("\"procuringVictim\": false", "\"procuringVictim\": true"),
+            SUBMITTED
+                .goldenSample()
+                .replace("\"procuringVictim\": false", "\"procuringVictim\": true"),
             DossierSubmitted.class);
 
     assertThat(DossierRegistrations.of(submitted).profile().procuringVictim()).isTrue();
