@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
  */
 public final class MovableClock extends Clock {
 
+  /** The test JVM's one clock, every application context's (see {@code TestClockConfiguration}). */
+  public static final MovableClock SHARED = new MovableClock();
+
   private volatile Instant fixed;
 
   /** From now on, {@code day} at 09:00 UTC. */

@@ -186,6 +186,52 @@ class PersonalDataErasureIT {
         .isEqualTo(409);
   }
 
+  @Test
+  void everyRefusedStepOfAnErasureIsAProblemAndChangesNothing() {
+    String dossierId = submitted();
+    String path = "/api/departements/31/dossiers/" + dossierId + "/erasure-request";
+    String request = "{\"receivedOn\":\"" + LocalDate.now() + "\"}";
+    var otherDepartment = TestHttp.onPort(port).as(TestTokens.staff("PREFECTURE", "75"));
+    var anotherAgent =
+        TestHttp.onPort(port)
+            .as(TestTokens.token("another-agent", List.of("PREFECTURE"), List.of("31")));
+    long before = dossierEvents(dossierId);
+
+    assertProblem(otherDepartment.postJson(path, request), 403);
+    assertProblem(
+        otherDepartment.postJson(
+            "/api/departements/75/dossiers/" + dossierId + "/erasure-request", request),
+        404);
+    assertProblem(anotherAgent.postJson(path + "/confirmation", ""), 409);
+    assertThat(dossierEvents(dossierId)).as("nothing recorded").isEqualTo(before);
+
+    assertThat(prefecture.postJson(path, request).statusCode()).isEqualTo(202);
+    long requested = dossierEvents(dossierId);
+    assertProblem(association.postJson(path, request), 409);
+    assertProblem(prefecture.postJson(path + "/confirmation", ""), 409);
+    assertProblem(otherDepartment.postJson(path + "/confirmation", ""), 403);
+    assertProblem(
+        otherDepartment.postJson(
+            "/api/departements/75/dossiers/" + dossierId + "/erasure-request/confirmation", ""),
+        404);
+    assertThat(dossierEvents(dossierId)).as("only the request recorded").isEqualTo(requested);
+    assertThat(association.get("/api/departements/31/dossiers/" + dossierId).body())
+        .as("still readable")
+        .contains("Zyxbrandt");
+
+    assertThat(anotherAgent.postJson(path + "/confirmation", "").statusCode()).isEqualTo(200);
+    long erased = dossierEvents(dossierId);
+    assertProblem(anotherAgent.postJson(path + "/confirmation", ""), 409);
+    assertProblem(prefecture.postJson(path, request), 409);
+    assertThat(dossierEvents(dossierId)).as("erased once").isEqualTo(erased);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("\"status\":" + status, "\"title\":\"");
+  }
+
   private String submitted() {
     var drafted =
         association.postJson(
@@ -208,6 +254,17 @@ class PersonalDataErasureIT {
   private String personIdOf(String dossierId) {
     return jdbc.queryForObject(
         "SELECT person_id FROM dossier_summary WHERE dossier_id = ?", String.class, dossierId);
+  }
+
+  /**
+   * The dossier's own events: a refusal by the route guard is written to the access log (an event
+   * of its own), which is what should happen, not a change of the dossier.
+   */
+  private long dossierEvents(String dossierId) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+        Long.class,
+        dossierId);
   }
 
   private long countEvents() {

@@ -4,13 +4,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-/** Gives every integration test of the module the same movable clock (found by scanning). */
+/**
+ * Gives every integration test of the module the same movable clock (found by scanning): one for
+ * the whole test JVM, so that the instances a test starts beside the shared context (a restart, a
+ * second instance) live on the same day as it.
+ */
 @Configuration(proxyBeanMethods = false)
 class TestClockConfiguration {
 
   @Bean
   @Primary
   MovableClock movableClock() {
-    return new MovableClock();
+    return MovableClock.SHARED;
   }
 }

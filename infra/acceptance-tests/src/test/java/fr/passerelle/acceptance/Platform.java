@@ -1,6 +1,7 @@
 package fr.passerelle.acceptance;
 
 import fr.passerelle.runtime.KafkaAccess;
+import fr.passerelle.testsupport.DatabaseDump;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -164,6 +165,24 @@ final class Platform {
       return KafkaAccess.brokerClient("127.0.0.1:" + ports.kafka(), password);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the broker's password", e);
+    }
+  }
+
+  /**
+   * The data of database {@code database} of the platform's PostgreSQL as a backup holds it (every
+   * table, read as the cluster's superuser, whose password {@code passerelle up} keeps in the run
+   * directory's secrets).
+   */
+  String dump(String database) {
+    try {
+      String password =
+          Files.readAllLines(
+                  runDirectory.resolve("secrets").resolve("postgres").resolve("postgres"))
+              .get(0);
+      return DatabaseDump.of(
+          "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database, "postgres", password);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the superuser's password", e);
     }
   }
 

@@ -5,11 +5,16 @@ import fr.passerelle.dossier.intake.api.EraseExpiredDataCommand;
 import fr.passerelle.dossier.retention.RetentionPolicy.Erase;
 import fr.passerelle.dossier.retention.RetentionPolicy.Next;
 import fr.passerelle.dossier.retention.RetentionPolicy.Warn;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The daily retention job: for each dossier whose period ends soon, the warning to its association,
  * then, once the announced day has come, the erasure. Each dossier in its own transaction, so that
  * one that fails (changed meanwhile, say) stops no other; the dossier's own rules make a second
- * run, or a run on another instance at the same time, do nothing more.
+ * run, or a run on another instance at the same time, do nothing more. Each run is recorded, counts
+ * only, in {@code retention_sweep_run}; {@link DailyRetention} runs it once a day.
  */
 @Component
 public class RetentionSweep {
@@ -28,6 +34,7 @@ public class RetentionSweep {
   private final RetentionPolicy policy;
   private final CommandGateway commands;
   private final TransactionTemplate transactions;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
   RetentionSweep(
@@ -35,11 +42,13 @@ public class RetentionSweep {
       RetentionPolicy policy,
       CommandGateway commands,
       TransactionTemplate transactions,
+      JdbcTemplate jdbc,
       Clock clock) {
     this.schedule = schedule;
     this.policy = policy;
     this.commands = commands;
     this.transactions = transactions;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -48,7 +57,8 @@ public class RetentionSweep {
 
   /** Runs today's step of every dossier that needs one, today read from the clock. */
   public Outcome sweep() {
-    LocalDate today = LocalDate.now(clock);
+    Instant startedAt = clock.instant();
+    LocalDate today = LocalDate.ofInstant(startedAt, clock.getZone());
     int warned = 0;
     int erased = 0;
     int failed = 0;
@@ -80,6 +90,16 @@ public class RetentionSweep {
     if (warned + erased + failed > 0) {
       LOG.info("Retention: {} warned, {} erased, {} failed", warned, erased, failed);
     }
+    jdbc.update(
+        """
+        INSERT INTO retention_sweep_run (run_id, swept_on, started_at, warned, erased, failed)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID(),
+        Date.valueOf(today),
+        Timestamp.from(startedAt),
+        warned,
+        erased,
+        failed);
     return new Outcome(warned, erased, failed);
   }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.decision.events.PathwayEnded;
 import fr.passerelle.decision.events.PathwayRefused;
+import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.dossier.Dossiers;
 import fr.passerelle.dossier.MovableClock;
 import fr.passerelle.dossier.events.DossierEvents;
@@ -45,6 +47,8 @@ class RetentionIT {
 
   private static final Pattern ID = Pattern.compile("\"(?:dossierId|associationId)\":\"([^\"]+)\"");
   private static final EventContract REFUSED = EventContract.of(PathwayRefused.TYPE);
+  private static final EventContract RENEWED = EventContract.of(PathwayRenewed.TYPE);
+  private static final EventContract ENDED = EventContract.of(PathwayEnded.TYPE);
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -84,7 +88,7 @@ class RetentionIT {
             CompletableFuture.supplyAsync(sweep::sweep));
     both.forEach(CompletableFuture::join);
     sweep.sweep();
-    assertThat(announcements(dossierId)).isEqualTo(1);
+    awaitAnnouncements(dossierId);
     String warning = awaitPublished(dossierId, PersonalDataErasureDue.TYPE);
     EventContract.of(PersonalDataErasureDue.TYPE).assertValid(warning);
     assertThat(warning)
@@ -113,7 +117,7 @@ class RetentionIT {
 
     clock.set(due);
     sweep.sweep();
-    assertThat(vault.read(personId)).isEmpty();
+    awaitErased(personId);
     assertThat(awaitPublished(dossierId, PersonalDataErased.TYPE))
         .contains("\"reason\":\"DRAFT_NOT_SUBMITTED\"", "\"erasedOn\":\"" + due + "\"");
     assertThat(
@@ -148,7 +152,7 @@ class RetentionIT {
     assertThat(announcements(dossierId)).isZero();
     clock.set(revised.plusMonths(3).minusDays(30));
     sweep.sweep();
-    assertThat(announcements(dossierId)).isEqualTo(1);
+    awaitAnnouncements(dossierId);
   }
 
   @Test
@@ -193,9 +197,93 @@ class RetentionIT {
         .contains("\"erasureDueOn\":\"" + due + "\"", "RETENTION_AFTER_LAST_CONTACT");
     clock.set(due);
     sweep.sweep();
-    assertThat(vault.read(personId)).isEmpty();
+    awaitErased(personId);
     assertThat(awaitPublished(dossierId, PersonalDataErased.TYPE))
         .contains("\"reason\":\"RETENTION_AFTER_LAST_CONTACT\"");
+  }
+
+  @Test
+  void anEndedPathwayIsErasedTwoYearsAfterItsLastDayARenewalBeingAContact() {
+    LocalDate submittedOn = LocalDate.of(2026, 1, 10);
+    clock.set(submittedOn);
+    String associationId = association();
+    String dossierId = draft(associationId);
+    String personId = personIdOf(dossierId);
+    var submitted =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(associationId, "31"))
+            .postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+
+    LocalDate renewedOn = submittedOn.plusMonths(5);
+    TestEvents.send(
+        DecisionEvents.TOPIC,
+        UUID.randomUUID().toString(),
+        PathwayRenewed.TYPE,
+        dossierId,
+        RENEWED
+            .goldenSample()
+            .replace("5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11", dossierId)
+            .replace("2019-10-17", renewedOn.toString()));
+    await().atMost(Duration.ofSeconds(30)).until(() -> lastContact(dossierId), renewedOn::equals);
+
+    LocalDate lastDay = renewedOn.plusMonths(7);
+    TestEvents.send(
+        DecisionEvents.TOPIC,
+        UUID.randomUUID().toString(),
+        PathwayEnded.TYPE,
+        dossierId,
+        ENDED
+            .goldenSample()
+            .replace("5b0c6a3e-1f7d-4c2a-9a51-3d2f8f0e6c11", dossierId)
+            .replace("2020-02-29", lastDay.toString())
+            .replace("2020-02-13", lastDay.minusDays(16).toString()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                    "SELECT stage FROM retention_schedule WHERE dossier_id = ?",
+                    String.class,
+                    dossierId),
+            "CLOSED"::equals);
+    assertThat(lastContact(dossierId)).isEqualTo(lastDay);
+
+    LocalDate due = lastDay.plusYears(2);
+    clock.set(due.minusDays(31));
+    sweep.sweep();
+    assertThat(announcements(dossierId)).isZero();
+    clock.set(due.minusDays(30));
+    sweep.sweep();
+    assertThat(awaitPublished(dossierId, PersonalDataErasureDue.TYPE))
+        .contains("\"erasureDueOn\":\"" + due + "\"", "RETENTION_AFTER_LAST_CONTACT");
+    clock.set(due.minusDays(1));
+    sweep.sweep();
+    assertThat(vault.read(personId)).isPresent();
+    clock.set(due);
+    sweep.sweep();
+    awaitErased(personId);
+  }
+
+  private LocalDate lastContact(String dossierId) {
+    return jdbc.queryForObject(
+        "SELECT last_contact FROM retention_schedule WHERE dossier_id = ?",
+        LocalDate.class,
+        dossierId);
+  }
+
+  /**
+   * The daily task on the persistent scheduler may sweep the same day as the test's own sweep (the
+   * clock reached its next run): one of them warns or erases, the other finds it done; wait for
+   * whichever did to commit.
+   */
+  private void awaitAnnouncements(String dossierId) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> announcements(dossierId) == 1);
+    assertThat(announcements(dossierId)).isEqualTo(1);
+  }
+
+  private void awaitErased(String personId) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> vault.read(personId).isEmpty());
   }
 
   private long announcements(String dossierId) {

@@ -1,0 +1,350 @@
+package fr.passerelle.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The person's right to erasure on the whole platform, tried as someone holding a backup of every
+ * database and a copy of every topic would: a person accompanied by an association, studied by the
+ * commission and authorised by the préfet (whose motivation names her) is erased at her request
+ * through the gateway; afterwards no database and no topic holds her name, birth date or contacts,
+ * and the reviews count her pathway as before. (The platform keeps no identity document number: a
+ * permit's number stays in the préfecture's files.)
+ */
+class PersonalDataErasureIT {
+
+  private static final Duration READ_MODEL_DELAY = Duration.ofSeconds(60);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> DATABASES =
+      List.of("dossier", "decision", "benefits", "reporting");
+  private static final List<String> TOPICS =
+      List.of("dossier.events", "decision.events", "benefits.events");
+  private static final List<String> IDENTITY =
+      List.of(
+          "Zyxbrandt",
+          "Quillavera",
+          "1987-02-19",
+          "+33 7 98 76 54 32",
+          "q.zyxbrandt@example.net",
+          "chez sa cousine");
+  private static final List<String> FIGURES =
+      List.of(
+          "dossiersStudied",
+          "validated",
+          "refused",
+          "validatedByNationality",
+          "validatedTraffickingVictims",
+          "permitsIssued",
+          "afisRecipients");
+
+  private static final Platform platform = Platform.fromSystemProperties();
+  private static final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private static final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  static void startPlatform() {
+    platform.start();
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    platform.stop();
+  }
+
+  @Test
+  void anErasedPersonLeavesNoTraceInAnyDatabaseNorTopicAndTheReviewsKeepTheirFigures() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    String prefecture = token("prefecture-31", null);
+    String secretariat = token("secretariat-31", null);
+    var association =
+        post(
+            "/api/departements/31/associations",
+            Map.of(
+                "name", "Association Toulouse",
+                "approvedFrom", today.minusMonths(6).toString(),
+                "approvedUntil", today.plusYears(2).toString()),
+            prefecture);
+    assertThat(association.statusCode()).as(association.body()).isEqualTo(201);
+    String associationId = json.readTree(association.body()).path("associationId").asString();
+    String member = token("association-31", associationId);
+
+    String dossierId = submittedDossier(associationId, member, today);
+    authorised(dossierId, secretariat, prefecture, today);
+    String review = "/api/departements/31/reports/review?year=" + today.getYear();
+    Map<String, JsonNode> before = settledFigures(review, prefecture);
+    assertThat(everyDatabase())
+        .as("the scan finds a name where one is kept: the préfet's motivation")
+        .contains("Zyxbrandt");
+
+    String erasure = "/api/departements/31/dossiers/" + dossierId + "/erasure-request";
+    var requested = post(erasure, Map.of("receivedOn", today.toString()), member);
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+    var confirmed = post(erasure + "/confirmation", Map.of(), prefecture);
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .untilAsserted(() -> assertThat(everyDatabase()).doesNotContain(IDENTITY));
+    assertThat(everyTopic())
+        .contains("passerelle.dossier.personal-data-erased.v1")
+        .doesNotContain(IDENTITY);
+    var page = get("/api/departements/31/dossiers/" + dossierId, member);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("\"person\":null").doesNotContain(IDENTITY);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(figures(review, prefecture)).isEqualTo(before));
+  }
+
+  /**
+   * The review once the pathway's consequences have reached it: validated, its permit issued (a
+   * Nigerian national), and nothing more changing from one read to the next a few seconds later.
+   */
+  private static Map<String, JsonNode> settledFigures(String review, String token) {
+    AtomicReference<Map<String, JsonNode>> last = new AtomicReference<>();
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .pollInterval(Duration.ofSeconds(3))
+        .until(
+            () -> {
+              Map<String, JsonNode> now = figures(review, token);
+              boolean settled =
+                  now.equals(last.get())
+                      && now.get("validated").asInt() == 1
+                      && now.get("permitsIssued").asInt() == 1;
+              last.set(now);
+              return settled;
+            });
+    return last.get();
+  }
+
+  private static Map<String, JsonNode> figures(String review, String token) {
+    HttpResponse<String> response = get(review, token);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode figures = json.readTree(response.body());
+    Map<String, JsonNode> kept = new LinkedHashMap<>();
+    for (String figure : FIGURES) {
+      kept.put(figure, figures.path(figure));
+    }
+    return kept;
+  }
+
+  private String submittedDossier(String associationId, String member, LocalDate today) {
+    var drafted =
+        post(
+            "/api/departements/31/dossiers",
+            Map.of(
+                "associationId",
+                associationId,
+                "person",
+                Map.of(
+                    "lastName", "Zyxbrandt",
+                    "firstName", "Quillavera",
+                    "birthDate", "1987-02-19",
+                    "phone", "+33 7 98 76 54 32",
+                    "email", "q.zyxbrandt@example.net"),
+                "nationality",
+                "NG",
+                "children",
+                1,
+                "monthlyResources",
+                120,
+                "receivesRsa",
+                false,
+                "receivesAda",
+                false,
+                "traffickingVictim",
+                true,
+                "plan",
+                Map.of(
+                    "actions",
+                    List.of("HOUSING"),
+                    "notes",
+                    "Hébergement chez sa cousine",
+                    "stopsProstitution",
+                    true,
+                    "signedOn",
+                    today.toString())),
+            member);
+    assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+    String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
+    var submitted =
+        post("/api/departements/31/dossiers/" + dossierId + "/submission", Map.of(), member);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    return dossierId;
+  }
+
+  /** Studied by the commission today, authorised by the préfet with a motivation naming her. */
+  private void authorised(
+      String dossierId, String secretariat, String prefecture, LocalDate today) {
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .until(
+            () ->
+                get("/api/departements/31/commission/pending-dossiers", secretariat)
+                    .body()
+                    .contains(dossierId));
+    var session =
+        post(
+            "/api/departements/31/commission/sessions",
+            Map.of(
+                "date", today.toString(),
+                "membersTotal", 20,
+                "membersPresent", 14,
+                "membersRepresented", 2,
+                "secondConvocation", false),
+            secretariat);
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+    String sessions =
+        "/api/departements/31/commission/sessions/"
+            + json.readTree(session.body()).path("sessionId").asString();
+    var agenda = post(sessions + "/agenda", Map.of("dossierId", dossierId), secretariat);
+    assertThat(agenda.statusCode()).as(agenda.body()).isLessThan(300);
+    var opinion =
+        post(
+            sessions + "/opinions",
+            Map.of(
+                "dossierId",
+                dossierId,
+                "opinion",
+                "FAVOURABLE",
+                "votesFor",
+                12,
+                "votesAgainst",
+                2,
+                "abstentions",
+                1,
+                "chairVotedFor",
+                true),
+            secretariat);
+    assertThat(opinion.statusCode()).as(opinion.body()).isLessThan(300);
+    var decision =
+        post(
+            "/api/departements/31/prefecture/decisions",
+            Map.of(
+                "dossierId",
+                dossierId,
+                "decision",
+                "AUTHORISE",
+                "decidedOn",
+                today.toString(),
+                "startDate",
+                today.toString(),
+                "motivation",
+                "Mme Zyxbrandt a signé ses engagements"),
+            prefecture);
+    assertThat(decision.statusCode()).as(decision.body()).isEqualTo(201);
+  }
+
+  /** Every service's database as a backup holds it. */
+  private static String everyDatabase() {
+    StringBuilder all = new StringBuilder();
+    for (String database : DATABASES) {
+      all.append(platform.dump(database));
+    }
+    return all.toString();
+  }
+
+  /** Every record of every topic: keys, values and headers. */
+  private static String everyTopic() {
+    Map<String, Object> config = new HashMap<>(platform.kafkaOperator());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    StringBuilder all = new StringBuilder();
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(TOPICS);
+      int emptyPolls = 0;
+      while (emptyPolls < 3) {
+        var batch = consumer.poll(Duration.ofSeconds(1));
+        for (ConsumerRecord<String, String> record : batch) {
+          all.append(record.key()).append('\n').append(record.value()).append('\n');
+          for (Header header : record.headers()) {
+            all.append(new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+          }
+        }
+        emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+      }
+    }
+    return all.toString();
+  }
+
+  /** A token of the gateway's dev issuer for a demo user. */
+  private static String token(String user, String associationId) {
+    String query = "user=" + user + (associationId == null ? "" : "&association=" + associationId);
+    HttpResponse<String> issued =
+        send(
+            HttpRequest.newBuilder(platform.gateway("/dev/tokens?" + query))
+                .timeout(REQUEST_TIMEOUT)
+                .POST(BodyPublishers.noBody())
+                .build());
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+    return json.readTree(issued.body()).path("access_token").asString();
+  }
+
+  private static HttpResponse<String> get(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(platform.gateway(path))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
+  }
+
+  private static HttpResponse<String> post(String path, Object body, String token) {
+    URI uri = platform.gateway(path);
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
+            .build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
