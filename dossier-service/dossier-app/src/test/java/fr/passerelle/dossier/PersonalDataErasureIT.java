@@ -95,6 +95,18 @@ class PersonalDataErasureIT {
             file ->
                 assertThat(file).contains("Zyxbrandt", "1987-02-19", "q.zyxbrandt@example.net"));
 
+    var renewal =
+        association.postJson(
+            "/api/departements/31/dossiers/" + dossierId + "/renewal-requests",
+            """
+            {"requestedOn":"%s","plan":"Formation pour Mme Zyxbrandt",\
+            "achievements":"Hébergement chez sa cousine Zyxbrandt"}"""
+                .formatted(LocalDate.now(Dossiers.FRANCE)));
+    assertThat(renewal.statusCode()).as(renewal.body()).isEqualTo(201);
+    assertThat(dump())
+        .as("a renewal's plan is kept in clear until the erasure")
+        .contains("Zyxbrandt");
+
     var requested =
         association.postJson(
             "/api/departements/31/dossiers/" + dossierId + "/erasure-request",
