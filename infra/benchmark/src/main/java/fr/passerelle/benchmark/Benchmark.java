@@ -1,0 +1,728 @@
+package fr.passerelle.benchmark;
+
+import fr.passerelle.runtime.KafkaAccess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The platform measured from outside, on this machine, against this machine's own limits measured
+ * in the same run on the same servers.
+ *
+ * <ol>
+ *   <li>Starts the platform as the README does ({@code passerelle up --dev-issuer --no-scenario})
+ *       in its own run directory, ports shifted by {@code PASSERELLE_BENCHMARK_PORT_OFFSET}: time
+ *       to ready and resident memory of every process it started (with PostgreSQL's backends).
+ *   <li>The limits: PostgreSQL commits per second (one-row inserts, autocommit, 1 and 8
+ *       connections), Kafka sends per second (one acknowledged send at a time, and batched), the
+ *       gateway's ceiling on its liveness route (16 connections).
+ *   <li>The association's write mix through the gateway (draft, revise, submit a dossier) at 1, 4,
+ *       16 and 64 clients, each its own association user in its own département: commands per
+ *       second, latency percentiles, refusals, the machine's CPU use.
+ *   <li>Submission to read: a dossier submitted, then reporting's count of submitted dossiers read
+ *       until it shows it; one dossier's read after 50 revisions.
+ * </ol>
+ *
+ * The per-caller and per-address rate limits are raised for the run (the capacity of the platform
+ * is measured, not the limiter's setting). The platform is stopped ({@code passerelle down})
+ * whatever happens.
+ */
+public final class Benchmark {
+
+  private static final Duration STEP =
+      Duration.ofSeconds(seconds("PASSERELLE_BENCHMARK_SECONDS", 15));
+  private static final List<Integer> CLIENTS = List.of(1, 4, 16, 64);
+  private static final Pattern DOSSIER_ID = Pattern.compile("\"dossierId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ASSOCIATION_ID =
+      Pattern.compile("\"associationId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern SUBMITTED =
+      Pattern.compile("\"submittedDossiers\"\\s*:\\s*([0-9]+)");
+
+  private final Path root;
+  private final Path runDirectory;
+  private final int offset;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final List<String[]> table = new ArrayList<>();
+
+  private Benchmark(Path root, Path runDirectory, int offset) {
+    this.root = root;
+    this.runDirectory = runDirectory;
+    this.offset = offset;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Benchmark benchmark =
+        new Benchmark(
+            Path.of(System.getProperty("passerelle.root", ".")).toAbsolutePath().normalize(),
+            Path.of(System.getProperty("passerelle.run-dir", "target/platform-run"))
+                .toAbsolutePath(),
+            (int) seconds("PASSERELLE_BENCHMARK_PORT_OFFSET", 0));
+    benchmark.run();
+  }
+
+  private void run() throws Exception {
+    if (Files.exists(runDirectory)) {
+      passerelle(Duration.ofMinutes(2), "down");
+      deleteRecursively(runDirectory);
+    }
+    Thread down = new Thread(() -> passerelle(Duration.ofMinutes(2), "down"), "passerelle-down");
+    Runtime.getRuntime().addShutdownHook(down);
+    try {
+      long start = System.nanoTime();
+      int exit = passerelle(Duration.ofMinutes(15), "up", "--dev-issuer", "--no-scenario");
+      double startup = (System.nanoTime() - start) / 1e9;
+      if (exit != 0) {
+        throw new IllegalStateException("passerelle up failed (" + exit + "), see " + commandLog());
+      }
+      long rssAfterStart = residentMegabytes();
+      row("machine load average (1 min) at start, 2 cores", loadAverage(), "", "");
+      row(
+          "platform ready (passerelle up, built)",
+          "%.1f s".formatted(startup),
+          "< 60 s",
+          ratio(startup, 60) + " of goal");
+      row(
+          "resident memory after start, all processes",
+          rssAfterStart + " MB",
+          "< 2,560 MB",
+          ratio(rssAfterStart, 2560) + " of goal");
+
+      double commits1 = postgresCommits(1);
+      double commits8 = postgresCommits(8);
+      row(
+          "LIMIT PostgreSQL commits/s, 1 / 8 connections",
+          "%.0f / %.0f".formatted(commits1, commits8),
+          "",
+          "");
+      double[] kafka = kafkaSends();
+      row(
+          "LIMIT Kafka sends/s, one at a time / batched",
+          "%.0f / %.0f".formatted(kafka[0], kafka[1]),
+          "",
+          "");
+      double ceiling = gatewayCeiling(16);
+      row(
+          "LIMIT gateway liveness route, req/s at 16 connections",
+          "%.0f".formatted(ceiling),
+          "",
+          "");
+      double livenessLatency = gatewayLatency(200);
+      row(
+          "LIMIT gateway liveness route, p50 at 1 connection",
+          "%.1f ms".formatted(livenessLatency),
+          "",
+          "");
+
+      List<Client> clients = new ArrayList<>();
+      for (int i = 0; i < CLIENTS.get(CLIENTS.size() - 1); i++) {
+        clients.add(client(i));
+      }
+      writeMix(clients.subList(0, 4), Duration.ofSeconds(5)); // warm-up, not counted
+      for (int count : CLIENTS) {
+        Result result = writeMix(clients.subList(0, count), STEP);
+        row(
+            "write mix, " + count + " client(s): commands/s",
+            "%.0f (p50 %.0f ms, p99 %.0f ms, %d refused, CPU %.0f %%)"
+                .formatted(
+                    result.perSecond(),
+                    result.p50(),
+                    result.p99(),
+                    result.refused(),
+                    result.cpuBusy()),
+            ">= 1,000/s, p99 < 50 ms",
+            "%s of the gateway's ceiling, %s of PostgreSQL's commits (8 connections)"
+                .formatted(
+                    ratio(result.perSecond(), ceiling), ratio(result.perSecond(), commits8)));
+      }
+      double[] visible = submissionToRead(clients.get(0), 100);
+      row(
+          "submission -> visible in reporting, p50 / p99",
+          "%.0f ms / %.0f ms".formatted(visible[0], visible[1]),
+          "p99 < 100 ms",
+          ratio(visible[1], 100) + " of goal (p99)");
+      double[] read = dossierRead(clients.get(1), 50, 200);
+      row(
+          "one dossier read after 50 revisions, p50 / p99",
+          "%.1f ms / %.1f ms".formatted(read[0], read[1]),
+          "",
+          "%s of the liveness route's p50".formatted(ratio(read[0], livenessLatency)));
+      long rssAfterLoad = residentMegabytes();
+      row(
+          "resident memory after load, all processes",
+          rssAfterLoad + " MB",
+          "< 2,560 MB",
+          ratio(rssAfterLoad, 2560) + " of goal");
+      row("machine load average (1 min) at end, 2 cores", loadAverage(), "", "");
+    } finally {
+      print();
+      Runtime.getRuntime().removeShutdownHook(down);
+      passerelle(Duration.ofMinutes(2), "down");
+    }
+  }
+
+  // --- the platform's processes
+
+  private Map<String, String> ports() {
+    Map<String, Integer> defaults = new LinkedHashMap<>();
+    defaults.put("PASSERELLE_GATEWAY_PORT", 8080);
+    defaults.put("PASSERELLE_DOSSIER_PORT", 8081);
+    defaults.put("PASSERELLE_DECISION_PORT", 8082);
+    defaults.put("PASSERELLE_BENEFITS_PORT", 8083);
+    defaults.put("PASSERELLE_REPORTING_PORT", 8084);
+    defaults.put("PASSERELLE_POSTGRES_PORT", 15432);
+    defaults.put("PASSERELLE_KAFKA_PORT", 19092);
+    defaults.put("PASSERELLE_KAFKA_CONTROLLER_PORT", 19093);
+    Map<String, String> ports = new LinkedHashMap<>();
+    defaults.forEach((name, port) -> ports.put(name, String.valueOf(port + offset)));
+    return ports;
+  }
+
+  private int port(String name) {
+    return Integer.parseInt(ports().get(name));
+  }
+
+  private Path commandLog() {
+    return runDirectory.resolveSibling("passerelle-command.log");
+  }
+
+  private int passerelle(Duration timeout, String... arguments) {
+    List<String> command = new ArrayList<>(List.of(root.resolve("passerelle").toString()));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(Redirect.appendTo(commandLog().toFile()));
+    Map<String, String> environment = builder.environment();
+    environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
+    environment.putAll(ports());
+    for (String kind : List.of("ADDRESS", "CALLER")) {
+      String prefix = "PASSERELLE_GATEWAY_RATELIMIT_" + kind + "_";
+      environment.put(prefix + "CAPACITY", "1000000");
+      environment.put(prefix + "REFILLTOKENS", "1000000");
+    }
+    for (String external :
+        List.of(
+            "PASSERELLE_POSTGRES_URL",
+            "PASSERELLE_POSTGRES_USER",
+            "PASSERELLE_POSTGRES_PASSWORD",
+            "PASSERELLE_KAFKA_BOOTSTRAP_SERVERS",
+            "PASSERELLE_JWT_ISSUER",
+            "PASSERELLE_JWT_JWK_SET_URI")) {
+      environment.remove(external);
+    }
+    try {
+      Files.createDirectories(runDirectory.getParent());
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroy();
+        process.waitFor(2, TimeUnit.MINUTES);
+        return -1;
+      }
+      return process.exitValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /**
+   * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
+   */
+  private long residentMegabytes() {
+    try (Stream<Path> pidFiles = Files.list(runDirectory.resolve("pids"))) {
+      Set<Long> roots = ConcurrentHashMap.newKeySet();
+      pidFiles.forEach(f -> roots.add(Long.parseLong(read(f).trim())));
+      Map<Long, Long> parents = new HashMap<>();
+      Map<Long, Long> rss = new HashMap<>();
+      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+        processes
+            .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+            .forEach(
+                p -> {
+                  try {
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    parents.put(pid, Long.parseLong(fields[1]));
+                    rss.put(pid, Long.parseLong(fields[21]) * 4); // pages of 4 KiB
+                  } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                  }
+                });
+      }
+      long kilobytes = 0;
+      for (long pid : rss.keySet()) {
+        for (long p = pid; p > 1; p = parents.getOrDefault(p, 0L)) {
+          if (roots.contains(p)) {
+            kilobytes += rss.get(pid);
+            break;
+          }
+        }
+      }
+      return kilobytes / 1024;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // --- the machine's limits
+
+  private double postgresCommits(int connections) throws Exception {
+    String url = "jdbc:postgresql://127.0.0.1:" + port("PASSERELLE_POSTGRES_PORT") + "/dossier";
+    String password = read(runDirectory.resolve("secrets/postgres/dossier_owner")).trim();
+    try (Connection setup = DriverManager.getConnection(url, "dossier_owner", password);
+        Statement statement = setup.createStatement()) {
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS benchmark_commits (id bigserial, at timestamptz)");
+    }
+    LongAdder commits = new LongAdder();
+    long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try (Connection c = DriverManager.getConnection(url, "dossier_owner", password);
+                    PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO benchmark_commits (at) VALUES (now())")) {
+                  while (System.nanoTime() < until) {
+                    insert.executeUpdate();
+                    commits.increment();
+                  }
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    try (Connection cleanup = DriverManager.getConnection(url, "dossier_owner", password);
+        Statement statement = cleanup.createStatement()) {
+      statement.execute("DROP TABLE benchmark_commits");
+    }
+    return commits.sum() / 5.0;
+  }
+
+  private double[] kafkaSends() throws Exception {
+    String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
+    String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
+    Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
+    String topic = "benchmark.limits";
+    try (Admin admin = Admin.create(client)) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 6, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    Properties producer = new Properties();
+    producer.putAll(client);
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    String value = "x".repeat(600); // about the size of one integration event
+    double oneAtATime;
+    double batched;
+    try (KafkaProducer<String, String> sender =
+        new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
+      long count = 0;
+      long start = System.nanoTime();
+      long until = start + Duration.ofSeconds(5).toNanos();
+      while (System.nanoTime() < until) {
+        sender.send(new ProducerRecord<>(topic, "dossier-" + count, value)).get();
+        count++;
+      }
+      oneAtATime = count / ((System.nanoTime() - start) / 1e9);
+      int total = 200_000;
+      start = System.nanoTime();
+      for (int i = 0; i < total; i++) {
+        sender.send(new ProducerRecord<>(topic, "dossier-" + i, value));
+      }
+      sender.flush();
+      batched = total / ((System.nanoTime() - start) / 1e9);
+    }
+    try (Admin admin = Admin.create(client)) {
+      admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    }
+    return new double[] {oneAtATime, batched};
+  }
+
+  private double gatewayCeiling(int connections) throws InterruptedException {
+    URI liveness = gateway("/actuator/health/liveness");
+    Result result =
+        drive(
+            connections,
+            Duration.ofSeconds(5),
+            (index, latencies) -> {
+              HttpResponse<String> response =
+                  send(
+                      HttpRequest.newBuilder(liveness)
+                          .GET()
+                          .timeout(Duration.ofSeconds(10))
+                          .build());
+              return response.statusCode() == 200;
+            });
+    return result.perSecond();
+  }
+
+  private double gatewayLatency(int requests) {
+    URI liveness = gateway("/actuator/health/liveness");
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      send(HttpRequest.newBuilder(liveness).GET().timeout(Duration.ofSeconds(10)).build());
+      latencies.add(System.nanoTime() - start);
+    }
+    return percentile(latencies, 50) / 1e6;
+  }
+
+  // --- the platform's own figures
+
+  /** One association user in a département of its own, with its association approved. */
+  private record Client(String departement, String associationId, String token) {}
+
+  private Client client(int index) {
+    // Départements 01 to 95 but 20 (Corsica is 2A and 2B).
+    int number = index + 1 >= 20 ? index + 2 : index + 1;
+    String departement = "%02d".formatted(number);
+    String prefecture = token("prefecture-" + departement, null);
+    HttpResponse<String> association =
+        post(
+            gateway("/api/departements/" + departement + "/associations"),
+            """
+            {"name":"Association %s","approvedFrom":"%s","approvedUntil":"%s"}"""
+                .formatted(
+                    departement, LocalDate.now().minusMonths(6), LocalDate.now().plusYears(2)),
+            prefecture);
+    String associationId = extract(ASSOCIATION_ID, association);
+    return new Client(
+        departement, associationId, token("association-" + departement, associationId));
+  }
+
+  private String dossier(Client client) {
+    return """
+        {"associationId":"%s","person":{"lastName":"Personne","firstName":"Bench","birthDate":"1990-06-15"},
+         "nationality":"NG","children":1,"monthlyResources":0,"receivesRsa":false,"receivesAda":false,
+         "traffickingVictim":true,"plan":{"actions":["HOUSING"],"stopsProstitution":true,"signedOn":"%s"}}"""
+        .formatted(client.associationId(), LocalDate.now());
+  }
+
+  /** Draft, revise, submit, again and again, by each client for {@code duration}. */
+  private Result writeMix(List<Client> clients, Duration duration) throws InterruptedException {
+    return drive(
+        clients.size(),
+        duration,
+        new Action() {
+          final Map<Integer, String> drafts = new ConcurrentHashMap<>();
+          final Map<Integer, Integer> step = new ConcurrentHashMap<>();
+
+          @Override
+          public boolean run(int index, List<Long> latencies) {
+            Client client = clients.get(index);
+            String base = "/api/departements/" + client.departement() + "/dossiers";
+            int next = step.getOrDefault(index, 0);
+            HttpResponse<String> response;
+            switch (next) {
+              case 0 -> {
+                response = post(gateway(base), dossier(client), client.token());
+                if (response.statusCode() == 201) {
+                  drafts.put(index, extract(DOSSIER_ID, response));
+                }
+              }
+              case 1 ->
+                  response =
+                      put(gateway(base + "/" + drafts.get(index)), dossier(client), client.token());
+              default ->
+                  response =
+                      post(
+                          gateway(base + "/" + drafts.get(index) + "/submission"),
+                          "{}",
+                          client.token());
+            }
+            boolean ok = response.statusCode() / 100 == 2;
+            step.put(index, ok ? (next + 1) % 3 : 0);
+            return ok;
+          }
+        });
+  }
+
+  private double[] submissionToRead(Client client, int samples) {
+    List<Long> latencies = new ArrayList<>();
+    String base = "/api/departements/" + client.departement();
+    String secretariat = token("secretariat-" + client.departement(), null);
+    for (int i = 0; i < samples; i++) {
+      int before = submitted(base, secretariat);
+      HttpResponse<String> drafted =
+          post(gateway(base + "/dossiers"), dossier(client), client.token());
+      String id = extract(DOSSIER_ID, drafted);
+      long start = System.nanoTime();
+      post(gateway(base + "/dossiers/" + id + "/submission"), "{}", client.token());
+      long deadline = start + Duration.ofSeconds(30).toNanos();
+      while (submitted(base, secretariat) <= before) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("a submission not visible in reporting after 30 s");
+        }
+      }
+      latencies.add(System.nanoTime() - start);
+    }
+    return new double[] {percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6};
+  }
+
+  private int submitted(String base, String token) {
+    HttpResponse<String> report = get(gateway(base + "/reports/dossiers"), token);
+    Matcher m = SUBMITTED.matcher(report.body());
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private double[] dossierRead(Client client, int revisions, int reads) {
+    String base = "/api/departements/" + client.departement() + "/dossiers";
+    String id = extract(DOSSIER_ID, post(gateway(base), dossier(client), client.token()));
+    for (int i = 0; i < revisions; i++) {
+      put(gateway(base + "/" + id), dossier(client), client.token());
+    }
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < reads; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> read = get(gateway(base + "/" + id), client.token());
+      if (read.statusCode() != 200) {
+        throw new IllegalStateException("reading a dossier answered " + read.statusCode());
+      }
+      latencies.add(System.nanoTime() - start);
+    }
+    return new double[] {percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6};
+  }
+
+  // --- load driving
+
+  private interface Action {
+    /** One request by client {@code index}; true when it succeeded. */
+    boolean run(int index, List<Long> latencies);
+  }
+
+  private record Result(double perSecond, double p50, double p99, long refused, double cpuBusy) {}
+
+  private Result drive(int clients, Duration duration, Action action) throws InterruptedException {
+    LongAdder succeeded = new LongAdder();
+    LongAdder refused = new LongAdder();
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch done = new CountDownLatch(clients);
+    long[] cpuBefore = cpu();
+    long start = System.nanoTime();
+    long until = start + duration.toNanos();
+    AtomicLong failures = new AtomicLong();
+    for (int i = 0; i < clients; i++) {
+      int index = i;
+      Thread thread =
+          new Thread(
+              () -> {
+                List<Long> mine = new ArrayList<>();
+                try {
+                  while (System.nanoTime() < until) {
+                    long t = System.nanoTime();
+                    boolean ok;
+                    try {
+                      ok = action.run(index, mine);
+                    } catch (RuntimeException e) {
+                      failures.incrementAndGet();
+                      ok = false;
+                    }
+                    if (ok) {
+                      mine.add(System.nanoTime() - t);
+                      succeeded.increment();
+                    } else {
+                      refused.increment();
+                    }
+                  }
+                } finally {
+                  latencies.addAll(mine);
+                  done.countDown();
+                }
+              });
+      thread.start();
+    }
+    done.await();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] cpuAfter = cpu();
+    double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
+    List<Long> sorted = new ArrayList<>(latencies);
+    return new Result(
+        succeeded.sum() / elapsed,
+        percentile(sorted, 50) / 1e6,
+        percentile(sorted, 99) / 1e6,
+        refused.sum(),
+        busy);
+  }
+
+  /** Busy and total jiffies of the whole machine. */
+  private static long[] cpu() {
+    String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < fields.length; i++) {
+      total += Long.parseLong(fields[i]);
+    }
+    long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+    return new long[] {total - idle, total};
+  }
+
+  private static double percentile(List<Long> values, int percentile) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+
+  // --- HTTP
+
+  private URI gateway(String path) {
+    return URI.create("http://127.0.0.1:" + port("PASSERELLE_GATEWAY_PORT") + path);
+  }
+
+  private String token(String user, String association) {
+    String query = "user=" + user + (association == null ? "" : "&association=" + association);
+    return extract(
+        TOKEN,
+        send(
+            HttpRequest.newBuilder(gateway("/dev/tokens?" + query))
+                .POST(BodyPublishers.noBody())
+                .build()));
+  }
+
+  private HttpResponse<String> get(URI uri, String token) {
+    return send(authorized(uri, token).GET().build());
+  }
+
+  private HttpResponse<String> post(URI uri, String body, String token) {
+    return send(authorized(uri, token).POST(BodyPublishers.ofString(body)).build());
+  }
+
+  private HttpResponse<String> put(URI uri, String body, String token) {
+    return send(authorized(uri, token).PUT(BodyPublishers.ofString(body)).build());
+  }
+
+  private static HttpRequest.Builder authorized(URI uri, String token) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String extract(Pattern pattern, HttpResponse<String> response) {
+    Matcher m = pattern.matcher(response.body());
+    if (!m.find()) {
+      throw new IllegalStateException(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+    return m.group(1);
+  }
+
+  // --- the table
+
+  private void row(String what, String figure, String goal, String ratio) {
+    table.add(new String[] {what, figure, goal, ratio});
+    System.out.printf("%s: %s%n", what, figure);
+  }
+
+  private void print() {
+    System.out.println();
+    System.out.println("| what | measured | goal (issue 14) | ratio |");
+    System.out.println("| --- | --- | --- | --- |");
+    for (String[] row : table) {
+      System.out.println("| " + String.join(" | ", row) + " |");
+    }
+  }
+
+  private static String ratio(double value, double limit) {
+    return "%.3g".formatted(value / limit);
+  }
+
+  /** Other work on the machine skews every figure: the table says how busy it was. */
+  private static String loadAverage() {
+    return read(Path.of("/proc/loadavg")).split(" ")[0];
+  }
+
+  private static long seconds(String variable, long otherwise) {
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? otherwise : Long.parseLong(value.trim());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
