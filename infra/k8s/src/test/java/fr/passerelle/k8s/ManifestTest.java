@@ -260,7 +260,9 @@ class ManifestTest {
         Integer.parseInt(
             EventBusProperties.Outbox.class
                 .getDeclaredConstructor(
-                    String.class, int.class, java.time.Duration.class, int.class)
+                    java.util.Arrays.stream(EventBusProperties.Outbox.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getType)
+                        .toArray(Class<?>[]::new))
                 .getParameters()[1]
                 .getAnnotation(DefaultValue.class)
                 .value()[0]);
