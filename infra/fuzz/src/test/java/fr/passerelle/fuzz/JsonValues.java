@@ -134,61 +134,68 @@ final class JsonValues {
    * overrides, deep nesting.
    */
   static Arbitrary<Object> hostile() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
-            (Object) "",
-            " ",
-            "null",
-            "\u0000",
-            "\u202E\u0644\u0627 \u05E9\u05DC\u05D5\u05DD",
-            "\uD800",
-            "\uDFFF\uD800",
-            "e\u0301\u0301\u0301\u0301\u0301\u0301",
-            "\uFEFF31",
-            "\u200B",
-            "👩‍👩‍👧‍👦🏳️‍⚧️",
-            "Ｎｉｇｅｒｉａ",
-            "<script>alert(1)</script>",
-            "'; DROP TABLE dossier; --",
-            "${jndi:ldap://127.0.0.1/a}",
-            "../../../../etc/passwd",
-            "%00",
-            "0000-00-00",
-            "2026-02-30",
-            "9999-12-31",
-            "-999999999-01-01",
-            "+1000000000-01-01",
-            "1e400",
-            "NaN",
-            "Infinity",
-            true,
-            false,
-            0,
-            -1,
-            Integer.MAX_VALUE,
-            Integer.MIN_VALUE,
-            Long.MAX_VALUE,
-            Long.MIN_VALUE,
-            new BigInteger("99999999999999999999999999999999999999999"),
-            new BigInteger("-99999999999999999999999999999999999999999"),
-            new BigDecimal("1e308"),
-            new BigDecimal("4.9e-324"),
-            new BigDecimal("123456789.123456789123456789"),
-            0.5,
-            -0.0,
-            List.of(),
-            Map.of(),
-            List.of(1, "a", Map.of()),
-            Map.of("", ""),
-            Map.of("$ref", "#/x")),
-        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(64).map(s -> (Object) s),
-        Arbitraries.strings()
-            .withChars('A', 'é', '\u0000', '\uFFFF', '𝄞')
-            .ofLength(100_000)
-            .map(s -> (Object) s),
-        Arbitraries.integers().between(2, 2_000).map(JsonValues::nested),
-        Arbitraries.just(null));
+    return HOSTILE;
   }
+
+  /**
+   * One instance for the whole run: jqwik keeps a generator for each arbitrary it meets, so
+   * arbitraries are built once, never inside a {@code flatMap}.
+   */
+  private static final Arbitrary<Object> HOSTILE =
+      Arbitraries.oneOf(
+          Arbitraries.of(
+              (Object) "",
+              " ",
+              "null",
+              "\u0000",
+              "\u202E\u0644\u0627 \u05E9\u05DC\u05D5\u05DD",
+              "\uD800",
+              "\uDFFF\uD800",
+              "e\u0301\u0301\u0301\u0301\u0301\u0301",
+              "\uFEFF31",
+              "\u200B",
+              "👩‍👩‍👧‍👦🏳️‍⚧️",
+              "Ｎｉｇｅｒｉａ",
+              "<script>alert(1)</script>",
+              "'; DROP TABLE dossier; --",
+              "${jndi:ldap://127.0.0.1/a}",
+              "../../../../etc/passwd",
+              "%00",
+              "0000-00-00",
+              "2026-02-30",
+              "9999-12-31",
+              "-999999999-01-01",
+              "+1000000000-01-01",
+              "1e400",
+              "NaN",
+              "Infinity",
+              true,
+              false,
+              0,
+              -1,
+              Integer.MAX_VALUE,
+              Integer.MIN_VALUE,
+              Long.MAX_VALUE,
+              Long.MIN_VALUE,
+              new BigInteger("99999999999999999999999999999999999999999"),
+              new BigInteger("-99999999999999999999999999999999999999999"),
+              new BigDecimal("1e308"),
+              new BigDecimal("4.9e-324"),
+              new BigDecimal("123456789.123456789123456789"),
+              0.5,
+              -0.0,
+              List.of(),
+              Map.of(),
+              List.of(1, "a", Map.of()),
+              Map.of("", ""),
+              Map.of("$ref", "#/x")),
+          Arbitraries.strings().all().ofMinLength(1).ofMaxLength(64).map(s -> (Object) s),
+          Arbitraries.strings()
+              .withChars('A', 'é', '\u0000', '\uFFFF', '𝄞')
+              .ofLength(100_000)
+              .map(s -> (Object) s),
+          Arbitraries.integers().between(2, 2_000).map(JsonValues::nested),
+          Arbitraries.just(null));
 
   /** {@code depth} arrays nested in one another. */
   private static Object nested(int depth) {
@@ -200,36 +207,37 @@ final class JsonValues {
   }
 
   /**
-   * A valid value with one thing wrong: a field removed, a field added, or one value (at any depth)
-   * replaced by a hostile one.
+   * Valid values with one thing wrong: a field removed, a field added, or one value (at any depth)
+   * replaced by a hostile one. Built by combination, not {@code flatMap}, so that the run keeps no
+   * arbitrary per value.
    */
-  static Arbitrary<Object> broken(Object valid) {
-    List<List<Object>> paths = new ArrayList<>();
-    collectPaths(valid, new ArrayList<>(), paths);
-    if (paths.isEmpty()) {
-      return hostile();
-    }
-    Arbitrary<List<Object>> path = Arbitraries.of(paths);
-    return Arbitraries.oneOf(
-        path.map(p -> edit(valid, p, Edit.REMOVE, null)),
-        Combinators.combine(path, hostile()).as((p, value) -> edit(valid, p, Edit.REPLACE, value)),
-        Combinators.combine(
-                Arbitraries.of("extra", "id", "status", "departmentCode", "__proto__", "é"),
-                hostile())
-            .as(
-                (field, value) -> {
-                  if (valid instanceof Map<?, ?> map) {
-                    Map<Object, Object> copy = new LinkedHashMap<>(map);
-                    copy.put(field, value);
-                    return (Object) copy;
-                  }
-                  return value;
-                }));
+  static Arbitrary<Object> broken(Arbitrary<Object> valid) {
+    return Combinators.combine(
+            valid,
+            Arbitraries.of(Edit.values()),
+            Arbitraries.integers().between(0, 10_000),
+            Arbitraries.of("extra", "id", "status", "departmentCode", "__proto__", "é"),
+            hostile())
+        .as(
+            (value, edit, index, field, replacement) -> {
+              List<List<Object>> paths = new ArrayList<>();
+              collectPaths(value, new ArrayList<>(), paths);
+              if (edit == Edit.ADD || paths.isEmpty()) {
+                if (value instanceof Map<?, ?> map) {
+                  Map<Object, Object> copy = new LinkedHashMap<>(map);
+                  copy.put(field, replacement);
+                  return (Object) copy;
+                }
+                return replacement;
+              }
+              return edit(value, paths.get(index % paths.size()), edit, replacement);
+            });
   }
 
   private enum Edit {
     REMOVE,
-    REPLACE
+    REPLACE,
+    ADD
   }
 
   private static void collectPaths(Object value, List<Object> prefix, List<List<Object>> paths) {

@@ -120,7 +120,7 @@ final class Requests {
   }
 
   /** The route's path with its variables filled: real ids mostly, hostile segments sometimes. */
-  static Arbitrary<Part> path(Route route, String departement, World world) {
+  static Arbitrary<Part> path(Route route, World world) {
     Matcher variables = VARIABLE.matcher(route.path());
     List<String> names = new ArrayList<>();
     while (variables.find()) {
@@ -129,7 +129,7 @@ final class Requests {
     List<Arbitrary<String>> values = new ArrayList<>();
     for (String name : names) {
       if (name.equals(Route.DEPARTMENT_VARIABLE)) {
-        values.add(Arbitraries.just(departement));
+        values.add(Arbitraries.just("{" + name + "}"));
       } else {
         values.add(
             Arbitraries.frequencyOf(
@@ -156,7 +156,7 @@ final class Requests {
                               v ->
                                   !world.ids("dossierId").contains(v)
                                       && !world.ids("sessionId").contains(v)
-                                      && !World.DEPARTEMENTS.contains(v));
+                                      && !v.startsWith("{"));
               return new Part(path + end, hostile ? "path varied" : "path valid");
             });
   }
@@ -273,7 +273,7 @@ final class Requests {
     Arbitrary<Object> valid = values.valid(operation.bodySchema(), null);
     return Arbitraries.frequencyOf(
         Tuple.of(3, valid.map(v -> json(json, v, "valid body"))),
-        Tuple.of(5, valid.flatMap(JsonValues::broken).map(v -> json(json, v, "broken body"))),
+        Tuple.of(5, JsonValues.broken(valid).map(v -> json(json, v, "broken body"))),
         Tuple.of(1, JsonValues.hostile().map(v -> json(json, v, "hostile body"))),
         Tuple.of(1, Arbitraries.oneOf(raw, invalidBytes)));
   }
