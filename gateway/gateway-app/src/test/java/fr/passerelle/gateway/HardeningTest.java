@@ -57,6 +57,27 @@ class HardeningTest extends GatewayTest {
     }
   }
 
+  /**
+   * The firewall's refusals (matrix parameters, encoded dots, characters a query may not hold
+   * unencoded, which the services' servers would answer with a page of their own) are problems.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/api/departements/31;a=b/reports/dossiers",
+    "/api/reports/national;jsessionid=1",
+    "/api/departements/31/dossiers/%2e%2e/submission",
+    "/api/departements/31/reports/dossiers?a[b]=c",
+    "/api/reports/national?year=[2026]"
+  })
+  void requestsTheFirewallRefusesAreProblems(String path) throws Exception {
+    var refused = send("GET", path, token("ADMIN", "*"));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.body()).contains("\"title\":\"Requête invalide\"");
+  }
+
   @Test
   void errorsAreProblemsWithoutInternals() throws Exception {
     var notFound = send("GET", "/swagger-ui/nothing-here.js", null);

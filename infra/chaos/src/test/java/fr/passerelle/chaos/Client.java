@@ -1,0 +1,119 @@
+package fr.passerelle.chaos;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A team's client of the gateway: demo tokens, JSON calls, and what each call was answered. */
+final class Client {
+
+  /** What a client was told: a status, or nothing at all (timeout, reset): {@code status} 0. */
+  record Answer(int status, JsonNode body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    boolean refused() {
+      return status >= 400 && status < 500;
+    }
+  }
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> holders = new ConcurrentHashMap<>();
+
+  Client(URI base) {
+    this.base = base;
+  }
+
+  String token(String user, String association) {
+    return tokens.computeIfAbsent(
+        user + "|" + association,
+        key -> {
+          String query = "user=" + encode(user);
+          if (association != null) {
+            query += "&association=" + encode(association);
+          }
+          Answer answer = call("POST", base + "/dev/tokens?" + query, null, null);
+          if (!answer.ok()) {
+            throw new IllegalStateException("no token for " + user + ": " + answer.status());
+          }
+          String token = answer.body().path("access_token").asString();
+          holders.put(token, key);
+          return token;
+        });
+  }
+
+  Answer call(String method, String url, String token, Object body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode node;
+      try {
+        node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+      } catch (RuntimeException notJson) {
+        node = json.nullNode();
+      }
+      return new Answer(response.statusCode(), node);
+    } catch (IOException e) {
+      return new Answer(0, json.nullNode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(0, json.nullNode());
+    }
+  }
+
+  /**
+   * A call through the gateway; a 401 (the dev issuer signs with a new key after the gateway's
+   * restart) is answered as a client would: a new token, and the call once more (a 401 call was not
+   * processed).
+   */
+  Answer gateway(String method, String path, String token, Object body) {
+    String key = token == null ? null : holders.get(token);
+    String current = key == null ? token : tokenFor(key);
+    Answer answer = call(method, base + path, current, body);
+    if (answer.status() != 401 || key == null) {
+      return answer;
+    }
+    tokens.remove(key, current);
+    return call(method, base + path, tokenFor(key), body);
+  }
+
+  private String tokenFor(String key) {
+    String[] parts = key.split("\\|", -1);
+    return token(parts[0], parts[1].equals("null") ? null : parts[1]);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,129 @@
+package fr.passerelle.fuzz;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the platform holds, counted: the rows of every table of every service's database (event
+ * stores by event type), read as each database's owner. Two snapshots are equal when no request
+ * wrote anything in between.
+ *
+ * <p>Left out, because a refused request rightly writes them: the access log (refused attempts on
+ * personal data are recorded, by design) and its {@code AccessRecorded} events; and what only moves
+ * with time: the tracking tokens and the scheduler's table.
+ */
+final class PlatformState implements AutoCloseable {
+
+  private static final List<String> DATABASES =
+      List.of("dossier", "decision", "benefits", "reporting");
+
+  private final Map<String, Connection> connections = new TreeMap<>();
+
+  PlatformState(Platform platform) {
+    for (String database : DATABASES) {
+      String owner = database + "_owner";
+      try {
+        connections.put(
+            database,
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + platform.ports().postgres() + "/" + database,
+                owner,
+                platform.postgresPassword(owner)));
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the database " + database, e);
+      }
+    }
+  }
+
+  /** Table (or event type) to row count, for every database. */
+  Map<String, Long> snapshot() {
+    Map<String, Long> counts = new TreeMap<>();
+    try {
+      for (var entry : connections.entrySet()) {
+        String database = entry.getKey();
+        Connection connection = entry.getValue();
+        for (String table : tables(connection)) {
+          try (Statement statement = connection.createStatement()) {
+            if (table.endsWith(".domain_event_entry")) {
+              try (ResultSet rows =
+                  statement.executeQuery(
+                      "select payload_type, count(*) from " + table + " group by payload_type")) {
+                while (rows.next()) {
+                  String type = rows.getString(1);
+                  if (!type.contains("AccessRecorded")) {
+                    counts.put(database + ":" + table + ":" + type, rows.getLong(2));
+                  }
+                }
+              }
+            } else {
+              try (ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+                rows.next();
+                counts.put(database + ":" + table, rows.getLong(1));
+              }
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the platform's rows", e);
+    }
+    return counts;
+  }
+
+  private static List<String> tables(Connection connection) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select table_schema, table_name from information_schema.tables"
+                    + " where table_type = 'BASE TABLE'"
+                    + " and table_schema not in ('pg_catalog', 'information_schema')")) {
+      while (rows.next()) {
+        String name = rows.getString(2);
+        if (name.contains("access")
+            || name.equals("token_entry")
+            || name.equals("eventbus_inbox")
+            || name.equals("scheduled_tasks")
+            || name.endsWith("schema_history")) {
+          continue;
+        }
+        tables.add("\"" + rows.getString(1) + "\".\"" + name + "\"");
+      }
+    }
+    return tables.stream().map(t -> t.replace("\"", "")).toList();
+  }
+
+  /** The entries of {@code after} that differ from {@code before}. */
+  static Map<String, String> difference(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, String> changes = new TreeMap<>();
+    for (String key : after.keySet()) {
+      if (!after.get(key).equals(before.get(key))) {
+        changes.put(key, before.get(key) + " -> " + after.get(key));
+      }
+    }
+    for (String key : before.keySet()) {
+      if (!after.containsKey(key)) {
+        changes.put(key, before.get(key) + " -> none");
+      }
+    }
+    return changes;
+  }
+
+  @Override
+  public void close() {
+    for (Connection connection : connections.values()) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // closing at the end of the run: nothing to recover
+      }
+    }
+  }
+}
