@@ -73,9 +73,14 @@ final class ReportingInstance implements AutoCloseable {
             .run(arguments.toArray(String[]::new)));
   }
 
-  /** An operator's client: ADMIN reads every review and calls the admin endpoints. */
+  /** An operator's client: ADMIN calls the admin endpoints (and reads reviews withheld). */
   TestHttp admin() {
     return TestHttp.onPort(port()).as(TestTokens.staff("ADMIN", "*"));
+  }
+
+  /** The département's préfecture, which reads its review's exact figures, small cells included. */
+  TestHttp staffOf(String departmentCode) {
+    return TestHttp.onPort(port()).as(TestTokens.staff("PREFECTURE", departmentCode));
   }
 
   int port() {

@@ -116,6 +116,6 @@ class TwoInstancesIT {
   }
 
   private static int validated(ReportingInstance instance) {
-    return JSON.readTree(instance.admin().get(REVIEW).body()).get("validated").asInt();
+    return JSON.readTree(instance.staffOf(DEPARTEMENT).get(REVIEW).body()).get("validated").asInt();
   }
 }
