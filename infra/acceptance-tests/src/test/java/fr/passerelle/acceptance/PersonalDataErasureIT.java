@@ -218,15 +218,15 @@ class PersonalDataErasureIT {
                 get("/api/departements/31/commission/pending-dossiers", secretariat)
                     .body()
                     .contains(dossierId));
+    String chair = member(secretariat, "Le préfet", "STATE_SERVICES");
+    String procureur = member(secretariat, "Le procureur", "JUSTICE");
     var session =
         post(
             "/api/departements/31/commission/sessions",
             Map.of(
                 "date", today.toString(),
-                "membersTotal", 20,
-                "membersPresent", 14,
-                "membersRepresented", 2,
-                "secondConvocation", false),
+                "chairMemberId", chair,
+                "present", List.of(chair, procureur)),
             secretariat);
     assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
     String sessions =
@@ -243,11 +243,11 @@ class PersonalDataErasureIT {
                 "opinion",
                 "FAVOURABLE",
                 "votesFor",
-                12,
-                "votesAgainst",
                 2,
+                "votesAgainst",
+                0,
                 "abstentions",
-                1,
+                0,
                 "chairVotedFor",
                 true),
             secretariat);
@@ -324,6 +324,16 @@ class PersonalDataErasureIT {
             .header("Authorization", "Bearer " + token)
             .GET()
             .build());
+  }
+
+  private String member(String secretariat, String name, String category) {
+    var named =
+        post(
+            "/api/departements/31/commission/members",
+            Map.of("name", name, "category", category),
+            secretariat);
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+    return json.readTree(named.body()).path("memberId").asString();
   }
 
   private static HttpResponse<String> post(String path, Object body, String token) {

@@ -393,16 +393,21 @@ class RightsOverTimeIT {
   private static void giveFavourableOpinion(Teams teams, LocalDate today, String dossierId) {
     String secretariat = teams.secretariat();
     String base = teams.base();
+    List<String> members =
+        COMMISSIONS.computeIfAbsent(
+            base,
+            b ->
+                List.of(
+                    member(b, secretariat, "Le préfet", "STATE_SERVICES"),
+                    member(b, secretariat, "Le procureur", "JUSTICE")));
     String sessionId =
         ok(
                 post(
                     base + "/commission/sessions",
                     Map.of(
                         "date", today.toString(),
-                        "membersTotal", 12,
-                        "membersPresent", 9,
-                        "membersRepresented", 1,
-                        "secondConvocation", false),
+                        "chairMemberId", members.get(0),
+                        "present", members),
                     secretariat),
                 201)
             .path("sessionId")
@@ -418,11 +423,11 @@ class RightsOverTimeIT {
                 "opinion",
                 "FAVOURABLE",
                 "votesFor",
-                7,
+                2,
                 "votesAgainst",
-                1,
+                0,
                 "abstentions",
-                1,
+                0,
                 "chairVotedFor",
                 true),
             secretariat),
@@ -570,6 +575,21 @@ class RightsOverTimeIT {
 
   private static List<String> fieldsInError(JsonNode problem) {
     return problem.path("errors").values().stream().map(e -> e.path("field").asString()).toList();
+  }
+
+  /** Each département's commission, named once: its chair and one other member, both present. */
+  private static final Map<String, List<String>> COMMISSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String member(String base, String secretariat, String name, String category) {
+    return ok(
+            post(
+                base + "/commission/members",
+                Map.of("name", name, "category", category),
+                secretariat),
+            201)
+        .path("memberId")
+        .asString();
   }
 
   private static JsonNode ok(HttpResponse<String> response, int status) {
