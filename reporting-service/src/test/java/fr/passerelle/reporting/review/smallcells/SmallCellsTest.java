@@ -58,9 +58,11 @@ class SmallCellsTest {
             });
   }
 
-  @Property(tries = 150)
+  // The attacker searches every assignment the published cells allow: exponential in the cells
+  // withheld, so its tables hold at most two départements (every shape of tie still occurs).
+  @Property(tries = 100)
   void noWithheldCellCanBeRecoveredFromWhatIsPublished(
-      @ForAll("departements") List<Departement> departements,
+      @ForAll("twoDepartements") List<Departement> departements,
       @ForAll @IntRange(min = 2, max = 11) int k) {
     CellTable table = table(departements);
     Suppression suppression = new SmallCells(k).suppress(table);
@@ -131,6 +133,11 @@ class SmallCellsTest {
                       inProgress);
                 });
     return departement.list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  @Provide
+  Arbitrary<List<Departement>> twoDepartements() {
+    return departements().filter(departements -> departements.size() <= 2);
   }
 
   /** The review's shape: see the class comment. */
