@@ -124,58 +124,90 @@ function Outcomes({ outcomes, caption }: { outcomes: Outcome[]; caption: string 
   );
 }
 
+interface CommissionMember {
+  memberId: string;
+  name: string;
+  category: string;
+}
+
+/**
+ * A session as the commission's rules want it (ADR 30): its date, who chairs, which named members
+ * are present, and the mandates absent members gave to members present. Quorum and the votes are
+ * then counted by decision-service from this attendance.
+ */
 function ConveneSession({ departement }: { departement: string }) {
-  const [form, setForm] = useState({ date: '', membersTotal: '', membersPresent: '', membersRepresented: '0', secondConvocation: false });
+  const members = useLoad(() => get<CommissionMember[]>(`/api/departements/${departement}/commission/members`), [departement]);
+  const [date, setDate] = useState('');
+  const [chair, setChair] = useState('');
+  const [present, setPresent] = useState<string[]>([]);
+  const [mandates, setMandates] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const errors = fieldErrors(problem);
+  const list = members.value ?? [];
+  const nameOf = (id: string) => list.find((m) => m.memberId === id)?.name ?? id;
+  const togglePresent = (id: string, checked: boolean) => {
+    setPresent(checked ? [...present, id] : present.filter((p) => p !== id));
+    if (checked) {
+      const others = { ...mandates };
+      delete others[id];
+      setMandates(others);
+    }
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const number = (text: string) => (text === '' ? null : Number(text));
     try {
       const opened = await post<{ sessionId: string }>(`/api/departements/${departement}/commission/sessions`, {
-        date: form.date || null,
-        membersTotal: number(form.membersTotal),
-        membersPresent: number(form.membersPresent),
-        membersRepresented: number(form.membersRepresented),
-        secondConvocation: form.secondConvocation,
+        date: date || null,
+        chairMemberId: chair || null,
+        present,
+        mandates: Object.entries(mandates)
+          .filter(([, to]) => to !== '')
+          .map(([fromMemberId, toMemberId]) => ({ fromMemberId, toMemberId })),
       });
-      navigate(`/commission/seances/${opened.sessionId}?date=${form.date}`);
+      navigate(`/commission/seances/${opened.sessionId}?date=${date}`);
     } catch (error) {
       setProblem(asProblem(error));
     }
   };
-  const field = (key: 'date' | 'membersTotal' | 'membersPresent' | 'membersRepresented') => ({
-    value: form[key],
-    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
-    error: errors[key],
-  });
   return (
     <form onSubmit={submit} noValidate className="fr-mb-6w">
       <h2>Convoquer une séance</h2>
-      <ProblemAlert
-        problem={problem}
-        labels={{ date: 'Date', membersTotal: 'Membres', membersPresent: 'Présents', membersRepresented: 'Représentés' }}
-      />
+      <ProblemAlert problem={problem} labels={{ date: 'Date', chairMemberId: 'Président', present: 'Présents', mandates: 'Mandats' }} />
+      <ProblemAlert problem={members.problem} />
+      {members.value && list.length === 0 && <p>Aucun membre de la commission n'est encore nommé.</p>}
       <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-3">
-          <Input label="Date de la séance" type="date" {...field('date')} />
+        <div className="fr-col-12 fr-col-md-4">
+          <Input label="Date de la séance" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
         </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Input label="Membres de la commission" type="number" min={1} {...field('membersTotal')} />
-        </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Input label="Membres présents" type="number" min={0} {...field('membersPresent')} />
-        </div>
-        <div className="fr-col-12 fr-col-md-3">
-          <Input label="Membres représentés (mandats)" type="number" min={0} {...field('membersRepresented')} />
+        <div className="fr-col-12 fr-col-md-8">
+          <Select
+            label="Président de séance"
+            placeholder="Choisir parmi les présents"
+            options={present.map((id) => [id, nameOf(id)] as [string, string])}
+            value={chair}
+            onChange={(e) => setChair(e.target.value)}
+            error={errors.chairMemberId}
+          />
         </div>
       </div>
-      <Checkbox
-        label="Seconde convocation (siège sans quorum)"
-        checked={form.secondConvocation}
-        onChange={(checked) => setForm({ ...form, secondConvocation: checked })}
-      />
+      <fieldset className="fr-fieldset">
+        <legend className="fr-fieldset__legend">Membres présents et mandats</legend>
+        {list.map((m) => (
+          <div key={m.memberId} className="fr-fieldset__element">
+            <Checkbox label={`Présent : ${m.name}`} checked={present.includes(m.memberId)} onChange={(checked) => togglePresent(m.memberId, checked)} />
+            {!present.includes(m.memberId) && present.length > 0 && (
+              <Select
+                label={`Mandat donné par ${m.name} à`}
+                placeholder="Aucun mandat"
+                options={present.map((id) => [id, nameOf(id)] as [string, string])}
+                value={mandates[m.memberId] ?? ''}
+                onChange={(e) => setMandates({ ...mandates, [m.memberId]: e.target.value })}
+              />
+            )}
+          </div>
+        ))}
+      </fieldset>
       <button className="fr-btn fr-mt-2w" type="submit">
         Convoquer la séance
       </button>
