@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -84,8 +86,17 @@ public final class TestReviews {
     return new Flow(departmentCode, year);
   }
 
-  /** Pathways published without a pause until closed; {@link #sent()} counts them. */
+  /**
+   * Pathways published at a steady rate until closed; {@link #sent()} counts them. The rate is a
+   * busy platform's, many times a real département's, yet one that a rebuild keeps pace with on a
+   * loaded machine: published as fast as the broker takes them, the facts outran the rebuild's
+   * consumers whenever the machine was busy, and no rebuild can catch up with a flow faster than
+   * itself.
+   */
   public static final class Flow implements AutoCloseable {
+
+    /** Pathways a second (each two records: its validation and its permit). */
+    static final int PER_SECOND = 20;
 
     private final AtomicBoolean flowing = new AtomicBoolean(true);
     private final AtomicInteger sent = new AtomicInteger();
@@ -104,7 +115,15 @@ public final class TestReviews {
                             "all"),
                         new StringSerializer(),
                         new StringSerializer())) {
+                  long interval = TimeUnit.SECONDS.toNanos(1) / PER_SECOND;
+                  long next = System.nanoTime();
                   while (flowing.get()) {
+                    long ahead = next - System.nanoTime();
+                    if (ahead > 0) {
+                      LockSupport.parkNanos(ahead);
+                      continue;
+                    }
+                    next += interval;
                     String dossier = ProducedEvents.aDossierId();
                     LocalDate decided = LocalDate.of(year, 3, 1 + sent.get() % 28);
                     producer
