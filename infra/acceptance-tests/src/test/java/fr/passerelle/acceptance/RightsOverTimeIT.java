@@ -113,13 +113,19 @@ class RightsOverTimeIT {
               teams.prefecture()),
           201);
       LocalDate previousEnd = termEnd;
+      // The renewal reaches the rights as two events (the pathway's, then the AFIS's), which the
+      // read model applies one after the other: wait for the second.
       JsonNode renewed =
           awaitJson(
               beneficiary,
               teams.prefecture(),
               view ->
                   LocalDate.parse(view.path("pathway").path("endDate").asString())
-                      .isAfter(previousEnd));
+                          .isAfter(previousEnd)
+                      && !view.path("afis")
+                          .path("until")
+                          .asString()
+                          .equals(previousEnd.toString()));
       termEnd = LocalDate.parse(renewed.path("pathway").path("endDate").asString());
       assertThat(renewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
       assertThat(renewed.path("afis").path("status").asString()).isEqualTo("GRANTED");
