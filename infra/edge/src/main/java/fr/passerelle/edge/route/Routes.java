@@ -200,6 +200,15 @@ public final class Routes {
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, AUDITOR)
               .ownership(Ownership.OWN_DOSSIER)
               .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/pathways/todo",
+                  "what is due on pathways, for the caller's role: renewals within 30 days,"
+                      + " renewal requests awaiting a session, decisions awaiting the préfet")
+              .roles(ASSOCIATION, SECRETARIAT, PREFECTURE)
+              .ownership(Ownership.OWN_ASSOCIATION)
+              .build(),
           // benefits-service: rights decided over the pathway's life, payments, outcomes
           departemental(
                   ServiceName.BENEFITS,
