@@ -45,6 +45,22 @@ public final class Routes {
           departemental(ServiceName.DOSSIER, GET, D + "/associations", "list approved associations")
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, ADMIN)
               .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  POST,
+                  D + "/associations/{associationId}/approval-renewal",
+                  "renew an association's approval")
+              .roles(PREFECTURE, ADMIN)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  GET,
+                  D + "/associations/todo",
+                  "approvals of associations expiring within 60 days, or expired with dossiers"
+                      + " still followed")
+              .roles(ASSOCIATION, PREFECTURE)
+              .ownership(Ownership.OWN_ASSOCIATION)
+              .build(),
           departemental(ServiceName.DOSSIER, POST, D + "/dossiers", "draft a dossier")
               .roles(ASSOCIATION)
               .ownership(Ownership.OWN_ASSOCIATION)
