@@ -14,6 +14,7 @@ import { DossierForm } from './pages/DossierForm';
 import { Dossiers } from './pages/Dossiers';
 import { Home } from './pages/Home';
 import { NationalDashboard } from './pages/NationalDashboard';
+import { PaymentRuns } from './pages/PaymentRuns';
 import { NotFound, SignedInAgain, Welcome } from './pages/Welcome';
 import { ProblemAlert } from './components/Fields';
 import type { Problem } from './problems';
@@ -54,6 +55,7 @@ const PAGES: Page[] = [
     roles: ['PAYING_BODY', 'PREFECTURE', 'AUDITOR', 'ASSOCIATION'],
     render: (p) => <Beneficiary dossierId={p.id} />,
   },
+  { pattern: '/versements', title: "Versements de l'AFIS", roles: ['PAYING_BODY'], render: () => <PaymentRuns /> },
   { pattern: '/commission', title: 'Commission', roles: ['SECRETARIAT'], render: () => <Commission /> },
   {
     pattern: '/commission/seances/:id',

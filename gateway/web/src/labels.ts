@@ -140,3 +140,40 @@ export const STAGE_LABELS: Record<string, string> = {
   REFUSED: 'Refusé',
   ENDED: 'Terminé',
 };
+
+export const PERMIT_REFUSAL_LABELS: Record<string, string> = {
+  FREE_MOVEMENT_NATIONAL: "Ressortissant de l'Union, de l'EEE ou de la Suisse",
+  NOT_A_VICTIM: 'Ni victime de la traite ni du proxénétisme',
+  PROSTITUTION_NOT_CEASED: "Activité prostitutionnelle non cessée",
+  PATHWAY_NOT_AUTHORISED: 'Parcours non autorisé',
+  PUBLIC_ORDER: "Menace pour l'ordre public",
+};
+
+export const PERMIT_END_LABELS: Record<string, string> = {
+  EXPIRED: 'arrivée à échéance',
+  WITHDRAWN: 'retirée',
+};
+
+export const AFIS_END_LABELS: Record<string, string> = {
+  PATHWAY_ENDED: 'fin du parcours',
+  COMMITMENTS_BROKEN: 'engagements non tenus',
+  CONDITIONS_NO_LONGER_MET: 'conditions plus remplies',
+};
+
+export const RESIDENCE_DOCUMENT_LABELS: Record<string, string> = {
+  NONE: 'Aucun autre que l’autorisation provisoire de séjour',
+  RESIDENCE_PERMIT: 'Titre de séjour',
+  RECEIPT: 'Récépissé de demande de titre',
+};
+
+export const PAYMENT_OUTCOME_LABELS: Record<string, string> = {
+  PAID: 'Versé',
+  ALREADY_PAID: 'Déjà versé',
+  NOT_DUE: 'Non dû',
+  SUSPENDED: 'Suspendu',
+  HOUSEHOLD_UNKNOWN: 'Foyer à renseigner',
+};
+
+/** A month as people write it: « novembre 2026 ». */
+export const month = (value: string | null | undefined) =>
+  value ? new Date(value + '-15T12:00:00').toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' }) : '–';

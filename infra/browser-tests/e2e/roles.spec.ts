@@ -175,13 +175,70 @@ test.describe.serial('Passerelle, role by role', () => {
     await checkScreen(page, 'beneficiaire-association');
   });
 
-  test('the paying body reads the beneficiary’s allowance', async ({ page }) => {
+  test('the préfecture issues the residence permit, six months at least', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await page.goto(`/beneficiaires/${dossierId}`);
+    const permit = page.getByRole('form', { name: "Délivrer l'autorisation provisoire de séjour" });
+    await permit.getByLabel('Date de la décision').fill(today());
+    await permit.getByLabel('Valable à partir du').fill(today());
+    await permit.getByLabel("Valable jusqu'au").fill(daysFromToday(30));
+    await answer(page, "La personne a cessé l'activité prostitutionnelle", 'Oui');
+    await permit.getByRole('button', { name: "Délivrer l'autorisation" }).click();
+    // Six months at least: the field at fault says so, and nothing is issued.
+    await expect(permit.getByRole('alert')).toContainText("Valable jusqu'au : ");
+    await permit.getByLabel("Valable jusqu'au").fill(daysFromToday(190));
+    await permit.getByRole('button', { name: "Délivrer l'autorisation" }).click();
+    await expect(page.getByText("L'autorisation provisoire de séjour est délivrée.")).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Du ${frenchDate(today())} au ${frenchDate(daysFromToday(190))}$`))).toBeVisible();
+    await checkScreen(page, 'beneficiaire-titre-prefecture');
+  });
+
+  test('the association requests the AFIS for its beneficiary', async ({ page }) => {
+    await signIn(page, 'association-33', association);
+    await page.goto(`/beneficiaires/${dossierId}`);
+    const request = page.getByRole('form', { name: "Demander l'AFIS" });
+    await request.getByLabel('Date de la demande').fill(today());
+    await request.getByLabel("Nombre d'enfants à charge").fill('0');
+    await request.getByLabel('Ressources du mois précédent (€)').fill('0');
+    await answer(page, 'Perçoit le RSA ou y a droit', 'Non');
+    await answer(page, "Perçoit l'ADA ou y a droit", 'Non');
+    await checkScreen(page, 'demande-afis-association');
+    await request.getByRole('button', { name: 'Transmettre la demande' }).click();
+    await expect(page.getByText("La demande d'AFIS est transmise au préfet.")).toBeVisible();
+    await expect(page.getByText(/^Demandée le .* : en attente de la décision du préfet$/)).toBeVisible();
+  });
+
+  test('the préfet grants the AFIS, the conditions assessed at the decision’s date', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await page.goto(`/beneficiaires/${dossierId}`);
+    const decision = page.getByRole('form', { name: /^Statuer sur la demande d'AFIS du / });
+    await decision.getByLabel("Date de la décision sur l'AFIS").fill(today());
+    await checkScreen(page, 'decision-afis-prefecture');
+    await decision.getByRole('button', { name: 'Statuer' }).click();
+    await expect(page.getByText("L'AFIS est accordée.")).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Accordée du ${frenchDate(today())} au `))).toBeVisible();
+  });
+
+  test('the paying body pays the month and reads the beneficiary’s allowance', async ({ page }) => {
     await signIn(page, 'paying-body-33');
     await checkScreen(page, 'accueil-organisme-payeur');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: "Versements de l'AFIS" }).click();
+    await page.getByLabel('Mois à verser').fill(today().slice(0, 7));
+    await page.getByRole('button', { name: 'Préparer le versement' }).click();
+    const line = page.getByRole('row').filter({ hasText: `Dossier ${dossierId.slice(0, 8)}` });
+    await expect(line).toContainText('Versé');
+    await expect(line).toContainText(/\d+,\d\d\s€/);
+    await checkScreen(page, 'versement-apercu');
+    await page.getByRole('button', { name: /^Confirmer le versement de / }).click();
+    await expect(page.getByText(/^Versement terminé : \d+ lignes? payées?, /)).toBeVisible();
+
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Droits des bénéficiaires' }).click();
     await page.getByLabel('Numéro du dossier').fill(dossierId);
     await page.getByRole('button', { name: 'Consulter les droits' }).click();
-    await expect(page.getByText(/^Accordée : \d+,\d\d\s€ par mois$/)).toBeVisible();
+    await expect(page.getByText(/^Accordée du /)).toBeVisible();
+    const paid = page.getByRole('table', { name: "Versements de l'AFIS" }).getByRole('row').nth(1);
+    await expect(paid).toContainText(/\d+,\d\d\s€/);
+    await expect(paid).toContainText('décret 2022-1340');
     await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
     await checkScreen(page, 'beneficiaire-organisme-payeur');
   });
@@ -291,6 +348,11 @@ async function answer(page: Page, question: string, choice: 'Oui' | 'Non') {
   const group = page.getByRole('group', { name: question });
   await group.getByText(choice, { exact: true }).click();
   await expect(group.getByLabel(choice)).toBeChecked();
+}
+
+/** A date as the screens write it: 29/11/2026. */
+function frenchDate(iso: string) {
+  return iso.split('-').reverse().join('/');
 }
 
 function daysFromToday(days: number) {

@@ -48,9 +48,76 @@ export interface BeneficiaryView {
   dossierId: string;
   departmentCode: string;
   associationId: string;
-  permit: { validFrom: string; validUntil: string } | null;
-  afis: { granted: boolean; monthlyAmountCents?: number; territory?: string; reason?: string } | null;
-  employments: { contractType: string; startDate: string; weeklyHours: number }[];
+  pathway: { decidedOn?: string; startDate?: string; endDate?: string; lastDay?: string } | null;
+  permit: {
+    status: 'ISSUED' | 'ENDED' | 'REFUSED';
+    decidedOn?: string;
+    validFrom?: string;
+    validUntil?: string;
+    endedOn?: string;
+    endReason?: string;
+    refusal?: { decidedOn: string; reason: string; renewal: boolean };
+  } | null;
+  afis: {
+    status: 'REQUESTED' | 'REFUSED' | 'GRANTED' | 'SUSPENDED' | 'ENDED';
+    territory?: string;
+    decidedOn?: string;
+    from?: string;
+    until?: string;
+    endedOn?: string;
+    endReason?: string;
+    requests?: AfisRequest[];
+    payments?: AfisPayment[];
+  } | null;
+  employments: { contractType: string; startDate: string; weeklyHours: number; endDate?: string; endedOn?: string }[];
+}
+
+export interface AfisRequest {
+  requestId: string;
+  requestedOn: string;
+  children: number;
+  decidedOn?: string;
+  granted?: boolean;
+  refusalReasons?: string[];
+}
+
+export interface AfisPayment {
+  month: string;
+  amountCents: number;
+  fullMonthAmountCents: number;
+  children: number;
+  scaleReference: string;
+  oneOffAidCents?: number;
+  paymentRunId?: string;
+  paidOn?: string;
+}
+
+export interface PaymentPreview {
+  departmentCode: string;
+  month: string;
+  lines: {
+    dossierId: string;
+    outcome: string;
+    amountCents?: number;
+    fullMonthAmountCents?: number;
+    children?: number;
+    scaleReference?: string;
+  }[];
+  toPay: number;
+  totalCents: number;
+}
+
+export interface PaymentRun {
+  runId: string;
+  departmentCode: string;
+  month: string;
+  confirmedOn: string;
+  status: 'RUNNING' | 'COMPLETED';
+  scheduled: number;
+  done: number;
+  paid: number;
+  paidCents: number;
+  lines: { dossierId: string; outcome: string; paidCents: number }[];
 }
 
 export interface DepartmentReview {

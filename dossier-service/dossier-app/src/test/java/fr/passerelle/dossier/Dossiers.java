@@ -1,10 +1,17 @@
 package fr.passerelle.dossier;
 
+import static org.awaitility.Awaitility.await;
+
+import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.intake.api.DossierContent;
 import fr.passerelle.dossier.intake.api.PathwayAction;
+import fr.passerelle.testsupport.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Test data: dossiers and their parts as the tests need them. */
 public final class Dossiers {
@@ -12,6 +19,27 @@ public final class Dossiers {
   public static final LocalDate SIGNED_ON = LocalDate.of(2019, 3, 1);
 
   private Dossiers() {}
+
+  /** The first record of {@code type} published for {@code dossierId} on dossier.events. */
+  public static ConsumerRecord<String, String> awaitPublished(String dossierId, String type) {
+    try (var topic = new TopicReader(DossierEvents.TOPIC)) {
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  topic.readAll().stream()
+                      .filter(r -> dossierId.equals(r.key()))
+                      .filter(
+                          r ->
+                              type.equals(
+                                  new String(
+                                      r.headers().lastHeader("ce_type").value(),
+                                      StandardCharsets.UTF_8)))
+                      .findFirst()
+                      .orElse(null),
+              record -> record != null);
+    }
+  }
 
   public static String anyId() {
     return UUID.randomUUID().toString();

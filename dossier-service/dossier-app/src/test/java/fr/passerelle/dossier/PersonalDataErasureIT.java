@@ -1,7 +1,6 @@
 package fr.passerelle.dossier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.dossier.events.DossierEvents;
@@ -18,7 +17,6 @@ import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -83,7 +81,8 @@ class PersonalDataErasureIT {
     String dossierId = submitted();
     String personId = personIdOf(dossierId);
     String pseudonym = vault.pseudonym(personId, dossierId).orElseThrow();
-    ConsumerRecord<String, String> submission = awaitPublished(dossierId, DossierSubmitted.TYPE);
+    ConsumerRecord<String, String> submission =
+        Dossiers.awaitPublished(dossierId, DossierSubmitted.TYPE);
     assertThat(submission.value())
         .contains("\"personPseudonym\":\"" + pseudonym + "\"")
         .doesNotContain(personId);
@@ -119,7 +118,8 @@ class PersonalDataErasureIT {
             "/api/departements/31/dossiers/" + dossierId + "/erasure-request/confirmation", "");
     assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 
-    ConsumerRecord<String, String> tombstone = awaitPublished(dossierId, PersonalDataErased.TYPE);
+    ConsumerRecord<String, String> tombstone =
+        Dossiers.awaitPublished(dossierId, PersonalDataErased.TYPE);
     EventContract.of(PersonalDataErased.TYPE).assertValid(tombstone.value());
     assertThat(tombstone.value())
         .contains("\"reason\":\"PERSON_REQUEST\"", "\"erasedOn\":\"" + LocalDate.now() + "\"");
@@ -372,26 +372,6 @@ class PersonalDataErasureIT {
       }
     }
     return all.toString();
-  }
-
-  private static ConsumerRecord<String, String> awaitPublished(String dossierId, String type) {
-    try (var topic = new TopicReader(DossierEvents.TOPIC)) {
-      return await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  topic.readAll().stream()
-                      .filter(r -> dossierId.equals(r.key()))
-                      .filter(
-                          r ->
-                              type.equals(
-                                  new String(
-                                      r.headers().lastHeader("ce_type").value(),
-                                      StandardCharsets.UTF_8)))
-                      .findFirst()
-                      .orElse(null),
-              record -> record != null);
-    }
   }
 
   private static String id(HttpResponse<String> response) {

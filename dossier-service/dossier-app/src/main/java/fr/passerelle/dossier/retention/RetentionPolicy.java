@@ -35,7 +35,14 @@ public record RetentionPolicy(Period draft, Period afterLastContact, Period warn
     /** Its pathway ended, or was refused: the period after the last contact runs. */
     CLOSED,
     /** Its person's data is erased. */
-    ERASED
+    ERASED;
+
+    /** Why a dossier at this stage is erased when its period ends. */
+    public ErasureReason erasureReason() {
+      return this == DRAFT
+          ? ErasureReason.DRAFT_NOT_SUBMITTED
+          : ErasureReason.RETENTION_AFTER_LAST_CONTACT;
+    }
   }
 
   /**
@@ -91,10 +98,7 @@ public record RetentionPolicy(Period draft, Period afterLastContact, Period warn
     if (due == null) {
       return new Wait();
     }
-    ErasureReason reason =
-        facts.stage() == Stage.DRAFT
-            ? ErasureReason.DRAFT_NOT_SUBMITTED
-            : ErasureReason.RETENTION_AFTER_LAST_CONTACT;
+    ErasureReason reason = facts.stage().erasureReason();
     LocalDate announced = facts.announcedErasureOn();
     if (announced != null && !announced.isBefore(due)) {
       return today.isBefore(announced) ? new Wait() : new Erase(reason);

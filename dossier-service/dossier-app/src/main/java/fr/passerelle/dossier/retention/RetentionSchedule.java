@@ -153,9 +153,7 @@ public class RetentionSchedule {
                 rs.getString("dossier_id"),
                 rs.getString("association_id"),
                 rs.getDate("announced_erasure_on").toLocalDate(),
-                "DRAFT".equals(rs.getString("stage"))
-                    ? "DRAFT_NOT_SUBMITTED"
-                    : "RETENTION_AFTER_LAST_CONTACT"),
+                Stage.valueOf(rs.getString("stage")).erasureReason().name()),
         departmentCode,
         associationId,
         associationId);

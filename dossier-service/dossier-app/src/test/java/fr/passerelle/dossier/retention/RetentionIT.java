@@ -10,7 +10,6 @@ import fr.passerelle.decision.events.PathwayRefused;
 import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.dossier.Dossiers;
 import fr.passerelle.dossier.MovableClock;
-import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.PersonalDataErased;
 import fr.passerelle.dossier.events.PersonalDataErasureDue;
 import fr.passerelle.dossier.intake.api.ErasureAnnounced;
@@ -19,8 +18,6 @@ import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
-import fr.passerelle.testsupport.TopicReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -89,7 +86,7 @@ class RetentionIT {
     both.forEach(CompletableFuture::join);
     sweep.sweep();
     awaitAnnouncements(dossierId);
-    String warning = awaitPublished(dossierId, PersonalDataErasureDue.TYPE);
+    String warning = Dossiers.awaitPublished(dossierId, PersonalDataErasureDue.TYPE).value();
     EventContract.of(PersonalDataErasureDue.TYPE).assertValid(warning);
     assertThat(warning)
         .contains(
@@ -118,7 +115,7 @@ class RetentionIT {
     clock.set(due);
     sweep.sweep();
     awaitErased(personId);
-    assertThat(awaitPublished(dossierId, PersonalDataErased.TYPE))
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErased.TYPE).value())
         .contains("\"reason\":\"DRAFT_NOT_SUBMITTED\"", "\"erasedOn\":\"" + due + "\"");
     assertThat(
             TestHttp.onPort(port)
@@ -193,12 +190,12 @@ class RetentionIT {
     assertThat(announcements(dossierId)).isZero();
     clock.set(due.minusDays(30));
     sweep.sweep();
-    assertThat(awaitPublished(dossierId, PersonalDataErasureDue.TYPE))
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErasureDue.TYPE).value())
         .contains("\"erasureDueOn\":\"" + due + "\"", "RETENTION_AFTER_LAST_CONTACT");
     clock.set(due);
     sweep.sweep();
     awaitErased(personId);
-    assertThat(awaitPublished(dossierId, PersonalDataErased.TYPE))
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErased.TYPE).value())
         .contains("\"reason\":\"RETENTION_AFTER_LAST_CONTACT\"");
   }
 
@@ -255,7 +252,7 @@ class RetentionIT {
     assertThat(announcements(dossierId)).isZero();
     clock.set(due.minusDays(30));
     sweep.sweep();
-    assertThat(awaitPublished(dossierId, PersonalDataErasureDue.TYPE))
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErasureDue.TYPE).value())
         .contains("\"erasureDueOn\":\"" + due + "\"", "RETENTION_AFTER_LAST_CONTACT");
     clock.set(due.minusDays(1));
     sweep.sweep();
@@ -322,27 +319,6 @@ class RetentionIT {
   private String personIdOf(String dossierId) {
     return jdbc.queryForObject(
         "SELECT person_id FROM dossier_summary WHERE dossier_id = ?", String.class, dossierId);
-  }
-
-  private static String awaitPublished(String dossierId, String type) {
-    try (var topic = new TopicReader(DossierEvents.TOPIC)) {
-      return await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  topic.readAll().stream()
-                      .filter(r -> dossierId.equals(r.key()))
-                      .filter(
-                          r ->
-                              type.equals(
-                                  new String(
-                                      r.headers().lastHeader("ce_type").value(),
-                                      StandardCharsets.UTF_8)))
-                      .map(r -> r.value())
-                      .findFirst()
-                      .orElse(null),
-              value -> value != null);
-    }
   }
 
   private static String id(String body) {
