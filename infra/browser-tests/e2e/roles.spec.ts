@@ -26,6 +26,13 @@ test.describe.serial('Passerelle, role by role', () => {
     await expect(page.getByRole('rowheader', { name: association })).toBeVisible();
     await checkScreen(page, 'associations-prefecture');
 
+    // The approval is renewed: the association keeps its id, its new approval follows the current one.
+    await page.getByLabel("Association dont l'agrément est renouvelé").selectOption({ label: `${association} (jusqu'au ${frenchDate(daysFromToday(3 * 365 - 31))})` });
+    await page.getByLabel("Agrément renouvelé jusqu'au").fill(daysFromToday(4 * 365 - 31));
+    await page.getByRole('button', { name: "Renouveler l'agrément" }).click();
+    await expect(page.getByText(`L'agrément de « ${association} » est renouvelé jusqu'au `)).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(association) })).toContainText(frenchDate(daysFromToday(4 * 365 - 31)));
+
     const api = await apiAs('prefecture-33');
     const listed = (await (await api.get('/api/departements/33/associations')).json()) as { associationId: string; name: string }[];
     associationId = listed.find((a) => a.name === association)!.associationId;
@@ -210,7 +217,8 @@ test.describe.serial('Passerelle, role by role', () => {
 
   test('the préfet grants the AFIS, the conditions assessed at the decision’s date', async ({ page }) => {
     await signIn(page, 'prefecture-33');
-    await page.goto(`/beneficiaires/${dossierId}`);
+    await page.getByRole('link', { name: "Demandes d'AFIS à décider" }).click();
+    await expect(page).toHaveURL(new RegExp(`/beneficiaires/${dossierId}$`));
     const decision = page.getByRole('form', { name: /^Statuer sur la demande d'AFIS du / });
     await decision.getByLabel("Date de la décision sur l'AFIS").fill(today());
     await checkScreen(page, 'decision-afis-prefecture');
@@ -222,7 +230,8 @@ test.describe.serial('Passerelle, role by role', () => {
   test('the paying body pays the month and reads the beneficiary’s allowance', async ({ page }) => {
     await signIn(page, 'paying-body-33');
     await checkScreen(page, 'accueil-organisme-payeur');
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: "Versements de l'AFIS" }).click();
+    await page.getByRole('link', { name: "Versement de l'AFIS", exact: true }).click();
+    await expect(page.getByRole('heading', { name: "Versements de l'AFIS" })).toBeVisible();
     await page.getByLabel('Mois à verser').fill(today().slice(0, 7));
     await page.getByRole('button', { name: 'Préparer le versement' }).click();
     const line = page.getByRole('row').filter({ hasText: `Dossier ${dossierId.slice(0, 8)}` });

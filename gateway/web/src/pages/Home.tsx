@@ -1,10 +1,12 @@
 import { get } from '../api';
 import { ProblemAlert } from '../components/Fields';
-import { date, departementName, ROLE_LABELS } from '../labels';
+import { date, departementName, month, ROLE_LABELS } from '../labels';
 import { useLoad } from '../load';
 import { Link } from '../router';
 import { firstDepartement, has, isNational, useMe } from '../session';
-import type { DossierSummary, ErasureDue, PendingDossier } from './types';
+import type { DossierSummary, ErasureDue, PendingDossier, TodoItem } from './types';
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
 
 interface Task {
   text: string;
@@ -64,6 +66,72 @@ export function Home() {
           text: `${due.length} dossier${due.length > 1 ? 's' : ''} dont les données personnelles seront effacées à la fin de leur durée de conservation, le premier le ${date(due[0].erasureOn)}`,
           to: '/dossiers',
           action: 'Effacements prévus',
+        });
+      }
+    }
+    if (has(me, 'ASSOCIATION', 'SECRETARIAT', 'PREFECTURE')) {
+      const pathways = await get<TodoItem[]>(`/api/departements/${d}/pathways/todo`);
+      const of = (kind: string) => pathways.filter((item) => item.kind === kind);
+      const renewals = of('RENEWAL_DUE');
+      if (renewals.length > 0) {
+        list.push({
+          text: `${plural(renewals.length, 'parcours')} arrivant à échéance d'ici 30 jours sans demande de renouvellement, le premier le ${date(renewals[0].dueOn)}`,
+          to: `/dossiers/${renewals[0].subject}`,
+          action: 'Renouvellements à demander',
+        });
+      }
+      const awaitingSession = of('RENEWAL_AWAITING_SESSION');
+      if (awaitingSession.length > 0) {
+        list.push({
+          text: `${plural(awaitingSession.length, 'demande')} de renouvellement à inscrire à l'ordre du jour d'une séance`,
+          to: '/commission',
+          action: 'Renouvellements à examiner',
+        });
+      }
+      const decisions = of('DECISION_DUE');
+      if (decisions.length > 0) {
+        list.push({
+          text: `${plural(decisions.length, 'avis')} de la commission en attente de la décision du préfet`,
+          to: '/prefecture/decisions',
+          action: 'Décisions après avis',
+        });
+      }
+    }
+    if (has(me, 'PREFECTURE', 'PAYING_BODY')) {
+      const rights = await get<TodoItem[]>(`/api/departements/${d}/rights/todo`);
+      const tasks: [string, string, (n: number) => string][] = [
+        ['PERMIT_TO_DECIDE', 'Titres de séjour à décider', (n) => `${plural(n, 'autorisation')} provisoire${n > 1 ? 's' : ''} de séjour à décider`],
+        ['PERMIT_EXPIRING', 'Titres de séjour à échéance', (n) => `${plural(n, 'autorisation')} provisoire${n > 1 ? 's' : ''} de séjour expirant d'ici 30 jours`],
+        ['AFIS_REQUEST_TO_DECIDE', "Demandes d'AFIS à décider", (n) => `${plural(n, 'demande')} d'AFIS en attente de la décision du préfet`],
+      ];
+      for (const [kind, action, text] of tasks) {
+        const items = rights.filter((item) => item.kind === kind);
+        if (items.length > 0) {
+          list.push({ text: text(items.length), to: `/beneficiaires/${items[0].subject}`, action });
+        }
+      }
+      for (const run of rights.filter((item) => item.kind === 'PAYMENT_RUN_DUE')) {
+        list.push({
+          text: `Le versement de l'AFIS de ${month(run.subject)} n'est pas encore fait (au plus tard le ${date(run.dueOn)})`,
+          to: '/versements',
+          action: "Versement de l'AFIS",
+        });
+      }
+    }
+    if (has(me, 'PREFECTURE')) {
+      const approvals = await get<TodoItem[]>(`/api/departements/${d}/associations/todo`);
+      const expiring = approvals.filter((item) => item.kind === 'APPROVAL_EXPIRING').length;
+      const expired = approvals.filter((item) => item.kind === 'APPROVAL_EXPIRED_WITH_DOSSIERS').length;
+      if (expiring + expired > 0) {
+        list.push({
+          text: [
+            expiring > 0 ? `${plural(expiring, 'agrément')} d'association arrivant à échéance d'ici 60 jours` : '',
+            expired > 0 ? `${plural(expired, 'agrément')} expiré${expired > 1 ? 's' : ''} alors que des parcours sont suivis` : '',
+          ]
+            .filter(Boolean)
+            .join(' ; '),
+          to: '/prefecture/associations',
+          action: 'Agréments à renouveler',
         });
       }
     }

@@ -184,3 +184,11 @@ export interface PathwayView {
   lastDay: string | null;
   recordedAt: string;
 }
+
+/** One thing to do, from a service's to-do list: a pathway, a beneficiary, an association or a month. */
+export interface TodoItem {
+  kind: string;
+  subject: string;
+  dueOn: string;
+  since: string;
+}

@@ -201,7 +201,15 @@ class DecisionAccessIT {
         Role.ASSOCIATION,
         Role.SECRETARIAT,
         Role.PREFECTURE,
-        Role.AUDITOR);
+        Role.AUDITOR),
+    PATHWAYS_TODO(
+        "GET",
+        f -> "/pathways/todo",
+        f -> null,
+        200,
+        Role.ASSOCIATION,
+        Role.SECRETARIAT,
+        Role.PREFECTURE);
 
     final String method;
     final Function<Fixtures, String> path;

@@ -49,6 +49,8 @@ class AccessMatrixIT {
   enum Route {
     APPROVE_ASSOCIATION("POST", "/associations"),
     LIST_ASSOCIATIONS("GET", "/associations"),
+    RENEW_APPROVAL("POST", "/associations/{associationId}/approval-renewal"),
+    APPROVALS_TODO("GET", "/associations/todo"),
     DRAFT("POST", "/dossiers"),
     REVISE("PUT", "/dossiers/{dossierId}"),
     SUBMIT("POST", "/dossiers/{dossierId}/submission"),
@@ -141,10 +143,13 @@ class AccessMatrixIT {
       requestErasure(target);
     }
     String token = token(role, callersDepartement);
+    // each renewal of an approval renews a fresh one
+    String association =
+        allowed && route == Route.RENEW_APPROVAL ? approveAssociation() : associationId;
 
     if (allowed) {
       long logBefore = accessLogEntries(target, "READ");
-      var response = call(route, token, DEPARTEMENT, target, associationId);
+      var response = call(route, token, DEPARTEMENT, target, association);
       assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
       if (route == Route.READ) {
         assertThat(accessLogEntries(target, "READ")).isEqualTo(logBefore + 1);
@@ -290,10 +295,16 @@ class AccessMatrixIT {
   private HttpResponse<String> call(
       Route route, String token, String department, String target, String bodyOf) {
     TestHttp http = token == null ? TestHttp.onPort(port) : TestHttp.onPort(port).as(token);
-    String path = "/api/departements/" + department + route.path.replace("{dossierId}", target);
+    String routePath = route.path.replace("{dossierId}", target);
+    if (route == Route.RENEW_APPROVAL) {
+      routePath = routePath.replace("{associationId}", bodyOf);
+    }
+    String path = "/api/departements/" + department + routePath;
     String body =
         switch (route) {
           case APPROVE_ASSOCIATION -> Dossiers.anAssociationBody();
+          case RENEW_APPROVAL ->
+              "{\"approvedUntil\":\"" + java.time.LocalDate.now().plusYears(2) + "\"}";
           case REQUEST_ERASURE -> Dossiers.anErasureRequestBody();
           default -> Dossiers.aCompleteDossierBody(bodyOf);
         };

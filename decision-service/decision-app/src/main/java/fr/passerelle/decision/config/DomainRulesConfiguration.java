@@ -4,6 +4,7 @@ import fr.passerelle.decision.pathway.command.AuthorisationTerm;
 import fr.passerelle.decision.pathway.command.TermEnd;
 import fr.passerelle.decision.pathway.query.PathwaysProjection;
 import fr.passerelle.decision.pathway.query.PendingDossiersProjection;
+import fr.passerelle.decision.reminder.query.PathwaysTodoProjection;
 import fr.passerelle.decision.session.command.Commission;
 import fr.passerelle.decision.session.command.CommissionRosters;
 import fr.passerelle.decision.session.command.CommissionSession;
@@ -68,6 +69,8 @@ class DomainRulesConfiguration {
                 PathwaysProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
             .registerListenerInvocationErrorHandler(
                 CommissionMinutesProjection.PROCESSING_GROUP,
-                c -> PropagatingErrorHandler.instance());
+                c -> PropagatingErrorHandler.instance())
+            .registerListenerInvocationErrorHandler(
+                PathwaysTodoProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
   }
 }

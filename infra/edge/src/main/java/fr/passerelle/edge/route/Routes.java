@@ -45,6 +45,22 @@ public final class Routes {
           departemental(ServiceName.DOSSIER, GET, D + "/associations", "list approved associations")
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, ADMIN)
               .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  POST,
+                  D + "/associations/{associationId}/approval-renewal",
+                  "renew an association's approval")
+              .roles(PREFECTURE, ADMIN)
+              .build(),
+          departemental(
+                  ServiceName.DOSSIER,
+                  GET,
+                  D + "/associations/todo",
+                  "approvals of associations expiring within 60 days, or expired with dossiers"
+                      + " still followed")
+              .roles(ASSOCIATION, PREFECTURE)
+              .ownership(Ownership.OWN_ASSOCIATION)
+              .build(),
           departemental(ServiceName.DOSSIER, POST, D + "/dossiers", "draft a dossier")
               .roles(ASSOCIATION)
               .ownership(Ownership.OWN_ASSOCIATION)
@@ -199,6 +215,15 @@ public final class Routes {
                   "where a pathway stands: terms, renewal request, end (no personal data)")
               .roles(ASSOCIATION, SECRETARIAT, PREFECTURE, AUDITOR)
               .ownership(Ownership.OWN_DOSSIER)
+              .build(),
+          departemental(
+                  ServiceName.DECISION,
+                  GET,
+                  D + "/pathways/todo",
+                  "what is due on pathways, for the caller's role: renewals within 30 days,"
+                      + " renewal requests awaiting a session, decisions awaiting the préfet")
+              .roles(ASSOCIATION, SECRETARIAT, PREFECTURE)
+              .ownership(Ownership.OWN_ASSOCIATION)
               .build(),
           // benefits-service: rights decided over the pathway's life, payments, outcomes
           departemental(

@@ -1,5 +1,6 @@
 package fr.passerelle.dossier.association.query;
 
+import fr.passerelle.dossier.association.api.ApprovalRenewed;
 import fr.passerelle.dossier.association.api.AssociationApproved;
 import java.sql.Date;
 import java.util.List;
@@ -39,6 +40,14 @@ public class AssociationsProjection {
         event.name(),
         Date.valueOf(event.approvedFrom()),
         Date.valueOf(event.approvedUntil()));
+  }
+
+  @EventHandler
+  void on(ApprovalRenewed event) {
+    jdbc.update(
+        "UPDATE approved_association SET approved_until = ? WHERE association_id = ?",
+        Date.valueOf(event.approvedUntil()),
+        event.associationId());
   }
 
   public List<AssociationView> inDepartment(String departmentCode) {
