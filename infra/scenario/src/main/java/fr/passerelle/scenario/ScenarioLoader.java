@@ -119,33 +119,36 @@ public class ScenarioLoader {
     }
     Attendance attendance = commission(secretariat, base, year, associations);
 
-    Map<Beneficiary, String> dossierIds = new LinkedHashMap<>();
+    // By the person's place in the scenario: two people may hold the same facts.
+    List<Beneficiary> dossiers = year.dossiers();
+    String[] dossierIds = new String[dossiers.size()];
     for (int session = 0; session < year.sessions().size(); session++) {
       LocalDate sitting = year.sessions().get(session);
       LocalDate decidedOn = sitting.plusDays(DECISION_DELAY_DAYS);
-      List<Beneficiary> firstRequests = new ArrayList<>();
-      List<Beneficiary> renewals = new ArrayList<>();
+      List<Integer> firstRequests = new ArrayList<>();
+      List<Integer> renewals = new ArrayList<>();
       Map<String, Integer> awaited = new LinkedHashMap<>();
-      for (Beneficiary person : year.dossiers()) {
+      for (int index = 0; index < dossiers.size(); index++) {
+        Beneficiary person = dossiers.get(index);
         if (person.firstSession() == session) {
           PlatformClient member = associationUsers.get(person.association());
           String dossierId =
               member
                   .post(
                       base + "/dossiers",
-                      dossier(associations.get(person.association()), person, dossierIds.size()))
+                      dossier(associations.get(person.association()), person, index))
                   .path("dossierId")
                   .asString();
           member.post(
               base + "/dossiers/" + dossierId + "/submission",
               Map.of("submittedOn", person.submittedOn().toString()));
-          dossierIds.put(person, dossierId);
-          firstRequests.add(person);
+          dossierIds[index] = dossierId;
+          firstRequests.add(index);
           awaited.put(dossierId, 1);
         }
         int term = renewalTerm(person, session);
         if (term > 0) {
-          String dossierId = dossierIds.get(person);
+          String dossierId = dossierIds[index];
           associationUsers
               .get(person.association())
               .post(
@@ -154,7 +157,7 @@ public class ScenarioLoader {
                       "requestedOn", sitting.minusWeeks(3).toString(),
                       "plan", "Poursuite du parcours : logement, formation, emploi",
                       "achievements", "Démarches engagées avec l'association"));
-          renewals.add(person);
+          renewals.add(index);
           awaited.put(dossierId, term);
         }
       }
@@ -184,8 +187,9 @@ public class ScenarioLoader {
               .path("sessionId")
               .asString();
       String agenda = base + "/commission/sessions/" + sessionId;
-      for (Beneficiary person : firstRequests) {
-        String dossierId = dossierIds.get(person);
+      for (int index : firstRequests) {
+        Beneficiary person = dossiers.get(index);
+        String dossierId = dossierIds[index];
         studied(secretariat, agenda, attendance, dossierId, person.validated());
         Map<String, Object> decision = decision(dossierId, decidedOn);
         if (person.validated()) {
@@ -198,8 +202,9 @@ public class ScenarioLoader {
         }
         prefecture.post(base + "/prefecture/decisions", decision);
       }
-      for (Beneficiary person : renewals) {
-        String dossierId = dossierIds.get(person);
+      for (int index : renewals) {
+        Beneficiary person = dossiers.get(index);
+        String dossierId = dossierIds[index];
         boolean granted = !Integer.valueOf(session).equals(person.renewalRefusedAt());
         studied(secretariat, agenda, attendance, dossierId, granted);
         Map<String, Object> decision = decision(dossierId, decidedOn);
@@ -212,23 +217,24 @@ public class ScenarioLoader {
         }
         prefecture.post(base + "/prefecture/decisions", decision);
       }
-      for (Beneficiary person : firstRequests) {
+      for (int index : firstRequests) {
+        Beneficiary person = dossiers.get(index);
         if (person.validated()) {
           decideRights(
               prefecture,
               associationUsers.get(person.association()),
               base,
-              dossierIds.get(person),
+              dossierIds[index],
               person,
               decidedOn);
         }
       }
     }
 
-    for (var dossier : dossierIds.entrySet()) {
-      Beneficiary person = dossier.getKey();
+    for (int index = 0; index < dossiers.size(); index++) {
+      Beneficiary person = dossiers.get(index);
       if (person.end() != null) {
-        Map<String, Object> decision = decision(dossier.getValue(), person.end().decidedOn());
+        Map<String, Object> decision = decision(dossierIds[index], person.end().decidedOn());
         decision.put("decision", "END");
         decision.put("reason", person.end().reason());
         if (!"PERSON_REQUEST".equals(person.end().reason())) {
@@ -236,7 +242,7 @@ public class ScenarioLoader {
         }
         prefecture.post(base + "/prefecture/decisions", decision);
       }
-      String beneficiary = base + "/beneficiaries/" + dossier.getValue();
+      String beneficiary = base + "/beneficiaries/" + dossierIds[index];
       PlatformClient member = associationUsers.get(person.association());
       if (person.employment() != null) {
         member.post(
@@ -255,7 +261,7 @@ public class ScenarioLoader {
     out.printf(
         "%s: %d dossiers studied, %d validated, %d sessions from %s to %s%n",
         department,
-        dossierIds.size(),
+        dossiers.size(),
         year.validated(),
         year.sessions().size(),
         year.sessions().get(0),
