@@ -110,7 +110,8 @@ class DecisionAccessIT {
   private static String registered(CommandGateway commands) {
     String dossierId = UUID.randomUUID().toString();
     commands.sendAndWait(
-        new RegisterDossierCommand(dossierId, OWN, Pathways.SUBMITTED_AT, Pathways.aProfile()));
+        new RegisterDossierCommand(
+            dossierId, OWN, Pathways.SUBMITTED_AT, Pathways.aProfile(), Pathways.SUBMITTED_ON));
     return dossierId;
   }
 

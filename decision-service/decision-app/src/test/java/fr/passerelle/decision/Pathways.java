@@ -33,6 +33,7 @@ public final class Pathways {
   public static final String HAUTE_GARONNE = "31";
   public static final String PARIS = "75";
   public static final Instant SUBMITTED_AT = Instant.parse("2019-03-14T09:30:00Z");
+  public static final LocalDate SUBMITTED_ON = LocalDate.parse("2019-03-14");
   public static final LocalDate DECIDED_ON = LocalDate.parse("2019-04-18");
   public static final LocalDate START_DATE = LocalDate.parse("2019-05-01");
   public static final String ASSOCIATION = "a1f2e3d4-5c6b-4a79-8e01-23456789abcd";
@@ -79,7 +80,8 @@ public final class Pathways {
   }
 
   public static RegisterDossierCommand aRegistration(String dossierId) {
-    return new RegisterDossierCommand(dossierId, HAUTE_GARONNE, SUBMITTED_AT, aProfile());
+    return new RegisterDossierCommand(
+        dossierId, HAUTE_GARONNE, SUBMITTED_AT, aProfile(), SUBMITTED_ON);
   }
 
   public static DossierRegistered registered(String dossierId) {
@@ -87,7 +89,7 @@ public final class Pathways {
   }
 
   public static DossierRegistered registered(String dossierId, DossierProfile profile) {
-    return new DossierRegistered(dossierId, HAUTE_GARONNE, SUBMITTED_AT, profile);
+    return new DossierRegistered(dossierId, HAUTE_GARONNE, SUBMITTED_AT, profile, SUBMITTED_ON);
   }
 
   public static PlaceOnAgendaCommand placing(String dossierId, String sessionId) {

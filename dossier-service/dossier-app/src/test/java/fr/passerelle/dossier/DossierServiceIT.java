@@ -90,6 +90,65 @@ class DossierServiceIT {
   }
 
   @Test
+  void aDossierSubmittedInAPastYearIsPublishedWithItsDateBesideItsRecordingTime() {
+    var registered =
+        TestHttp.onPort(port)
+            .as(TestTokens.staff("PREFECTURE", "31"))
+            .postJson(
+                "/api/departements/31/associations",
+                """
+                {"name":"Association agréée en 2018","approvedFrom":"2018-06-01",
+                 "approvedUntil":"2021-05-31"}""");
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    String approvedIn2018 = id(registered);
+    http = TestHttp.onPort(port).as(TestTokens.association(approvedIn2018, "31"));
+    String dossierId = draft("31", Dossiers.aCompleteDossierBody(approvedIn2018));
+    String submission = "/api/departements/31/dossiers/" + dossierId + "/submission";
+    String tomorrow = java.time.LocalDate.now(Dossiers.FRANCE).plusDays(1).toString();
+    long eventsBefore = countEvents();
+
+    var future = http.postJson(submission, "{\"submittedOn\":\"" + tomorrow + "\"}");
+    var beforeApproval = http.postJson(submission, "{\"submittedOn\":\"2018-05-31\"}");
+
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(future.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(future.body())
+        .contains("\"field\":\"submittedOn\"", "ne peut pas être dans le futur");
+    assertThat(beforeApproval.statusCode()).isEqualTo(400);
+    assertThat(beforeApproval.body())
+        .contains(
+            "\"field\":\"submittedOn\"",
+            "antérieure au début de l'agrément de l'association (01/06/2018)");
+    assertThat(countEvents()).isEqualTo(eventsBefore);
+    assertThat(http.get("/api/departements/31/dossiers/" + dossierId).body())
+        .contains("\"status\":\"DRAFT\"");
+
+    Instant before = Instant.now();
+    var submitted = http.postJson(submission, "{\"submittedOn\":\"2019-03-12\"}");
+
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+    assertThat(submitted.body()).contains("\"submittedOn\":\"2019-03-12\"");
+    try (var topic = new TopicReader(DossierEvents.TOPIC)) {
+      ConsumerRecord<String, String> published =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> find(topic.readAll(), dossierId), record -> record != null);
+
+      EventContract.of(DossierSubmitted.TYPE).assertValid(published.value());
+      assertThat(published.value()).contains("\"submittedOn\":\"2019-03-12\"");
+      Matcher recorded = Pattern.compile("\"submittedAt\":\"([^\"]+)\"").matcher(published.value());
+      assertThat(recorded.find()).isTrue();
+      assertThat(Instant.parse(recorded.group(1))).isAfterOrEqualTo(before.minusSeconds(1));
+    }
+    // Its pathway's renewal can then be asked for in 2019, after the submission's date.
+    var renewal =
+        http.postJson(
+            "/api/departements/31/dossiers/" + dossierId + "/renewal-requests",
+            Dossiers.aRenewalBody(java.time.LocalDate.of(2019, 9, 2)));
+    assertThat(renewal.statusCode()).as(renewal.body()).isEqualTo(201);
+  }
+
+  @Test
   void aRenewalOfASubmittedDossierIsPublishedWithoutItsPlanWhichStaysInTheService() {
     String dossierId = draft("31", Dossiers.aCompleteDossierBody(associationId));
     String renewals = "/api/departements/31/dossiers/" + dossierId + "/renewal-requests";

@@ -99,7 +99,65 @@ final class ProducedEvents {
             golden.receivesRsa(),
             golden.receivesAda(),
             golden.personPseudonym(),
+            golden.procuringVictim(),
+            submittedOn));
+  }
+
+  /**
+   * A submission as dossier-service published it before 0.4: no day of its own, only the time it
+   * was recorded.
+   */
+  static Produced submittedWithoutItsDate(
+      String dossierId, String departmentCode, java.time.Instant recordedAt) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return produced(
+        DossierEvents.TOPIC,
+        SUBMITTED,
+        dossierId,
+        new DossierSubmitted(
+            dossierId,
+            departmentCode,
+            golden.nationality(),
+            golden.children(),
+            golden.traffickingVictim(),
+            recordedAt,
+            null,
+            golden.associationId(),
+            golden.ageBand(),
+            golden.monthlyResources(),
+            golden.receivesRsa(),
+            golden.receivesAda(),
+            golden.personPseudonym(),
             golden.procuringVictim()));
+  }
+
+  /** A submission dated {@code submittedOn} by the association, recorded at {@code recordedAt}. */
+  static Produced submittedOn(
+      String dossierId,
+      String departmentCode,
+      LocalDate submittedOn,
+      java.time.Instant recordedAt) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return produced(
+        DossierEvents.TOPIC,
+        SUBMITTED,
+        dossierId,
+        new DossierSubmitted(
+            dossierId,
+            departmentCode,
+            golden.nationality(),
+            golden.children(),
+            golden.traffickingVictim(),
+            recordedAt,
+            null,
+            golden.associationId(),
+            golden.ageBand(),
+            golden.monthlyResources(),
+            golden.receivesRsa(),
+            golden.receivesAda(),
+            golden.personPseudonym(),
+            golden.procuringVictim(),
+            submittedOn));
   }
 
   static Produced validated(

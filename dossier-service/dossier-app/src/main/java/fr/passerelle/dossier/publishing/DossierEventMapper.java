@@ -44,7 +44,8 @@ class DossierEventMapper implements IntegrationEventMapper {
                   content.receivesRsa(),
                   content.receivesAda(),
                   e.personPseudonym(),
-                  content.procuringVictim())));
+                  content.procuringVictim(),
+                  e.submittedOn())));
     }
     if (internalEvent instanceof fr.passerelle.dossier.intake.api.PersonalDataErased e) {
       return Optional.of(

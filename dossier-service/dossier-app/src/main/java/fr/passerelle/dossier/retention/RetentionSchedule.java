@@ -65,7 +65,9 @@ public class RetentionSchedule {
     jdbc.update(
         "UPDATE retention_schedule SET stage = 'SUBMITTED' WHERE dossier_id = ? AND stage = 'DRAFT'",
         event.dossierId());
-    contact(event.dossierId(), day(event.submittedAt()));
+    contact(
+        event.dossierId(),
+        event.submittedOn() != null ? event.submittedOn() : day(event.submittedAt()));
   }
 
   @EventHandler

@@ -3,6 +3,8 @@ package fr.passerelle.dossier.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.contract.EventContract;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class DossierSubmittedContractTest {
@@ -25,6 +27,47 @@ class DossierSubmittedContractTest {
         """
         {"dossierId":"d-1","departmentCode":"31","nationality":"NG","children":0,
          "traffickingVictim":true,"submittedAt":"2019-03-14T09:30:00Z"}""");
+  }
+
+  @Test
+  void theSubmissionIsDatedByTheDayEnteredNotByItsRecording() {
+    assertThat(contract.goldenSample()).contains("\"submittedOn\": \"2019-03-12\"");
+    contract.assertInvalid(contract.goldenSample().replace("\"2019-03-12\"", "\"12/03/2019\""));
+    contract.assertInvalid(
+        contract.goldenSample().replace("\"2019-03-12\"", "\"2019-03-12T09:30:00Z\""));
+
+    assertThat(
+            submission(Instant.parse("2026-11-29T10:00:00Z"), LocalDate.of(2019, 3, 12))
+                .submissionDate())
+        .isEqualTo(LocalDate.of(2019, 3, 12));
+  }
+
+  @Test
+  void aSubmissionWithoutItsDateIsDatedByTheDayItWasRecordedInFrance() {
+    contract.assertValid(contract.goldenSample().replace("\"2019-03-12\"", "null"));
+
+    // 23:30 UTC on 13 March is already the 14th in Paris.
+    assertThat(submission(Instant.parse("2019-03-13T23:30:00Z"), null).submissionDate())
+        .isEqualTo(LocalDate.of(2019, 3, 14));
+  }
+
+  private static DossierSubmitted submission(Instant submittedAt, LocalDate submittedOn) {
+    return new DossierSubmitted(
+        "d-1",
+        "31",
+        "NG",
+        0,
+        true,
+        submittedAt,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        submittedOn);
   }
 
   @Test

@@ -127,7 +127,10 @@ class ReviewFacts {
         });
   }
 
-  /** First requests registered: dossiers submitted in the period (the day in Paris). */
+  /**
+   * First requests registered: dossiers submitted in the period, by the day the association entered
+   * (for a submission published without it, the day it was recorded, in Paris).
+   */
   private void firstRequests(MapSqlParameterSource parameters, Map<String, Figures> figures) {
     jdbc.query(
         """
@@ -137,7 +140,9 @@ class ReviewFacts {
         GROUP BY s.department_code
         """
             .formatted(
-                IN_PERIOD.formatted("CAST(s.submitted_at AT TIME ZONE 'Europe/Paris' AS DATE)"),
+                IN_PERIOD.formatted(
+                    "COALESCE(s.submitted_on,"
+                        + " CAST(s.submitted_at AT TIME ZONE 'Europe/Paris' AS DATE))"),
                 KNOWN.formatted("s"),
                 IN_SCOPE.formatted("s")),
         parameters,

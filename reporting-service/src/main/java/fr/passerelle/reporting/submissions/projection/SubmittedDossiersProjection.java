@@ -3,6 +3,7 @@ package fr.passerelle.reporting.submissions.projection;
 import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects {@code DossierSubmitted} into one row per submitted dossier, with when it was recorded.
+ * Projects {@code DossierSubmitted} into one row per submitted dossier, with the day it was
+ * submitted (null when the submission did not give it), when dossier-service recorded it and when
+ * the event was recorded.
  */
 @Component
 public class SubmittedDossiersProjection {
@@ -31,15 +34,16 @@ public class SubmittedDossiersProjection {
     jdbc.update(
         """
         INSERT INTO submitted_dossier
-          (dossier_id, department_code, nationality, submitted_at, event_id, recorded_at,
-           received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+          (dossier_id, department_code, nationality, submitted_at, submitted_on, event_id,
+           recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id) DO NOTHING
         """,
         event.dossierId(),
         event.departmentCode(),
         event.nationality(),
         Timestamp.from(event.submittedAt()),
+        event.submittedOn() == null ? null : Date.valueOf(event.submittedOn()),
         recorded.eventId(),
         recorded.recordedAt(),
         recorded.receivedAt());

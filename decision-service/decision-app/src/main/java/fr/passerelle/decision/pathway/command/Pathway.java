@@ -34,7 +34,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,9 +74,6 @@ public class Pathway {
     AWAITING_DECISION
   }
 
-  /** Submission days are read where the commissions sit. */
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-
   @AggregateIdentifier private String dossierId;
   private String departmentCode;
   private DossierProfile profile;
@@ -116,7 +112,8 @@ public class Pathway {
             command.dossierId(),
             command.departmentCode(),
             command.submittedAt(),
-            command.profile()));
+            command.profile(),
+            command.submittedOn()));
   }
 
   /**
@@ -541,7 +538,7 @@ public class Pathway {
     this.stage = Stage.FIRST_REQUEST;
     this.request = Request.AWAITING_SESSION;
     this.requestTerm = 1;
-    this.requestedOn = LocalDate.ofInstant(event.submittedAt(), FRANCE);
+    this.requestedOn = event.submissionDate();
   }
 
   @EventSourcingHandler

@@ -11,7 +11,9 @@ import fr.passerelle.dossier.events.RenewalRequested;
  * its registration. The person is known by their pseudonym in the dossier (dossier-service 0.3), or
  * by the vault's id older submissions carried, or else by the dossier's id. The fields
  * dossier-service added in 0.2 are missing from older submissions: the age band and the association
- * then stay unknown, resources count as none and allowances as not received.
+ * then stay unknown, resources count as none and allowances as not received. The submission is
+ * dated by the day the association entered (0.4), or for older submissions by the day it was
+ * recorded.
  */
 final class DossierRegistrations {
 
@@ -32,7 +34,8 @@ final class DossierRegistrations {
             Boolean.TRUE.equals(submitted.receivesRsa()),
             Boolean.TRUE.equals(submitted.receivesAda()),
             submitted.associationId(),
-            submitted.procuringVictim()));
+            submitted.procuringVictim()),
+        submitted.submissionDate());
   }
 
   static RegisterRenewalRequestCommand of(RenewalRequested requested) {

@@ -10,7 +10,6 @@ import fr.passerelle.decision.pathway.api.PendingDossierView;
 import fr.passerelle.decision.pathway.api.RenewalRequested;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,8 +27,6 @@ import org.springframework.stereotype.Component;
 public class PendingDossiersProjection {
 
   public static final String PROCESSING_GROUP = "pending-dossiers";
-
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   private final JdbcTemplate jdbc;
 
@@ -49,7 +46,7 @@ public class PendingDossiersProjection {
         event.dossierId(),
         event.departmentCode(),
         Timestamp.from(event.submittedAt()),
-        LocalDate.ofInstant(event.submittedAt(), FRANCE));
+        event.submissionDate());
   }
 
   @EventHandler

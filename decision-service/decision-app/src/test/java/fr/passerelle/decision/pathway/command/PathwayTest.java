@@ -38,6 +38,7 @@ import fr.passerelle.decision.Sessions;
 import fr.passerelle.decision.events.EndReason;
 import fr.passerelle.decision.events.RenewalRefusalReason;
 import fr.passerelle.decision.pathway.api.AuthorisedTerm;
+import fr.passerelle.decision.pathway.api.DossierRegistered;
 import fr.passerelle.decision.pathway.api.EndPathwayCommand;
 import fr.passerelle.decision.pathway.api.PathwayEnded;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
@@ -632,6 +633,44 @@ class PathwayTest {
         .when(anAuthorisation(dossierId))
         .expectNoEvents()
         .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aDossierEnteredTodayWithAPastDateGoesOnTheSessionsThatFollowThatDate() {
+    var enteredLater =
+        new DossierRegistered(
+            dossierId,
+            HAUTE_GARONNE,
+            Instant.parse("2026-11-29T09:00:00Z"),
+            Pathways.aProfile(),
+            LocalDate.parse("2019-03-14"));
+
+    fixture
+        .given(enteredLater)
+        .when(placing(dossierId, APRIL_SESSION))
+        .expectSuccessfulHandlerExecution();
+    fixture
+        .given(enteredLater)
+        .when(placing(dossierId, Sessions.renewalSession(LocalDate.parse("2019-03-01"))))
+        .expectNoEvents()
+        .expectException(fieldError("sessionId", "séance antérieure au dépôt du dossier"));
+  }
+
+  @Test
+  void aRegistrationRecordedWithoutTheSubmissionsDateIsDatedByItsRecording() {
+    var recordedBefore =
+        new DossierRegistered(
+            dossierId, HAUTE_GARONNE, Pathways.SUBMITTED_AT, Pathways.aProfile(), null);
+
+    fixture
+        .given(recordedBefore)
+        .when(placing(dossierId, Sessions.renewalSession(LocalDate.parse("2019-03-01"))))
+        .expectNoEvents()
+        .expectException(fieldError("sessionId", "séance antérieure au dépôt du dossier"));
+    fixture
+        .given(recordedBefore)
+        .when(placing(dossierId, APRIL_SESSION))
+        .expectSuccessfulHandlerExecution();
   }
 
   @Test

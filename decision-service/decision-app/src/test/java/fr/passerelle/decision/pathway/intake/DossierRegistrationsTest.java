@@ -9,6 +9,7 @@ import fr.passerelle.dossier.events.AgeBand;
 import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.eventbus.EventJson;
 import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class DossierRegistrationsTest {
@@ -35,7 +36,21 @@ class DossierRegistrationsTest {
                     false,
                     false,
                     "a1f2e3d4-5c6b-4a79-8e01-23456789abcd",
-                    false)));
+                    false),
+                LocalDate.parse("2019-03-12")));
+  }
+
+  @Test
+  void aSubmissionPublishedWithoutItsDateIsDatedByTheDayItWasRecordedInFrance() {
+    var submitted =
+        EventJson.read(
+            """
+            {"dossierId":"d-1","departmentCode":"31","nationality":"NG","children":0,
+             "traffickingVictim":true,"submittedAt":"2019-03-13T23:30:00Z"}""",
+            DossierSubmitted.class);
+
+    assertThat(DossierRegistrations.of(submitted).submittedOn())
+        .isEqualTo(LocalDate.parse("2019-03-14"));
   }
 
   @Test

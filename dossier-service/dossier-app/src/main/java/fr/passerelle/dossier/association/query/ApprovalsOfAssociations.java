@@ -1,7 +1,7 @@
 package fr.passerelle.dossier.association.query;
 
 import fr.passerelle.dossier.intake.command.Approvals;
-import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Answers the dossier's approval question from the associations' projection. */
@@ -15,11 +15,10 @@ class ApprovalsOfAssociations implements Approvals {
   }
 
   @Override
-  public boolean approved(String associationId, String departmentCode, LocalDate day) {
+  public Optional<Approval> of(String associationId, String departmentCode) {
     return associations
         .find(associationId)
         .filter(a -> a.departmentCode().equals(departmentCode))
-        .filter(a -> a.approvedOn(day))
-        .isPresent();
+        .map(a -> new Approval(a.approvedFrom(), a.approvedUntil()));
   }
 }

@@ -82,7 +82,12 @@ public class Dossier {
     requireNotErased();
     requireDraft("soumis");
     LocalDate today = LocalDate.now(clock);
-    List<Gap> gaps = Completeness.gaps(content, departmentCode, personId, today, approvals, files);
+    LocalDate submittedOn = command.submittedOn() != null ? command.submittedOn() : today;
+    if (submittedOn.isAfter(today)) {
+      throw InvalidRequestException.of("submittedOn", "ne peut pas être dans le futur");
+    }
+    List<Gap> gaps =
+        Completeness.gaps(content, departmentCode, personId, submittedOn, approvals, files);
     if (!gaps.isEmpty()) {
       throw new IncompleteDossierException(gaps);
     }
@@ -93,9 +98,10 @@ public class Dossier {
             departmentCode,
             personId,
             content,
-            AgeBands.on(birthDate, today),
+            AgeBands.on(birthDate, submittedOn),
             clock.instant(),
-            files.pseudonym(personId, dossierId).orElseThrow()));
+            files.pseudonym(personId, dossierId).orElseThrow(),
+            submittedOn));
   }
 
   @CommandHandler

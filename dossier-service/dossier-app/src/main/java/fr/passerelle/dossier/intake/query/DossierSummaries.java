@@ -10,6 +10,8 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(DossierSummaries.NAME)
 public class DossierSummaries {
+
+  /** Where a recording time becomes a day, for submissions recorded without their date. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   public static final String NAME = "dossier-summaries";
 
@@ -58,14 +63,18 @@ public class DossierSummaries {
   void on(DossierSubmitted event) {
     jdbc.update(
         """
-        INSERT INTO dossier_summary (dossier_id, department_code, person_id, status, submitted_at)
-        VALUES (?, ?, ?, 'SUBMITTED', ?)
-        ON CONFLICT (dossier_id) DO UPDATE SET status = 'SUBMITTED', submitted_at = EXCLUDED.submitted_at
+        INSERT INTO dossier_summary
+          (dossier_id, department_code, person_id, status, submitted_at, submitted_on)
+        VALUES (?, ?, ?, 'SUBMITTED', ?, ?)
+        ON CONFLICT (dossier_id) DO UPDATE
+          SET status = 'SUBMITTED', submitted_at = EXCLUDED.submitted_at,
+              submitted_on = EXCLUDED.submitted_on
         """,
         event.dossierId(),
         event.departmentCode(),
         event.personId(),
-        Timestamp.from(event.submittedAt()));
+        Timestamp.from(event.submittedAt()),
+        event.submittedOn() == null ? null : Date.valueOf(event.submittedOn()));
   }
 
   @EventHandler
@@ -131,6 +140,7 @@ public class DossierSummaries {
     Timestamp submitted = rs.getTimestamp("submitted_at");
     Timestamp erased = rs.getTimestamp("erased_at");
     Date received = rs.getDate("erasure_received_on");
+    Date submittedOn = rs.getDate("submitted_on");
     return new DossierSummary(
         rs.getString("dossier_id"),
         rs.getString("department_code"),
@@ -139,6 +149,9 @@ public class DossierSummaries {
         rs.getString("status"),
         drafted == null ? null : drafted.toInstant(),
         submitted == null ? null : submitted.toInstant(),
+        submittedOn != null
+            ? submittedOn.toLocalDate()
+            : submitted == null ? null : LocalDate.ofInstant(submitted.toInstant(), FRANCE),
         received == null ? null : received.toLocalDate(),
         erased == null ? null : erased.toInstant(),
         rs.getString("erasure_reason"));

@@ -7,6 +7,9 @@ import java.time.LocalDate;
  * A dossier's place in the process, without personal data.
  *
  * @param personId the vault's id of the person; null once their data is erased
+ * @param submittedAt when the submission was recorded
+ * @param submittedOn the day the dossier was submitted, as the association entered it (for a
+ *     submission recorded before that day was entered, the day it was recorded, in France)
  * @param erasureReceivedOn the day the person's erasure request was received, while it awaits the
  *     préfecture's confirmation
  * @param erasedAt when the person's data was erased
@@ -20,6 +23,7 @@ public record DossierSummary(
     String status,
     Instant draftedAt,
     Instant submittedAt,
+    LocalDate submittedOn,
     LocalDate erasureReceivedOn,
     Instant erasedAt,
     String erasureReason) {}

@@ -57,8 +57,11 @@ class DossierController {
   }
 
   @PostMapping("/{dossierId}/submission")
-  DossierView submit(@PathVariable String departmentCode, @PathVariable String dossierId) {
-    intake.submit(departmentCode, dossierId);
+  DossierView submit(
+      @PathVariable String departmentCode,
+      @PathVariable String dossierId,
+      @RequestBody(required = false) SubmissionRequest request) {
+    intake.submit(departmentCode, dossierId, request == null ? null : request.submittedOn());
     return DossierView.of(intake.existing(departmentCode, dossierId), null);
   }
 

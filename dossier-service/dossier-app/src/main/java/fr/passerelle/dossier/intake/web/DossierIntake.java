@@ -13,6 +13,7 @@ import fr.passerelle.edge.route.AccessRecorder;
 import fr.passerelle.edge.route.RouteDecision;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,9 @@ class DossierIntake {
   }
 
   @Transactional
-  void submit(String departmentCode, String dossierId) {
+  void submit(String departmentCode, String dossierId, LocalDate submittedOn) {
     existing(departmentCode, dossierId);
-    commands.send(new SubmitDossierCommand(dossierId, departmentCode));
+    commands.send(new SubmitDossierCommand(dossierId, departmentCode, submittedOn));
   }
 
   @Transactional

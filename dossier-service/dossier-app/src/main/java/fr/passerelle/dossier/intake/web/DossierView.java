@@ -16,6 +16,7 @@ record DossierView(
     String status,
     Instant draftedAt,
     Instant submittedAt,
+    LocalDate submittedOn,
     Person person,
     Erasure erasure) {
 
@@ -38,6 +39,7 @@ record DossierView(
         summary.status(),
         summary.draftedAt(),
         summary.submittedAt(),
+        summary.submittedOn(),
         file == null
             ? null
             : new Person(

@@ -7,8 +7,6 @@ import fr.passerelle.edge.command.Commands;
 import fr.passerelle.edge.refusal.ConflictException;
 import fr.passerelle.edge.refusal.NotFoundException;
 import fr.passerelle.edge.route.AccessRecorder;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class RenewalRequests {
-
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   private final Commands commands;
   private final DossierSummaries summaries;
@@ -44,7 +40,7 @@ class RenewalRequests {
             .find(departmentCode, dossierId)
             .orElseThrow(
                 () -> new NotFoundException("Aucun dossier de ce numéro dans ce département."));
-    if (!"SUBMITTED".equals(dossier.status()) || dossier.submittedAt() == null) {
+    if (!"SUBMITTED".equals(dossier.status()) || dossier.submittedOn() == null) {
       throw new ConflictException(
           "Seul le parcours d'un dossier soumis peut être renouvelé ; ce dossier ne l'est pas.");
     }
@@ -55,7 +51,7 @@ class RenewalRequests {
             dossierId,
             departmentCode,
             dossier.associationId(),
-            LocalDate.ofInstant(dossier.submittedAt(), FRANCE),
+            dossier.submittedOn(),
             body.requestedOn()));
     jdbc.update(
         """

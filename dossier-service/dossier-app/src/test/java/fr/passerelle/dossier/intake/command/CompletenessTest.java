@@ -5,6 +5,7 @@ import static fr.passerelle.dossier.Dossiers.anEmptyContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.dossier.events.AgeBand;
+import fr.passerelle.dossier.intake.command.Approvals.Approval;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,10 @@ class CompletenessTest {
 
   private static final LocalDate TODAY = LocalDate.of(2019, 3, 14);
   private static final Approvals ONLY_A_IN_31 =
-      (association, department, day) -> "a".equals(association) && "31".equals(department);
+      (association, department) ->
+          "a".equals(association) && "31".equals(department)
+              ? Optional.of(new Approval(LocalDate.of(2018, 6, 1), LocalDate.of(2021, 5, 31)))
+              : Optional.empty();
 
   @Test
   void everyMissingFieldIsNamedAtOnce() {
@@ -55,7 +59,31 @@ class CompletenessTest {
   }
 
   @Test
-  void aPlanSignedInTheFutureIsRefused() {
+  void aSubmissionBeforeTheApprovalNamesItsDateAndOneAfterItsEndTheAssociation() {
+    assertThat(
+            Completeness.gaps(
+                aCompleteContent("a"),
+                "31",
+                "p",
+                LocalDate.of(2018, 5, 31),
+                ONLY_A_IN_31,
+                identified()))
+        .extracting(Gap::field)
+        .containsExactly("submittedOn", "plan.signedOn");
+    assertThat(
+            Completeness.gaps(
+                aCompleteContent("a"),
+                "31",
+                "p",
+                LocalDate.of(2021, 6, 1),
+                ONLY_A_IN_31,
+                identified()))
+        .extracting(Gap::field)
+        .containsExactly("associationId");
+  }
+
+  @Test
+  void aPlanSignedAfterTheSubmissionIsRefused() {
     assertThat(
             Completeness.gaps(
                 aCompleteContent("a"),

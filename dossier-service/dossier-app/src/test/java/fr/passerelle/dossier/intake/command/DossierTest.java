@@ -3,6 +3,7 @@ package fr.passerelle.dossier.intake.command;
 import static fr.passerelle.dossier.Dossiers.aCompleteContent;
 import static fr.passerelle.dossier.Dossiers.anEmptyContent;
 import static fr.passerelle.dossier.Dossiers.anyId;
+import static org.axonframework.test.matchers.Matchers.matches;
 
 import fr.passerelle.dossier.events.AgeBand;
 import fr.passerelle.dossier.events.ErasureReason;
@@ -22,6 +23,8 @@ import fr.passerelle.dossier.intake.api.RequestErasureCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
 import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
+import fr.passerelle.dossier.intake.command.Approvals.Approval;
+import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +40,7 @@ class DossierTest {
 
   private static final Instant NOW = Instant.parse("2019-03-14T09:30:00Z");
   private static final LocalDate TODAY = LocalDate.of(2019, 3, 14);
+  private static final LocalDate APPROVED_FROM = LocalDate.of(2018, 6, 1);
   private static final String ASSOCIATION = "association-31";
 
   private final String dossierId = anyId();
@@ -49,8 +53,10 @@ class DossierTest {
     fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     fixture.registerInjectableResource(
         (Approvals)
-            (association, department, day) ->
-                ASSOCIATION.equals(association) && "31".equals(department));
+            (association, department) ->
+                ASSOCIATION.equals(association) && "31".equals(department)
+                    ? Optional.of(new Approval(APPROVED_FROM, APPROVED_FROM.plusYears(3)))
+                    : Optional.empty());
     fixture.registerInjectableResource(filesOfAPersonBornOn(LocalDate.of(1994, 5, 2)));
   }
 
@@ -73,7 +79,75 @@ class DossierTest {
         .when(new SubmitDossierCommand(dossierId, "31"))
         .expectEvents(
             new DossierSubmitted(
-                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()));
+                dossierId,
+                "31",
+                personId,
+                content,
+                AgeBand.FROM_18_TO_24,
+                NOW,
+                pseudonym(),
+                TODAY));
+  }
+
+  @Test
+  void aDossierIsSubmittedOnTheDayEnteredWithTheAgeBandOfThatDay() {
+    DossierContent content = aCompleteContent(ASSOCIATION);
+    LocalDate submittedOn = LocalDate.of(2019, 3, 1);
+
+    fixture
+        .given(new DossierDrafted(dossierId, "31", personId, content, NOW))
+        .when(new SubmitDossierCommand(dossierId, "31", submittedOn))
+        .expectEvents(
+            new DossierSubmitted(
+                dossierId,
+                "31",
+                personId,
+                content,
+                AgeBand.FROM_18_TO_24,
+                NOW,
+                pseudonym(),
+                submittedOn));
+  }
+
+  @Test
+  void aSubmissionDatedInTheFutureIsRefused() {
+    fixture
+        .given(new DossierDrafted(dossierId, "31", personId, aCompleteContent(ASSOCIATION), NOW))
+        .when(new SubmitDossierCommand(dossierId, "31", TODAY.plusDays(1)))
+        .expectException(
+            matches(
+                e ->
+                    e instanceof InvalidRequestException refused
+                        && refused
+                            .errors()
+                            .equals(
+                                List.of(
+                                    FieldError.of(
+                                        "submittedOn", "ne peut pas être dans le futur")))))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aSubmissionDatedBeforeTheAssociationsApprovalIsRefused() {
+    fixture
+        .given(new DossierDrafted(dossierId, "31", personId, aCompleteContent(ASSOCIATION), NOW))
+        .when(new SubmitDossierCommand(dossierId, "31", APPROVED_FROM.minusDays(1)))
+        .expectException(
+            matches(
+                e ->
+                    e instanceof IncompleteDossierException incomplete
+                        && incomplete
+                            .gaps()
+                            .equals(
+                                List.of(
+                                    new Gap(
+                                        "submittedOn",
+                                        "antérieure au début de l'agrément de l'association"
+                                            + " (01/06/2018)"),
+                                    new Gap(
+                                        "plan.signedOn",
+                                        "ne peut pas être postérieure à la soumission du dossier")))))
+        .expectNoEvents();
   }
 
   @Test
@@ -93,7 +167,7 @@ class DossierTest {
         .given(
             new DossierDrafted(dossierId, "31", personId, content, NOW),
             new DossierSubmitted(
-                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()))
+                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym(), TODAY))
         .when(new SubmitDossierCommand(dossierId, "31"))
         .expectException(DossierStateException.class);
   }
@@ -106,7 +180,7 @@ class DossierTest {
         .given(
             new DossierDrafted(dossierId, "31", personId, content, NOW),
             new DossierSubmitted(
-                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym()))
+                dossierId, "31", personId, content, AgeBand.FROM_18_TO_24, NOW, pseudonym(), TODAY))
         .when(new ReviseDraftCommand(dossierId, "31", anEmptyContent()))
         .expectException(DossierStateException.class);
   }
@@ -262,7 +336,8 @@ class DossierTest {
         aCompleteContent(ASSOCIATION),
         AgeBand.FROM_18_TO_24,
         NOW,
-        pseudonym());
+        pseudonym(),
+        TODAY);
   }
 
   private ErasureRequested requestedBy(String subject) {

@@ -35,4 +35,24 @@ class DossierSubmittedUpcasterTest {
     assertThat(upcast.ageBand()).isNull();
     assertThat(upcast.submittedAt()).isEqualTo(Instant.parse("2019-03-14T09:30:00Z"));
   }
+
+  @Test
+  void aSubmissionRecordedWithoutItsDateIsReadWithoutOne() throws Exception {
+    JsonNode revision2 =
+        axonJson.readTree(
+            """
+            {"dossierId":"d-1","departmentCode":"31","personId":"p-1",
+             "content":{"nationality":"NG","children":2,"traffickingVictim":true,
+                        "plannedActions":[]},
+             "ageBand":"FROM_25_TO_34","submittedAt":1552555800.000000000}""");
+
+    DossierSubmitted upcast =
+        axonJson.treeToValue(
+            DossierSubmittedUpcaster.toRevision4(DossierSubmittedUpcaster.toRevision3(revision2)),
+            DossierSubmitted.class);
+
+    assertThat(upcast.personPseudonym()).isNull();
+    assertThat(upcast.submittedOn()).isNull();
+    assertThat(upcast.submittedAt()).isEqualTo(Instant.parse("2019-03-14T09:30:00Z"));
+  }
 }
