@@ -7,7 +7,7 @@ import { gatewayUrl, TARGET } from './platform';
 /**
  * Each role signs in through the real sign-in page and does its main task on the running platform,
  * following one dossier in Gironde (33) from the association's draft to the paying body and the
- * auditor; the Haute-Garonne year loaded by `up` stays as the article describes it.
+ * auditor; the Haute-Garonne history loaded by `up` (April 2018 to January 2020) stays as the article describes it.
  */
 test.describe.serial('Passerelle, role by role', () => {
   const association = `Accompagnement Gironde ${Date.now()}`;
@@ -314,10 +314,18 @@ test.describe.serial('Passerelle, role by role', () => {
   });
 });
 
-test('the Haute-Garonne dashboard shows the article’s figures, as a table beside each chart and in CSV', async ({ page }) => {
+test('the Haute-Garonne dashboard shows the article’s figures since the installation, as a table beside each chart and in CSV', async ({ page }) => {
   await signIn(page, 'prefecture-31');
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Bilan départemental' }).click();
   await expect(page.getByRole('heading', { name: /Haute-Garonne \(31\)/ })).toBeVisible();
+  // The commission's first full year alone: 2019.
+  await page.getByLabel('Période').selectOption('2019');
+  await expect(page.getByRole('heading', { name: 'Chiffres clés 2019' })).toBeVisible();
+  await expect(page.locator('[data-chiffre="etudies"]')).toHaveText('21');
+  await expect(page.locator('[data-chiffre="valides"]')).toHaveText('20');
+  // The article's figures are cumulative, from the installation in 2018 to January 2020.
+  await page.getByLabel('Période').selectOption({ label: "Depuis l'installation de la commission (cumul)" });
+  await expect(page.getByRole('heading', { name: "Chiffres clés depuis l'installation de la commission" })).toBeVisible();
   await expect(page.locator('[data-chiffre="etudies"]')).toHaveText('30');
   await expect(page.locator('[data-chiffre="valides"]')).toHaveText('28');
   await expect(page.locator('[data-chiffre="traite"]')).toHaveText('27');
@@ -343,8 +351,9 @@ test('the analyst compares the départements, without a screen that reaches a do
   await expect(menu.getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
   await expect(menu.getByRole('link', { name: 'Journal des accès' })).toHaveCount(0);
   await menu.getByRole('link', { name: 'Bilan national' }).click();
+  await page.getByLabel('Année').selectOption('2019');
   const ranked = page.getByRole('table', { name: 'Parcours validés par département' });
-  await expect(ranked.getByRole('row', { name: /Haute-Garonne \(31\) 28/ })).toBeVisible();
+  await expect(ranked.getByRole('row', { name: /Haute-Garonne \(31\) 20/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Évolution par année' })).toBeVisible();
   await checkScreen(page, 'bilan-national');
 

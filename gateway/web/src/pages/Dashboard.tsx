@@ -4,9 +4,13 @@ import { SUPPRESSED, type Value } from '../components/ChartPanel';
 /** How often a dashboard reads its figures again, while its page is visible. */
 export const REFRESH_MS = 5000;
 
+/** The years a review can be read for: from this one back to 2016, when the law created the pathways. */
 export const YEARS = (() => {
-  const now = new Date().getFullYear();
-  return [now, now - 1, now - 2, now - 3, now - 4, now - 5, now - 6];
+  const years: number[] = [];
+  for (let year = new Date().getFullYear(); year >= 2016; year--) {
+    years.push(year);
+  }
+  return years;
 })();
 
 export const figure = (value: Value | undefined, unit = '') =>

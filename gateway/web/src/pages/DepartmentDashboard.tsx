@@ -8,13 +8,21 @@ import { firstDepartement, isNational, useMe } from '../session';
 import { figure, REFRESH_MS, Tile, UpdatedAt, YEARS } from './Dashboard';
 import type { DepartmentReview } from './types';
 
-/** A département's review for a year, read again every few seconds. */
+/** Since the commission's installation: every fact dated until today, as the seed's review counts. */
+const CUMULATIVE = 'cumul';
+
+/**
+ * A département's review for a year, or cumulated since the commission's installation (as a
+ * commission's own review counts its figures), read again every few seconds.
+ */
 export function DepartmentDashboard() {
   const me = useMe();
   const [departement, setDepartement] = useState(firstDepartement(me));
   const [year, setYear] = useState(String(YEARS[0]));
+  const period = year === CUMULATIVE ? `to=${new Date().toISOString().slice(0, 10)}` : `year=${year}`;
+  const periodLabel = year === CUMULATIVE ? "depuis l'installation de la commission" : year;
   const review = useLoad(
-    () => get<DepartmentReview>(`/api/departements/${departement}/reports/review?year=${year}`),
+    () => get<DepartmentReview>(`/api/departements/${departement}/reports/review?${period}`),
     [departement, year],
     REFRESH_MS,
   );
@@ -38,14 +46,22 @@ export function DepartmentDashboard() {
           </div>
         )}
         <div className="fr-col-12 fr-col-md-4">
-          <Select label="Année" value={year} onChange={(e) => setYear(e.target.value)} options={YEARS.map((y) => [String(y), String(y)])} />
+          <Select
+            label="Période"
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            options={[
+              ...YEARS.map((y) => [String(y), String(y)] as [string, string]),
+              [CUMULATIVE, "Depuis l'installation de la commission (cumul)"] as [string, string],
+            ]}
+          />
         </div>
       </div>
       <UpdatedAt at={review.loadedAt} />
       <ProblemAlert problem={review.problem} />
       {r && (
         <>
-          <h2 className="fr-mt-4w">Chiffres clés {r.year}</h2>
+          <h2 className="fr-mt-4w">Chiffres clés {periodLabel}</h2>
           <div className="fr-grid-row fr-grid-row--gutters fr-mb-4w">
             <Tile id="etudies" label="Dossiers étudiés" value={figure(r.dossiersStudied)} />
             <Tile id="valides" label="Parcours validés" value={figure(r.validated)} />
@@ -60,10 +76,10 @@ export function DepartmentDashboard() {
           </div>
           <a
             className="fr-link fr-icon-download-line fr-link--icon-left fr-mb-4w"
-            href={`/api/departements/${departement}/reports/review.csv?year=${year}`}
+            href={`/api/departements/${departement}/reports/review.csv?${period}`}
             download
           >
-            Télécharger le bilan {r.year} complet (CSV)
+            Télécharger le bilan {periodLabel} complet (CSV)
           </a>
           <h2 className="fr-mt-4w">Graphiques</h2>
           <ChartPanel
