@@ -543,9 +543,9 @@ class ReviewFacts {
   }
 
   /**
-   * Housing outcomes: beneficiaries whose pathway had not ended before the period began, each by
-   * their last housing step from a day on or before the period's end (the last recorded, for two
-   * steps from the same day), as known.
+   * Housing outcomes: people accompanied during the period (a term of their pathway runs some day
+   * of it, not ended before it began), each by their last housing step from a day on or before the
+   * period's end (the last recorded, for two steps from the same day), as known.
    */
   private void housing(MapSqlParameterSource parameters, Map<String, Figures> figures) {
     jdbc.query(
@@ -554,6 +554,9 @@ class ReviewFacts {
         FROM (SELECT DISTINCT ON (h.dossier_id) h.department_code, h.step
               FROM housing_step h
               WHERE h.from_date <= :to AND %s AND %s AND %s
+                AND EXISTS (SELECT 1 FROM pathway_term t
+                            WHERE t.dossier_id = h.dossier_id AND t.start_date <= :to
+                              AND (CAST(:from AS DATE) IS NULL OR t.end_date >= :from) AND %s)
                 AND (CAST(:from AS DATE) IS NULL OR NOT %s)
               ORDER BY h.dossier_id, h.from_date DESC, h.recorded_at DESC, h.step) AS last_step
         GROUP BY department_code, step
@@ -562,6 +565,7 @@ class ReviewFacts {
                 KNOWN.formatted("h"),
                 IN_SCOPE.formatted("h"),
                 BENEFICIARY.formatted("h"),
+                KNOWN.formatted("t"),
                 ENDED_BEFORE.formatted("h", ":from")),
         parameters,
         row -> {
