@@ -69,8 +69,10 @@ class HauteGaronneIT {
        "pathwaysInProgress":25,"peopleAccompanied":28,"pathwaysEnded":3,
        "permitsIssued":67,"permitsRenewed":40,"permitsInForce":24,
        "afisRecipients":28,"afisMonthlyTotalCents":924000,
-       "afisRecipientsAtEnd":25,"afisRefusals":0,"afisRefusalsByReason":{},
+       "afisRecipientsAtEnd":25,"afisRecipientsPaid":0,"afisPaidCents":0,
+       "afisRefusals":0,"afisRefusalsByReason":{},"afisRefusalsByCondition":{},
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
+       "beneficiariesWithHousing":0,"beneficiariesByHousingStep":{},
        "secrecyThreshold":null,"withheld":[]}
       """;
 

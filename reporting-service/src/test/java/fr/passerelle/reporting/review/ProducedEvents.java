@@ -1,12 +1,25 @@
 package fr.passerelle.reporting.review;
 
+import fr.passerelle.benefits.events.AfisEndReason;
+import fr.passerelle.benefits.events.AfisEnded;
 import fr.passerelle.benefits.events.AfisGranted;
+import fr.passerelle.benefits.events.AfisPaid;
 import fr.passerelle.benefits.events.AfisRefusalReason;
 import fr.passerelle.benefits.events.AfisRefused;
+import fr.passerelle.benefits.events.AfisRenewed;
+import fr.passerelle.benefits.events.AfisStopReason;
+import fr.passerelle.benefits.events.AfisSuspended;
 import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.benefits.events.ContractType;
+import fr.passerelle.benefits.events.EmploymentEnded;
 import fr.passerelle.benefits.events.EmploymentRecorded;
+import fr.passerelle.benefits.events.HousingStep;
+import fr.passerelle.benefits.events.HousingStepRecorded;
+import fr.passerelle.benefits.events.PermitEndReason;
+import fr.passerelle.benefits.events.PermitEnded;
 import fr.passerelle.benefits.events.PermitIssued;
+import fr.passerelle.benefits.events.PermitRenewed;
+import fr.passerelle.benefits.events.TrainingRecorded;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.decision.events.EndReason;
@@ -23,7 +36,9 @@ import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.testsupport.TestEvents;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -45,6 +60,15 @@ final class ProducedEvents {
   private static final EventContract RENEWED = EventContract.of(PathwayRenewed.TYPE);
   private static final EventContract RENEWAL_REFUSED = EventContract.of(PathwayRenewalRefused.TYPE);
   private static final EventContract ENDED = EventContract.of(PathwayEnded.TYPE);
+  private static final EventContract PERMIT_RENEWED = EventContract.of(PermitRenewed.TYPE);
+  private static final EventContract PERMIT_ENDED = EventContract.of(PermitEnded.TYPE);
+  private static final EventContract AFIS_RENEWED = EventContract.of(AfisRenewed.TYPE);
+  private static final EventContract AFIS_SUSPENDED = EventContract.of(AfisSuspended.TYPE);
+  private static final EventContract AFIS_ENDED = EventContract.of(AfisEnded.TYPE);
+  private static final EventContract AFIS_PAID = EventContract.of(AfisPaid.TYPE);
+  private static final EventContract EMPLOYMENT_ENDED = EventContract.of(EmploymentEnded.TYPE);
+  private static final EventContract TRAINING = EventContract.of(TrainingRecorded.TYPE);
+  private static final EventContract HOUSING = EventContract.of(HousingStepRecorded.TYPE);
 
   private ProducedEvents() {}
 
@@ -246,6 +270,163 @@ final class ProducedEvents {
         dossierId,
         new EmploymentRecorded(
             dossierId, departmentCode, contractType, startDate, golden.weeklyHours()));
+  }
+
+  /** The préfecture renewed the permit for another six months from {@code validFrom}. */
+  static Produced permitRenewed(
+      String dossierId, String departmentCode, LocalDate decidedOn, LocalDate validFrom) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        PERMIT_RENEWED,
+        dossierId,
+        new PermitRenewed(
+            dossierId, departmentCode, decidedOn, validFrom, sixMonthsFrom(validFrom), true));
+  }
+
+  static Produced permitEnded(
+      String dossierId, String departmentCode, LocalDate endedOn, PermitEndReason reason) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        PERMIT_ENDED,
+        dossierId,
+        new PermitEnded(dossierId, departmentCode, endedOn, reason));
+  }
+
+  /** An AFIS refusal with every condition found unmet, the first one first. */
+  static Produced afisRefused(
+      String dossierId,
+      String departmentCode,
+      LocalDate decidedOn,
+      List<AfisRefusalReason> reasons) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_REFUSED,
+        dossierId,
+        new AfisRefused(
+            dossierId,
+            departmentCode,
+            reasons.get(0),
+            decidedOn,
+            reasons,
+            UUID.randomUUID().toString()));
+  }
+
+  static Produced afisRenewed(
+      String dossierId, String departmentCode, LocalDate decidedOn, LocalDate until) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_RENEWED,
+        dossierId,
+        new AfisRenewed(dossierId, departmentCode, decidedOn, until));
+  }
+
+  static Produced afisSuspended(
+      String dossierId, String departmentCode, LocalDate decidedOn, YearMonth fromMonth) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_SUSPENDED,
+        dossierId,
+        new AfisSuspended(
+            dossierId, departmentCode, decidedOn, fromMonth, AfisStopReason.COMMITMENTS_BROKEN));
+  }
+
+  static Produced afisEnded(
+      String dossierId, String departmentCode, LocalDate decidedOn, LocalDate endedOn) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_ENDED,
+        dossierId,
+        new AfisEnded(
+            dossierId,
+            departmentCode,
+            decidedOn,
+            endedOn,
+            YearMonth.from(endedOn),
+            AfisEndReason.PATHWAY_ENDED));
+  }
+
+  /** The paying body paid {@code month} in full on {@code paidOn}. */
+  static Produced afisPaid(
+      String dossierId,
+      String departmentCode,
+      YearMonth month,
+      long amountCents,
+      LocalDate paidOn) {
+    AfisPaid golden = golden(AFIS_PAID, AfisPaid.class);
+    return produced(
+        BenefitsEvents.TOPIC,
+        AFIS_PAID,
+        dossierId,
+        new AfisPaid(
+            dossierId,
+            departmentCode,
+            month,
+            amountCents,
+            amountCents,
+            golden.territory(),
+            golden.children(),
+            golden.scaleReference(),
+            null,
+            null,
+            UUID.randomUUID().toString(),
+            paidOn));
+  }
+
+  /** A job named {@code employmentId}, ending on {@code plannedEnd} when its contract says so. */
+  static Produced employment(
+      String dossierId,
+      String departmentCode,
+      String employmentId,
+      ContractType contractType,
+      LocalDate startDate,
+      LocalDate plannedEnd) {
+    EmploymentRecorded golden = golden(EMPLOYMENT, EmploymentRecorded.class);
+    return produced(
+        BenefitsEvents.TOPIC,
+        EMPLOYMENT,
+        dossierId,
+        new EmploymentRecorded(
+            dossierId,
+            departmentCode,
+            contractType,
+            startDate,
+            golden.weeklyHours(),
+            employmentId,
+            plannedEnd));
+  }
+
+  static Produced employmentEnded(
+      String dossierId, String departmentCode, String employmentId, LocalDate endDate) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        EMPLOYMENT_ENDED,
+        dossierId,
+        new EmploymentEnded(dossierId, departmentCode, employmentId, endDate));
+  }
+
+  static Produced training(
+      String dossierId, String departmentCode, LocalDate startDate, LocalDate plannedEnd) {
+    TrainingRecorded golden = golden(TRAINING, TrainingRecorded.class);
+    return produced(
+        BenefitsEvents.TOPIC,
+        TRAINING,
+        dossierId,
+        new TrainingRecorded(
+            dossierId,
+            departmentCode,
+            UUID.randomUUID().toString(),
+            startDate,
+            plannedEnd,
+            golden.weeklyHours()));
+  }
+
+  static Produced housingStep(
+      String dossierId, String departmentCode, HousingStep step, LocalDate from) {
+    return produced(
+        BenefitsEvents.TOPIC,
+        HOUSING,
+        dossierId,
+        new HousingStepRecorded(dossierId, departmentCode, step, from));
   }
 
   static Produced renewalRequested(String dossierId, String departmentCode, LocalDate requestedOn) {

@@ -4,8 +4,10 @@ import static fr.passerelle.reporting.review.ProducedEvents.aDossierId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.benefits.events.AfisRefusalReason;
 import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.benefits.events.ContractType;
+import fr.passerelle.benefits.events.HousingStep;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.reporting.readmodel.ReadModelGenerations;
@@ -15,6 +17,7 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,19 @@ class ReadModelRebuildIT {
       if (i < 2) {
         ProducedEvents.employment(dossier, "973", ContractType.CDI, decided.plusMonths(3)).send();
       }
+      if (i == 0) {
+        // rights over time: a payment, a housing step, a refusal for two conditions
+        ProducedEvents.afisPaid(
+                dossier, "973", YearMonth.of(2034, 5), 33_000, decided.plusMonths(2))
+            .send();
+        ProducedEvents.housingStep(dossier, "973", HousingStep.SOCIAL_HOUSING, decided).send();
+        ProducedEvents.afisRefused(
+                aDossierId(),
+                "973",
+                decided,
+                List.of(AfisRefusalReason.UNDER_18, AfisRefusalReason.RECEIVES_ADA))
+            .send();
+      }
     }
     ProducedEvents.refused(aDossierId(), "973", "KM", false, LocalDate.of(2034, 4, 2)).send();
   }
@@ -70,7 +86,9 @@ class ReadModelRebuildIT {
                         "\"refused\":1",
                         "\"permitsIssued\":5",
                         "\"afisRecipients\":5",
-                        "\"beneficiariesOnCdi\":2"));
+                        "\"beneficiariesOnCdi\":2",
+                        "\"afisRecipientsPaid\":1",
+                        "\"beneficiariesWithHousing\":1"));
     String liveReview = http.get(REVIEW).body();
     String liveSchema = generations.active().schema();
 
@@ -98,12 +116,16 @@ class ReadModelRebuildIT {
             "residence_permit",
             "afis_grant",
             "employment",
-            "submitted_dossier");
+            "submitted_dossier",
+            "afis_payment",
+            "housing_step");
     for (String table : generations.tables(liveSchema)) {
       assertThat(rowsOf(rebuiltSchema, table)).as(table).isEqualTo(rowsOf(liveSchema, table));
       assertThat(differences(liveSchema, rebuiltSchema, table)).as(table).isZero();
     }
     assertThat(rowsOf(rebuiltSchema, "pathway_decision")).isGreaterThanOrEqualTo(6);
+    assertThat(rowsOf(rebuiltSchema, "afis_payment")).isGreaterThanOrEqualTo(1);
+    assertThat(rowsOf(rebuiltSchema, "afis_refusal")).isGreaterThanOrEqualTo(1);
     assertThat(http.get(REVIEW).body()).isEqualTo(liveReview);
 
     ProducedEvents.validated(aDossierId(), "973", "MG", true, LocalDate.of(2034, 6, 1)).send();

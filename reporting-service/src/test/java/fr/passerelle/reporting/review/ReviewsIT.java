@@ -83,8 +83,10 @@ class ReviewsIT {
        "pathwaysInProgress":14,"peopleAccompanied":28,"pathwaysEnded":0,
        "permitsIssued":27,"permitsRenewed":0,"permitsInForce":13,
        "afisRecipients":28,"afisMonthlyTotalCents":1026000,
-       "afisRecipientsAtEnd":15,"afisRefusals":0,"afisRefusalsByReason":{},
+       "afisRecipientsAtEnd":15,"afisRecipientsPaid":0,"afisPaidCents":0,
+       "afisRefusals":0,"afisRefusalsByReason":{},"afisRefusalsByCondition":{},
        "beneficiariesInEmployment":11,"beneficiariesOnCdi":7,"beneficiariesInTraining":1,
+       "beneficiariesWithHousing":0,"beneficiariesByHousingStep":{},
        "nationalShareOfValidatedPercent":10.4,"secrecyThreshold":null,"withheld":[]}
       """;
 
@@ -141,10 +143,13 @@ class ReviewsIT {
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
             "Bénéficiaires de l'AFIS au 31/12/2031;15",
+            "Personnes payées de l'AFIS sur la période;0",
+            "AFIS versée pour les mois de la période (€);0,00",
             "AFIS refusées;0",
             "Bénéficiaires en emploi au 31/12/2031;11",
             "dont en CDI;7",
             "Bénéficiaires en formation au 31/12/2031;1",
+            "Bénéficiaires logés ou hébergés au 31/12/2031;0",
             "Part des parcours validés en France (%);10,4",
             "");
   }
@@ -242,8 +247,10 @@ class ReviewsIT {
          "pathwaysInProgress":0,"peopleAccompanied":1,"pathwaysEnded":0,
          "permitsIssued":1,"permitsRenewed":0,"permitsInForce":0,
          "afisRecipients":1,"afisMonthlyTotalCents":33000,
-         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
+         "afisRecipientsAtEnd":0,"afisRecipientsPaid":0,"afisPaidCents":0,
+         "afisRefusals":0,"afisRefusalsByReason":{},"afisRefusalsByCondition":{},
          "beneficiariesInEmployment":1,"beneficiariesOnCdi":1,"beneficiariesInTraining":0,
+         "beneficiariesWithHousing":0,"beneficiariesByHousingStep":{},
          "nationalShareOfValidatedPercent":100.0,"secrecyThreshold":null,"withheld":[]}
         """);
   }
@@ -358,7 +365,8 @@ class ReviewsIT {
                  "renewalsRefused":0,"renewalRefusalRatePercent":null,
                  "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
                  "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,"afisRecipients":0,
-                 "afisMonthlyTotalCents":0,"afisRecipientsAtEnd":0,"afisRefusals":0,
+                 "afisMonthlyTotalCents":0,"afisRecipientsAtEnd":0,"afisRecipientsPaid":0,
+                 "afisPaidCents":0,"afisRefusals":0,"beneficiariesWithHousing":0,
                  "departments":[],
                  "sizeBands":{"0":101,"1-5":0,"6-10":0,"11-20":0,"over-20":0},
                  "fiveLargestSharePercent":null,"secrecyThreshold":11}
@@ -482,8 +490,10 @@ class ReviewsIT {
          "pathwaysInProgress":0,"peopleAccompanied":0,"pathwaysEnded":0,
          "permitsIssued":0,"permitsRenewed":0,"permitsInForce":0,
          "afisRecipients":0,"afisMonthlyTotalCents":0,
-         "afisRecipientsAtEnd":0,"afisRefusals":0,"afisRefusalsByReason":{},
+         "afisRecipientsAtEnd":0,"afisRecipientsPaid":0,"afisPaidCents":0,
+         "afisRefusals":0,"afisRefusalsByReason":{},"afisRefusalsByCondition":{},
          "beneficiariesInEmployment":0,"beneficiariesOnCdi":0,"beneficiariesInTraining":0,
+         "beneficiariesWithHousing":0,"beneficiariesByHousingStep":{},
          "nationalShareOfValidatedPercent":null,"secrecyThreshold":null,"withheld":[]}
         """
         .formatted(department, year);

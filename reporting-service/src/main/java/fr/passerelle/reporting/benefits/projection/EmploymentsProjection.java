@@ -1,14 +1,19 @@
 package fr.passerelle.reporting.benefits.projection;
 
+import fr.passerelle.benefits.events.EmploymentEnded;
 import fr.passerelle.benefits.events.EmploymentRecorded;
+import fr.passerelle.benefits.events.TrainingEnded;
+import fr.passerelle.benefits.events.TrainingRecorded;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects {@code EmploymentRecorded} into one row per job or training started: a dossier, a
- * contract type and a start date make one fact, with when it was recorded.
+ * Projects what beneficiaries do: one row per job started ({@code EmploymentRecorded}: a dossier, a
+ * contract type and a start date make one fact; trainings recorded as employments before 0.3 among
+ * them), one per training ({@code TrainingRecorded}), and one per end of either as recorded (a
+ * correction of an end is another row), each with when it was recorded.
  */
 @Component
 public class EmploymentsProjection {
@@ -27,9 +32,9 @@ public class EmploymentsProjection {
     jdbc.update(
         """
         INSERT INTO employment
-          (dossier_id, contract_type, start_date, department_code, weekly_hours,
-           event_id, recorded_at, received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          (dossier_id, contract_type, start_date, department_code, weekly_hours, employment_id,
+           planned_end, event_id, recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (dossier_id, contract_type, start_date) DO NOTHING
         """,
         event.dossierId(),
@@ -37,6 +42,66 @@ public class EmploymentsProjection {
         event.startDate(),
         event.departmentCode(),
         event.weeklyHours(),
+        event.employmentId(),
+        event.endDate(),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
+  }
+
+  public void on(EmploymentEnded event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
+    jdbc.update(
+        """
+        INSERT INTO employment_end
+          (employment_id, end_date, dossier_id, department_code, event_id, recorded_at,
+           received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (employment_id, end_date) DO NOTHING
+        """,
+        event.employmentId(),
+        event.endDate(),
+        event.dossierId(),
+        event.departmentCode(),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
+  }
+
+  public void on(TrainingRecorded event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
+    jdbc.update(
+        """
+        INSERT INTO training
+          (training_id, dossier_id, start_date, planned_end, weekly_hours, department_code,
+           event_id, recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (training_id) DO NOTHING
+        """,
+        event.trainingId(),
+        event.dossierId(),
+        event.startDate(),
+        event.endDate(),
+        event.weeklyHours(),
+        event.departmentCode(),
+        recorded.eventId(),
+        recorded.recordedAt(),
+        recorded.receivedAt());
+  }
+
+  public void on(TrainingEnded event, ReceivedEvent received) {
+    Recorded recorded = Recorded.of(received);
+    jdbc.update(
+        """
+        INSERT INTO training_end
+          (training_id, end_date, dossier_id, department_code, event_id, recorded_at, received_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (training_id, end_date) DO NOTHING
+        """,
+        event.trainingId(),
+        event.endDate(),
+        event.dossierId(),
+        event.departmentCode(),
         recorded.eventId(),
         recorded.recordedAt(),
         recorded.receivedAt());

@@ -5,7 +5,9 @@ package fr.passerelle.reporting.review.query;
  * to one person says what that person receives.
  */
 public enum Amount {
-  AFIS_MONTHLY_TOTAL_CENTS("afisMonthlyTotalCents", Count.AFIS_RECIPIENTS);
+  AFIS_MONTHLY_TOTAL_CENTS("afisMonthlyTotalCents", Count.AFIS_RECIPIENTS),
+  /** The AFIS budget actually paid: the payments of the months of the period. */
+  AFIS_PAID_CENTS("afisPaidCents", Count.AFIS_RECIPIENTS_PAID);
 
   private final String field;
   private final Count recipients;

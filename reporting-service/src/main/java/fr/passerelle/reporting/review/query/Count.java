@@ -21,10 +21,12 @@ public enum Count {
   PERMITS_IN_FORCE("permitsInForce", null),
   AFIS_RECIPIENTS("afisRecipients", null),
   AFIS_RECIPIENTS_AT_END("afisRecipientsAtEnd", AFIS_RECIPIENTS),
+  AFIS_RECIPIENTS_PAID("afisRecipientsPaid", null),
   AFIS_REFUSALS("afisRefusals", null),
   BENEFICIARIES_IN_EMPLOYMENT("beneficiariesInEmployment", null),
   BENEFICIARIES_ON_CDI("beneficiariesOnCdi", BENEFICIARIES_IN_EMPLOYMENT),
-  BENEFICIARIES_IN_TRAINING("beneficiariesInTraining", null);
+  BENEFICIARIES_IN_TRAINING("beneficiariesInTraining", null),
+  BENEFICIARIES_WITH_HOUSING("beneficiariesWithHousing", null);
 
   private final String field;
   private final Count among;

@@ -23,8 +23,17 @@ import java.util.Map;
  * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
  * @param validatedByNationality validated pathways by ISO 3166-1 nationality, most first; withheld
  *     ones last, by code
+ * @param afisRecipientsPaid people paid the AFIS for at least one month of the period
+ * @param afisPaidCents the AFIS actually paid for the months of the period, in cents; null when its
+ *     recipients' count is withheld
  * @param afisRefusalsByReason AFIS refusals of the period by the reason of each dossier's last
  *     refusal, most first; withheld ones last, by code
+ * @param afisRefusalsByCondition AFIS refusals of the period by each condition the dossier's last
+ *     refusal found unmet (one refusal counts under each of its reasons), most first; withheld ones
+ *     last, by code
+ * @param beneficiariesWithHousing beneficiaries with a housing step recorded by the period's end
+ * @param beneficiariesByHousingStep them by their housing step at the period's end, most first;
+ *     withheld ones last, by code
  * @param nationalShareOfValidatedPercent the département's validated pathways out of all those
  *     validated in France in the period, in percent with one decimal; null when none was validated,
  *     or when either count is withheld
@@ -57,11 +66,16 @@ public record DepartmentReview(
     Long afisRecipients,
     Long afisMonthlyTotalCents,
     Long afisRecipientsAtEnd,
+    Long afisRecipientsPaid,
+    Long afisPaidCents,
     Long afisRefusals,
     Map<String, Long> afisRefusalsByReason,
+    Map<String, Long> afisRefusalsByCondition,
     Long beneficiariesInEmployment,
     Long beneficiariesOnCdi,
     Long beneficiariesInTraining,
+    Long beneficiariesWithHousing,
+    Map<String, Long> beneficiariesByHousingStep,
     BigDecimal nationalShareOfValidatedPercent,
     Integer secrecyThreshold,
     List<String> withheld) {
@@ -70,6 +84,10 @@ public record DepartmentReview(
     validatedByNationality =
         Collections.unmodifiableMap(new LinkedHashMap<>(validatedByNationality));
     afisRefusalsByReason = Collections.unmodifiableMap(new LinkedHashMap<>(afisRefusalsByReason));
+    afisRefusalsByCondition =
+        Collections.unmodifiableMap(new LinkedHashMap<>(afisRefusalsByCondition));
+    beneficiariesByHousingStep =
+        Collections.unmodifiableMap(new LinkedHashMap<>(beneficiariesByHousingStep));
     withheld = List.copyOf(withheld);
   }
 }

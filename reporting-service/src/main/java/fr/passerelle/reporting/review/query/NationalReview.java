@@ -16,6 +16,8 @@ import java.util.Map;
  * @param refusalRatePercent refused out of studied, in percent with one decimal; null when none was
  *     studied or either count is withheld
  * @param renewalRefusalRatePercent renewals refused out of renewals decided, the same way
+ * @param afisPaidCents the AFIS actually paid in France for the months of the year, in cents; null
+ *     when its recipients' count is withheld
  * @param departments the départements with a pathway in progress at 31 December or validated in the
  *     year: published ones by pathways in progress (most first), then withheld ones, by code
  * @param sizeBands how many of the 101 départements had none, 1–5, 6–10, 11–20 or more than 20
@@ -48,10 +50,13 @@ public record NationalReview(
     Long afisRecipients,
     Long afisMonthlyTotalCents,
     Long afisRecipientsAtEnd,
+    Long afisRecipientsPaid,
+    Long afisPaidCents,
     Long afisRefusals,
     Long beneficiariesInEmployment,
     Long beneficiariesOnCdi,
     Long beneficiariesInTraining,
+    Long beneficiariesWithHousing,
     List<DepartmentLine> departments,
     Map<String, Long> sizeBands,
     BigDecimal fiveLargestSharePercent,

@@ -11,10 +11,11 @@ import java.util.Map;
  * Every count that can leave the départements' staff for one period and instant, in one table: each
  * département's counts and breakdowns (what an analyst reads of it) and France's (the national
  * review), tied as a reader knows them: France's count is the sum of the départements', a breakdown
- * adds up to the count it splits, victims are among the validated and jobs on a CDI among the jobs,
- * and each département's pathways in progress lie in the size band the national review publishes.
- * Withholding cells on this one table keeps every view of it consistent: a cell withheld in the
- * national review is withheld in the département's, and the other way round.
+ * adds up to the count it splits (or, when a dossier holds several codes, each code is among the
+ * count), victims are among the validated and jobs on a CDI among the jobs, and each département's
+ * pathways in progress lie in the size band the national review publishes. Withholding cells on
+ * this one table keeps every view of it consistent: a cell withheld in the national review is
+ * withheld in the département's, and the other way round.
  */
 final class ReviewCells {
 
@@ -64,8 +65,25 @@ final class ReviewCells {
             if (breakdown.splits() != null) {
               table.sum(cell(place, breakdown.splits()), parts);
             }
+            if (breakdown.among() != null) {
+              parts.forEach(part -> table.atMost(part, cell(place, breakdown.among())));
+            }
           });
     }
+    // a dossier's first unmet condition is among the conditions its refusal lists
+    departements.forEach(
+        (place, figures) ->
+            figures
+                .breakdown(Breakdown.AFIS_REFUSALS_BY_REASON)
+                .keySet()
+                .forEach(
+                    code -> {
+                      String first = cell(place, Breakdown.AFIS_REFUSALS_BY_REASON, code);
+                      String listed = cell(place, Breakdown.AFIS_REFUSALS_BY_CONDITION, code);
+                      if (table.has(listed)) {
+                        table.atMost(first, listed);
+                      }
+                    }));
     for (Count count : Count.values()) {
       if (count.among() != null) {
         table.atMost(cell(FRANCE, count), cell(FRANCE, count.among()));

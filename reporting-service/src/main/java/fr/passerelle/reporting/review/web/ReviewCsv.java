@@ -83,13 +83,27 @@ final class ReviewCsv {
                 ? SECRET
                 : euros(review.afisMonthlyTotalCents())));
     lines.add(line("Bénéficiaires de l'AFIS au " + end, review.afisRecipientsAtEnd()));
+    lines.add(line("Personnes payées de l'AFIS sur la période", review.afisRecipientsPaid()));
+    lines.add(
+        line(
+            "AFIS versée pour les mois de la période (€)",
+            review.afisPaidCents() == null ? SECRET : euros(review.afisPaidCents())));
     lines.add(line("AFIS refusées", review.afisRefusals()));
     review
         .afisRefusalsByReason()
         .forEach((reason, refused) -> lines.add(line("AFIS refusées — motif " + reason, refused)));
+    review
+        .afisRefusalsByCondition()
+        .forEach(
+            (condition, refused) ->
+                lines.add(line("AFIS refusées — condition non remplie " + condition, refused)));
     lines.add(line("Bénéficiaires en emploi au " + end, review.beneficiariesInEmployment()));
     lines.add(line("dont en CDI", review.beneficiariesOnCdi()));
     lines.add(line("Bénéficiaires en formation au " + end, review.beneficiariesInTraining()));
+    lines.add(line("Bénéficiaires logés ou hébergés au " + end, review.beneficiariesWithHousing()));
+    review
+        .beneficiariesByHousingStep()
+        .forEach((step, housed) -> lines.add(line("Logement au " + end + " — " + step, housed)));
     lines.add(
         line(
             "Part des parcours validés en France (%)",

@@ -40,11 +40,18 @@ class ReviewCsvTest {
             "Bénéficiaires de l'AFIS;28",
             "Montant mensuel de l'AFIS (€);10260,00",
             "Bénéficiaires de l'AFIS au 31/01/2020;25",
+            "Personnes payées de l'AFIS sur la période;27",
+            "AFIS versée pour les mois de la période (€);92345,67",
             "AFIS refusées;2",
             "AFIS refusées — motif RECEIVES_ADA;2",
+            "AFIS refusées — condition non remplie RECEIVES_ADA;2",
+            "AFIS refusées — condition non remplie RESOURCES_ABOVE_RSA;1",
             "Bénéficiaires en emploi au 31/01/2020;11",
             "dont en CDI;7",
             "Bénéficiaires en formation au 31/01/2020;1",
+            "Bénéficiaires logés ou hébergés au 31/01/2020;20",
+            "Logement au 31/01/2020 — SOCIAL_HOUSING;12",
+            "Logement au 31/01/2020 — TEMPORARY_HOUSING;8",
             "Part des parcours validés en France (%);10,4",
             "");
   }
@@ -87,14 +94,21 @@ class ReviewCsvTest {
             28L,
             1_026_000L,
             26L,
+            null,
+            null,
             0L,
+            Map.of(),
             Map.of(),
             11L,
             null,
             null,
+            0L,
+            Map.of(),
             null,
             11,
             List.of(
+                "afisPaidCents",
+                "afisRecipientsPaid",
                 "dossiersStudied",
                 "nationalShareOfValidatedPercent",
                 "refusalRatePercent",
@@ -108,6 +122,8 @@ class ReviewCsvTest {
             "Dossiers étudiés;s",
             "Parcours refusés;s",
             "APS en cours de validité au 31/12/2019;s",
+            "Personnes payées de l'AFIS sur la période;s",
+            "AFIS versée pour les mois de la période (€);s",
             "Parcours validés — nationalité RO;s",
             "Part des parcours validés en France (%);s",
             "Taux de refus (%);s",
@@ -159,13 +175,25 @@ class ReviewCsvTest {
         28L,
         1_026_000L,
         25L,
+        27L,
+        9_234_567L,
         2L,
         Map.of("RECEIVES_ADA", 2L),
+        ordered("RECEIVES_ADA", 2L, "RESOURCES_ABOVE_RSA", 1L),
         11L,
         7L,
         1L,
+        20L,
+        ordered("SOCIAL_HOUSING", 12L, "TEMPORARY_HOUSING", 8L),
         nationalShare,
         null,
         List.of());
+  }
+
+  private static Map<String, Long> ordered(String first, long one, String second, long two) {
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    ordered.put(first, one);
+    ordered.put(second, two);
+    return ordered;
   }
 }
