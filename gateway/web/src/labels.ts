@@ -177,3 +177,10 @@ export const PAYMENT_OUTCOME_LABELS: Record<string, string> = {
 /** A month as people write it: « novembre 2026 ». */
 export const month = (value: string | null | undefined) =>
   value ? new Date(value + '-15T12:00:00').toLocaleDateString('fr-FR', { month: 'long', year: 'numeric' }) : '–';
+
+export const HOUSING_LABELS: Record<string, string> = {
+  EMERGENCY_SHELTER: "Hébergement d'urgence",
+  TEMPORARY_HOUSING: 'Logement temporaire',
+  SOCIAL_HOUSING: 'Logement social',
+  PRIVATE_RENTAL: 'Location privée',
+};

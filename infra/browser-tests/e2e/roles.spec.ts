@@ -325,7 +325,8 @@ test('the Haute-Garonne dashboard shows the article’s figures since the instal
   await expect(page.locator('[data-chiffre="valides"]')).toHaveText('20');
   // The article's figures are cumulative, from the installation in 2018 to January 2020.
   await page.getByLabel('Période').selectOption({ label: "Depuis l'installation de la commission (cumul)" });
-  await expect(page.getByRole('heading', { name: "Chiffres clés depuis l'installation de la commission" })).toBeVisible();
+  await page.getByLabel("Jusqu'au").fill('2020-01-31');
+  await expect(page.getByRole('heading', { name: "Chiffres clés depuis l'installation de la commission jusqu'au 31/01/2020" })).toBeVisible();
   await expect(page.locator('[data-chiffre="etudies"]')).toHaveText('30');
   await expect(page.locator('[data-chiffre="valides"]')).toHaveText('28');
   await expect(page.locator('[data-chiffre="traite"]')).toHaveText('27');

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { get } from '../api';
 import { ChartPanel } from '../components/ChartPanel';
-import { ProblemAlert, Select } from '../components/Fields';
-import { countryName, departementName, DEPARTEMENTS, euros } from '../labels';
+import { Input, ProblemAlert, Select } from '../components/Fields';
+import { AFIS_REFUSAL_LABELS, countryName, date, departementName, DEPARTEMENTS, euros, HOUSING_LABELS } from '../labels';
 import { useLoad } from '../load';
 import { firstDepartement, isNational, useMe } from '../session';
 import { figure, REFRESH_MS, Tile, UpdatedAt, YEARS } from './Dashboard';
@@ -19,11 +19,12 @@ export function DepartmentDashboard() {
   const me = useMe();
   const [departement, setDepartement] = useState(firstDepartement(me));
   const [year, setYear] = useState(String(YEARS[0]));
-  const period = year === CUMULATIVE ? `to=${new Date().toISOString().slice(0, 10)}` : `year=${year}`;
-  const periodLabel = year === CUMULATIVE ? "depuis l'installation de la commission" : year;
+  const [until, setUntil] = useState(new Date().toISOString().slice(0, 10));
+  const period = year === CUMULATIVE ? `to=${until}` : `year=${year}`;
+  const periodLabel = year === CUMULATIVE ? `depuis l'installation de la commission jusqu'au ${date(until)}` : year;
   const review = useLoad(
     () => get<DepartmentReview>(`/api/departements/${departement}/reports/review?${period}`),
-    [departement, year],
+    [departement, year, until],
     REFRESH_MS,
   );
   const choices = isNational(me)
@@ -31,6 +32,8 @@ export function DepartmentDashboard() {
     : me.departements.filter((code) => code !== '*');
   const r = review.value;
   const nationalities = r ? Object.entries(r.validatedByNationality) : [];
+  const refusals = Object.entries(r?.afisRefusalsByCondition ?? {});
+  const housing = Object.entries(r?.beneficiariesByHousingStep ?? {});
   return (
     <>
       <h1>Bilan départemental – {departementName(departement)}</h1>
@@ -56,6 +59,11 @@ export function DepartmentDashboard() {
             ]}
           />
         </div>
+        {year === CUMULATIVE && (
+          <div className="fr-col-12 fr-col-md-4">
+            <Input label="Jusqu'au" type="date" value={until} onChange={(e) => e.target.value && setUntil(e.target.value)} />
+          </div>
+        )}
       </div>
       <UpdatedAt at={review.loadedAt} />
       <ProblemAlert problem={review.problem} />
@@ -73,6 +81,10 @@ export function DepartmentDashboard() {
             <Tile id="cdi" label="dont en CDI" value={figure(r.beneficiariesOnCdi)} />
             <Tile id="part" label="Part des parcours validés en France" value={figure(r.nationalShareOfValidatedPercent, ' %')} />
             <Tile id="afis-mensuel" label="AFIS versée par mois" value={euros(r.afisMonthlyTotalCents)} />
+            <Tile id="afis-paye" label="AFIS versée sur la période" value={euros(r.afisPaidCents)} />
+            <Tile id="afis-payes" label="Personnes payées au moins un mois" value={figure(r.afisRecipientsPaid)} />
+            <Tile id="formation" label="Bénéficiaires en formation" value={figure(r.beneficiariesInTraining)} />
+            <Tile id="logement" label="Bénéficiaires logés ou hébergés" value={figure(r.beneficiariesWithHousing)} />
           </div>
           <a
             className="fr-link fr-icon-download-line fr-link--icon-left fr-mb-4w"
@@ -108,6 +120,24 @@ export function DepartmentDashboard() {
             labels={['Autorisations de séjour (APS)', "Bénéficiaires de l'AFIS"]}
             series={[{ label: 'Personnes', values: [r.permitsIssued, r.afisRecipients] }]}
             csvName={`droits-${departement}-${year}.csv`}
+          />
+          <ChartPanel
+            id="refus-afis"
+            title="Refus d'AFIS par condition non remplie"
+            kind="horizontal-bar"
+            labelHeader="Condition"
+            labels={refusals.map(([code]) => AFIS_REFUSAL_LABELS[code] ?? code)}
+            series={[{ label: 'Refus', values: refusals.map(([, count]) => count) }]}
+            csvName={`refus-afis-${departement}-${year}.csv`}
+          />
+          <ChartPanel
+            id="logement"
+            title="Logement à la fin de la période"
+            kind="bar"
+            labelHeader="Étape"
+            labels={housing.map(([step]) => HOUSING_LABELS[step] ?? step)}
+            series={[{ label: 'Bénéficiaires', values: housing.map(([, count]) => count) }]}
+            csvName={`logement-${departement}-${year}.csv`}
           />
           <ChartPanel
             id="emploi"

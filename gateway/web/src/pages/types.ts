@@ -133,6 +133,14 @@ export interface DepartmentReview {
   afisMonthlyTotalCents: number | null;
   beneficiariesInEmployment: number | null;
   beneficiariesOnCdi: number | null;
+  beneficiariesInTraining?: number | null;
+  permitsRenewed?: number | null;
+  permitsInForce?: number | null;
+  afisRecipientsPaid?: number | null;
+  afisPaidCents?: number | null;
+  afisRefusalsByCondition?: Record<string, number | null>;
+  beneficiariesWithHousing?: number | null;
+  beneficiariesByHousingStep?: Record<string, number | null>;
   nationalShareOfValidatedPercent: number | null;
 }
 
