@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Success } from '../components/Fields';
 import { Table } from '../components/Table';
@@ -102,25 +102,33 @@ export function PaymentRuns() {
   );
 }
 
-/** A confirmed run, read again every second until every line is done. */
+/**
+ * A confirmed run, read again every second until every line is done. The run reaches its read model
+ * a moment after it is confirmed: until then it is not found, and is read again.
+ */
 function RunProgress({ departement, runId, onCompleted }: { departement: string; runId: string; onCompleted: () => void }) {
   const run = useLoad(() => get<PaymentRun>(`/api/departements/${departement}/rights/payment-runs/${runId}`), [departement, runId]);
-  const { value, reload } = run;
+  const { value, problem, reload } = run;
+  const notYet = useRef(0);
+  const recording = !value && problem?.status === 404 && notYet.current < 30;
   useEffect(() => {
-    if (!value) {
-      return;
-    }
-    if (value.status === 'COMPLETED') {
+    if (value?.status === 'COMPLETED') {
       onCompleted();
       return;
     }
-    const timer = window.setTimeout(reload, 1000);
-    return () => window.clearTimeout(timer);
-  }, [value, reload, onCompleted]);
+    if (value || recording) {
+      if (!value) {
+        notYet.current += 1;
+      }
+      const timer = window.setTimeout(reload, 1000);
+      return () => window.clearTimeout(timer);
+    }
+  }, [value, recording, problem, reload, onCompleted]);
   return (
     <section aria-labelledby="titre-versement" className="fr-mb-4w">
       <h2 id="titre-versement">Versement n° {shortId(runId)}</h2>
-      <ProblemAlert problem={run.problem} />
+      {!recording && <ProblemAlert problem={problem} />}
+      {(recording || (!value && !problem)) && <p aria-live="polite">Versement confirmé, en cours d'enregistrement…</p>}
       {value && value.status === 'COMPLETED' && (
         <Success>
           Versement terminé : {value.paid} ligne{value.paid > 1 ? 's' : ''} payée{value.paid > 1 ? 's' : ''}, {euros(value.paidCents)}.
