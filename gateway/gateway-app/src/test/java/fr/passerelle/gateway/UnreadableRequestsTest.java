@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +62,39 @@ class UnreadableRequestsTest extends GatewayTest {
             + "\r\n\r\n"
             + body)
         .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * A client that writes its whole body before it reads, on a connection it asked to close, reads
+   * the answer given before that body: the gateway reads and drops the body before it closes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/departements/31/associations?caller=%zz",
+        "/api/departements/31/associations"
+      })
+  void anAnswerGivenBeforeALargeBodyReachesAClientThatWritesItAll(String target) throws Exception {
+    byte[] body = new byte[16 * 1024 * 1024];
+    Arrays.fill(body, (byte) 'a');
+    String head =
+        "POST "
+            + target
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
+            + token("ADMIN", "*")
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n";
+
+    try (RawHttpConnection connection = new RawHttpConnection(port, READ_TIMEOUT)) {
+      connection.write(head.getBytes(StandardCharsets.US_ASCII));
+      connection.write(body);
+
+      RawHttpConnection.Response response = connection.read();
+      assertThat(response).as("an answer").isNotNull();
+      assertThat(response.status()).isIn(400, 413);
+      assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    }
   }
 
   @Test

@@ -10,9 +10,11 @@ import reactor.netty.http.server.HttpRequestDecoderSpec;
 /**
  * Requests refused by the HTTP server before any filter of the gateway can run get a problem like
  * every other refusal: those whose target is not a URI ({@link MalformedTargets}) and those the
- * HTTP codec cannot read ({@link CodecRefusals}). Runs last among the server's customisers, so that
- * the problems state the codec's limits as configured ({@code
- * server.netty.max-initial-line-length}, {@code server.max-http-request-header-size}).
+ * HTTP codec cannot read ({@link CodecRefusals}); and a connection closed after an answer given
+ * before the request's body was read lingers until that body is in ({@link LingeringClose}), so
+ * that the client reads the answer. Runs last among the server's customisers, so that the problems
+ * state the codec's limits as configured ({@code server.netty.max-initial-line-length}, {@code
+ * server.max-http-request-header-size}).
  */
 @Component
 class UnreadableRequests
@@ -34,7 +36,8 @@ class UnreadableRequests
                       .addAfter(
                           NettyPipeline.HttpCodec,
                           CodecRefusals.NAME,
-                          new CodecRefusals(maxInitialLineLength, maxHeaderSize));
+                          new CodecRefusals(maxInitialLineLength, maxHeaderSize))
+                      .addAfter(NettyPipeline.HttpCodec, LingeringClose.NAME, new LingeringClose());
                 }
               });
         });
