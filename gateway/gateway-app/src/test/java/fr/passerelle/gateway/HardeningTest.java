@@ -78,6 +78,18 @@ class HardeningTest extends GatewayTest {
     assertThat(refused.body()).contains("\"title\":\"Requête invalide\"");
   }
 
+  /** The query's check reads a query of thousands of characters as well as a short one. */
+  @Test
+  void aLongQueryIsCheckedAndRelayed() throws Exception {
+    var relayed =
+        send("GET", "/api/reports/national?from=" + "%5B".repeat(1_300), token("ADMIN", "*"));
+    var refused =
+        send("GET", "/api/reports/national?from=" + "%5B".repeat(1_300) + "[", token("ADMIN", "*"));
+
+    assertThat(relayed.statusCode()).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(400);
+  }
+
   @Test
   void errorsAreProblemsWithoutInternals() throws Exception {
     var notFound = send("GET", "/swagger-ui/nothing-here.js", null);

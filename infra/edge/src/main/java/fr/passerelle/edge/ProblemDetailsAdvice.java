@@ -3,17 +3,22 @@ package fr.passerelle.edge;
 import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.RefusedException;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -95,6 +100,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String supported =
+        e.getSupportedMediaTypes().stream()
+            .map(MediaType::toString)
+            .collect(Collectors.joining(", "));
+    var problem =
+        Problems.of(
+            status,
+            supported.isEmpty()
+                ? "Cette opération ne lit pas de corps de requête de ce type."
+                : "Le corps de la requête doit être de type " + supported + ".");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e,
       HttpHeaders headers,
@@ -123,6 +147,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (body == null && e instanceof ErrorResponse error) {
+      // Spring's own refusals (415, 405, 406, a missing parameter...) come without a body: their
+      // problem, with Spring's English title, is the exception's; it is given the platform's here.
+      body = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+    }
     if (body instanceof ProblemDetail problem) {
       problem.setTitle(Problems.title(status));
       problem.setType(Problems.type(status));

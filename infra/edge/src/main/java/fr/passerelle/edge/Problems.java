@@ -23,9 +23,11 @@ public final class Problems {
           Map.entry(406, "Format de réponse non disponible"),
           Map.entry(409, "Conflit avec l'état actuel"),
           Map.entry(413, "Requête trop volumineuse"),
+          Map.entry(414, "Adresse trop longue"),
           Map.entry(415, "Type de contenu non pris en charge"),
           Map.entry(422, "Requête impossible à traiter"),
           Map.entry(429, "Trop de requêtes"),
+          Map.entry(431, "En-têtes trop volumineux"),
           Map.entry(500, "Erreur interne"),
           Map.entry(503, "Service momentanément indisponible"),
           Map.entry(504, "Délai dépassé"));
@@ -40,9 +42,11 @@ public final class Problems {
           Map.entry(406, "format-non-disponible"),
           Map.entry(409, "conflit"),
           Map.entry(413, "requete-trop-volumineuse"),
+          Map.entry(414, "adresse-trop-longue"),
           Map.entry(415, "type-de-contenu-non-pris-en-charge"),
           Map.entry(422, "requete-impossible"),
           Map.entry(429, "trop-de-requetes"),
+          Map.entry(431, "en-tetes-trop-volumineux"),
           Map.entry(500, "erreur-interne"),
           Map.entry(503, "service-indisponible"),
           Map.entry(504, "delai-depasse"));

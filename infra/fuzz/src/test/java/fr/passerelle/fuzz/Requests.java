@@ -33,6 +33,16 @@ final class Requests {
   private Requests() {}
 
   /** Path segments no valid request holds, already percent-encoded where they must be. */
+  /**
+   * The ids a path variable may hold: those of the world, or, for a kind it holds none of (an
+   * employment, a training, a payment run...), a well-formed one it does not hold, so that the
+   * request reaches the domain's refusal.
+   */
+  private static List<String> pathIds(World world, String name) {
+    List<String> ids = world.ids(name);
+    return ids.isEmpty() ? List.of(UUID.randomUUID().toString()) : ids;
+  }
+
   static Arbitrary<String> hostileSegment() {
     return Arbitraries.oneOf(
         Arbitraries.of(
@@ -133,7 +143,7 @@ final class Requests {
       } else {
         values.add(
             Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.of(world.ids(name))), Tuple.of(2, hostileSegment())));
+                Tuple.of(8, Arbitraries.of(pathIds(world, name))), Tuple.of(2, hostileSegment())));
       }
     }
     Arbitrary<String> suffix =

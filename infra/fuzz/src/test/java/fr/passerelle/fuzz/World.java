@@ -72,6 +72,8 @@ final class World {
                     .call("GET", base + "/commission/pending-dossiers", secretariat, null)
                     .toString()
                     .contains(validated));
+    String chair = member(gateway, base, secretariat, "Le préfet", "STATE_SERVICES");
+    String procureur = member(gateway, base, secretariat, "Le procureur", "JUSTICE");
     String session =
         gateway
             .call(
@@ -80,10 +82,8 @@ final class World {
                 secretariat,
                 Map.of(
                     "date", today.toString(),
-                    "membersTotal", 12,
-                    "membersPresent", 9,
-                    "membersRepresented", 1,
-                    "secondConvocation", false))
+                    "chairMemberId", chair,
+                    "present", List.of(chair, procureur)))
             .path("sessionId")
             .asString();
     sessions.put(departement, session);
@@ -99,11 +99,11 @@ final class World {
             "opinion",
             "FAVOURABLE",
             "votesFor",
-            7,
+            2,
             "votesAgainst",
-            1,
+            0,
             "abstentions",
-            1,
+            0,
             "chairVotedFor",
             true));
     gateway.call(
@@ -128,6 +128,19 @@ final class World {
         beneficiary + "/employment",
         member,
         Map.of("contractType", "CDI", "startDate", today.toString(), "weeklyHours", 35));
+  }
+
+  /** A member of the département's commission, named as its rules require before it sits. */
+  private static String member(
+      Gateway gateway, String base, String secretariat, String name, String category) {
+    return gateway
+        .call(
+            "POST",
+            base + "/commission/members",
+            secretariat,
+            Map.of("name", name, "category", category))
+        .path("memberId")
+        .asString();
   }
 
   Map<String, Object> dossier(String association) {

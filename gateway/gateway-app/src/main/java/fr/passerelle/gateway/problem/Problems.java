@@ -68,6 +68,44 @@ public final class Problems {
             + " Ko).");
   }
 
+  /**
+   * A request whose target (path or query) is not a URI: a {@code %} not followed by two
+   * hexadecimal digits, or a character that must be percent-encoded.
+   */
+  public static final Problem MALFORMED_TARGET =
+      standard(
+          HttpStatus.BAD_REQUEST,
+          "L'adresse de la requête est mal formée : chaque « % » doit être suivi de deux chiffres"
+              + " hexadécimaux, et les caractères non permis dans une adresse doivent être encodés.");
+
+  /** A request line (method, path and query) longer than the server reads. */
+  public static Problem targetTooLong(int maxBytes) {
+    return standard(
+        HttpStatus.URI_TOO_LONG,
+        "La ligne de requête (méthode, chemin et paramètres) dépasse la longueur maximale acceptée ("
+            + kilobytes(maxBytes)
+            + ").");
+  }
+
+  /** Request headers larger, together, than the server reads. */
+  public static Problem headersTooLarge(int maxBytes) {
+    return standard(
+        HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+        "Les en-têtes de la requête dépassent la taille maximale acceptée ("
+            + kilobytes(maxBytes)
+            + ").");
+  }
+
+  /** A request the HTTP server could not read as HTTP/1.1 (its line or a header is malformed). */
+  public static final Problem UNREADABLE =
+      standard(
+          HttpStatus.BAD_REQUEST,
+          "La requête n'est pas une requête HTTP lisible (ligne de requête ou en-tête mal formé).");
+
+  private static String kilobytes(int bytes) {
+    return bytes % 1024 == 0 ? bytes / 1024 + " Ko" : bytes + " octets";
+  }
+
   /** The problem for any other status (404, 405, 500…). */
   public static Problem forStatus(HttpStatus status) {
     return switch (status) {
@@ -101,13 +139,26 @@ public final class Problems {
   }
 
   static String json(ServerWebExchange exchange, Problem problem) {
+    return json(
+        problem,
+        exchange.getRequest().getPath().value(),
+        exchange.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE));
+  }
+
+  /**
+   * The problem's JSON; {@code instance} (the request's path) and {@code requestId} are left out
+   * when {@code null}: a request refused before it could be read as a URI has no path to name.
+   */
+  static String json(Problem problem, String instance, String requestId) {
     StringBuilder json = new StringBuilder(256).append('{');
     field(json, "type", problem.type()).append(',');
     field(json, "title", problem.title()).append(',');
     json.append("\"status\":").append(problem.status().value()).append(',');
-    field(json, "detail", problem.detail()).append(',');
-    field(json, "instance", exchange.getRequest().getPath().value());
-    String requestId = exchange.getAttribute(CorrelationFilter.REQUEST_ID_ATTRIBUTE);
+    field(json, "detail", problem.detail());
+    if (instance != null) {
+      json.append(',');
+      field(json, "instance", instance);
+    }
     if (requestId != null) {
       json.append(',');
       field(json, "requestId", requestId);

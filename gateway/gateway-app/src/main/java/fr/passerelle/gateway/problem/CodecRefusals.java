@@ -1,0 +1,153 @@
+package fr.passerelle.gateway.problem;
+
+import fr.passerelle.edge.Correlation;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers, as problems, the requests the HTTP/1.1 codec cannot read: a request line over the
+ * server's limit (414), headers over it (431), or a line or header that is not HTTP (400). Reactor
+ * Netty answers these itself, without a body ({@code HttpServerOperations.sendDecodingFailures},
+ * called by its {@code HttpTrafficHandler} when a request's {@code decoderResult()} is a failure),
+ * and offers no hook for the answer; its maintainers point to a channel handler of one's own
+ * (reactor-netty#3327). This one sits between the codec and Reactor Netty's handler, so that such a
+ * request never reaches Reactor Netty.
+ *
+ * <p>Answers go in the order of requests: while answers to earlier requests of the connection are
+ * still being written (pipelining, or an exchange that ends after its last byte is sent), the
+ * problem waits for the last of them. The connection is then closed, as Reactor Netty does: the
+ * codec has stopped reading it.
+ */
+final class CodecRefusals extends ChannelDuplexHandler {
+
+  /** Its name in the pipeline. */
+  static final String NAME = "passerelle.codecRefusals";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CodecRefusals.class);
+
+  private final Problems.Problem lineTooLong;
+  private final Problems.Problem headersTooLarge;
+
+  /** Requests passed on whose answer has not been written to its end yet. */
+  private int due;
+
+  /** Whether the codec failed: nothing more is read from the connection. */
+  private boolean refused;
+
+  /** The problem of an unreadable request, waiting for the answers due before it. */
+  private FullHttpResponse held;
+
+  CodecRefusals(int maxInitialLineLength, int maxHeaderSize) {
+    this.lineTooLong = Problems.targetTooLong(maxInitialLineLength);
+    this.headersTooLarge = Problems.headersTooLarge(maxHeaderSize);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (refused) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (msg instanceof HttpRequest request) {
+      if (request.decoderResult().isFailure()) {
+        refused = true;
+        FullHttpResponse answer = answer(request, request.decoderResult().cause());
+        ReferenceCountUtil.release(msg);
+        if (due == 0) {
+          send(ctx, answer);
+        } else {
+          held = answer;
+        }
+        return;
+      }
+      due++;
+    }
+    ctx.fireChannelRead(msg);
+  }
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    boolean ends = endsAnAnswer(msg);
+    ctx.write(msg, promise);
+    if (ends && due > 0 && --due == 0 && held != null) {
+      FullHttpResponse answer = held;
+      held = null;
+      send(ctx, answer);
+    }
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (held != null) {
+      held.release();
+      held = null;
+    }
+  }
+
+  /** The last part of a final answer (an informational one, such as 100 Continue, is not). */
+  private static boolean endsAnAnswer(Object msg) {
+    if (!(msg instanceof LastHttpContent)) {
+      return false;
+    }
+    return !(msg instanceof HttpResponse response)
+        || response.status().codeClass() != HttpStatusClass.INFORMATIONAL;
+  }
+
+  private FullHttpResponse answer(HttpRequest request, Throwable failure) {
+    Problems.Problem problem = problemFor(failure);
+    String requestId = Correlation.requestId(null);
+    LOG.debug("[{}] refused an unreadable request: {}", requestId, failure.toString());
+    byte[] body = Problems.json(problem, null, requestId).getBytes(StandardCharsets.UTF_8);
+    boolean head = HttpMethod.HEAD.equals(request.method());
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(problem.status().value()),
+            head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    response
+        .headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, Problems.PROBLEM_JSON.toString())
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+        .set(Correlation.REQUEST_ID_HEADER, requestId)
+        .set("X-Content-Type-Options", "nosniff")
+        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+    return response;
+  }
+
+  private Problems.Problem problemFor(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TooLongHttpLineException) {
+        return lineTooLong;
+      }
+      if (cause instanceof TooLongHttpHeaderException) {
+        return headersTooLarge;
+      }
+    }
+    return Problems.UNREADABLE;
+  }
+
+  private static void send(ChannelHandlerContext ctx, FullHttpResponse answer) {
+    ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+  }
+}
