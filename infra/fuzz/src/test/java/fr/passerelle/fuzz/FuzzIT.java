@@ -137,9 +137,7 @@ class FuzzIT {
     if (STACK_TRACE.matcher(body).find()) {
       tally.stackTrace(request, status, body);
     }
-    if ((status == 414 || status == 431) && body.isEmpty() && response.contentType().isEmpty()) {
-      tally.codecRefusal();
-    } else if (status >= 400 && status < 500) {
+    if (status >= 400 && status < 500) {
       checkProblem(request, response, status, body);
     }
     if (request.mutating()) {

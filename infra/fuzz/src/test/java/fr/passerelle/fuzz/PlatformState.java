@@ -1,5 +1,7 @@
 package fr.passerelle.fuzz;
 
+import fr.passerelle.audit.events.AccessRecorded;
+import fr.passerelle.audit.events.HistorySealed;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,8 +18,9 @@ import java.util.TreeMap;
  * wrote anything in between.
  *
  * <p>Left out, because a refused request rightly writes them: the access log (refused attempts on
- * personal data are recorded, by design) and its {@code AccessRecorded} events; and what only moves
- * with time: the tracking tokens and the scheduler's table.
+ * personal data are recorded, by design), its {@code AccessRecorded} events, and their entries in
+ * reporting's audit ledger; and what only moves with time: the tracking tokens, the scheduler's
+ * table and the ledger's daily seals.
  */
 final class PlatformState implements AutoCloseable {
 
@@ -51,13 +54,19 @@ final class PlatformState implements AutoCloseable {
         Connection connection = entry.getValue();
         for (String table : tables(connection)) {
           try (Statement statement = connection.createStatement()) {
-            if (table.endsWith(".domain_event_entry")) {
+            String byType =
+                table.endsWith(".domain_event_entry")
+                    ? "payload_type"
+                    : table.endsWith(".audit_event") ? "event_type" : null;
+            if (byType != null) {
               try (ResultSet rows =
                   statement.executeQuery(
-                      "select payload_type, count(*) from " + table + " group by payload_type")) {
+                      "select %s, count(*) from %s group by %s".formatted(byType, table, byType))) {
                 while (rows.next()) {
                   String type = rows.getString(1);
-                  if (!type.contains("AccessRecorded")) {
+                  if (!type.contains("AccessRecorded")
+                      && !type.equals(AccessRecorded.TYPE)
+                      && !type.equals(HistorySealed.TYPE)) {
                     counts.put(database + ":" + table + ":" + type, rows.getLong(2));
                   }
                 }

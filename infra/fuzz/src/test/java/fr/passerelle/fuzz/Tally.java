@@ -18,7 +18,6 @@ final class Tally {
   private long stackTraces;
   private long refusedWrites;
   private long unanswered;
-  private long codecRefusals;
   private long started = System.nanoTime();
   private final List<String> findings = new ArrayList<>();
 
@@ -63,14 +62,6 @@ final class Tally {
     finding("answered " + status + " yet wrote " + changes, request, "");
   }
 
-  /**
-   * A 414 or 431 the HTTP server's codec answers itself, before any code of the platform runs:
-   * counted apart, see the fuzzer's decision record.
-   */
-  void codecRefusal() {
-    codecRefusals++;
-  }
-
   void unanswered(FuzzRequest request, Exception e) {
     unanswered++;
     finding("no answer: " + e.getMessage(), request, "");
@@ -109,9 +100,6 @@ final class Tally {
     out.append("  by status: ").append(byStatus).append('\n');
     out.append("  5xx: ").append(serverErrors).append('\n');
     out.append("  4xx without a French problem body: ").append(problemsWithoutBody).append('\n');
-    out.append("  414/431 of the HTTP codec, before the platform's code (no body): ")
-        .append(codecRefusals)
-        .append('\n');
     out.append("  stack traces in a body: ").append(stackTraces).append('\n');
     out.append("  refused requests that wrote something: ").append(refusedWrites).append('\n');
     out.append("  requests left unanswered: ").append(unanswered).append('\n');
