@@ -125,6 +125,24 @@ class UnreadableRequestsTest extends GatewayTest {
     assertThat(response.header("Connection")).isEqualTo("close");
   }
 
+  /**
+   * A request line of a megabyte, written whole before the answer is read: the gateway answers
+   * after reading a few kilobytes, and closing at once reset the connection under the answer.
+   */
+  @Test
+  void aRequestLineFarOverTheLimitWrittenWholeIsAnswered() throws Exception {
+    String target = "/api/reports/national?year=" + "A".repeat(1024 * 1024);
+
+    try (RawHttpConnection connection = new RawHttpConnection(port, READ_TIMEOUT)) {
+      connection.write(
+          request("GET", target, token("ADMIN", "*")).getBytes(StandardCharsets.US_ASCII));
+
+      RawHttpConnection.Response response = connection.read();
+      assertThat(response).as("an answer").isNotNull();
+      assertProblem(response, 414, "Adresse trop longue", "(4 Ko)");
+    }
+  }
+
   @Test
   void headersOverTheLimitAreAProblem() throws Exception {
     String request =

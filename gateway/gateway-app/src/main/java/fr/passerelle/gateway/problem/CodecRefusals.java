@@ -3,9 +3,9 @@ package fr.passerelle.gateway.problem;
 import fr.passerelle.edge.Correlation;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -20,7 +20,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +37,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers go in the order of requests: while answers to earlier requests of the connection are
  * still being written (pipelining, or an exchange that ends after its last byte is sent), the
- * problem waits for the last of them. The connection is then closed, as Reactor Netty does: the
- * codec has stopped reading it.
+ * problem waits for the last of them. The connection is then closed, lingering (RFC 9112, 9.6) as
+ * {@link LingeringClose} does after a body: the gateway ends its side, reads and drops what the
+ * client still sends (the codec discards it) and closes at its end or after {@link
+ * LingeringClose#LINGER}. Closed at once, with a long request line still coming, the connection was
+ * reset and a client that writes its whole request before it reads never saw the answer.
  */
 final class CodecRefusals extends ChannelDuplexHandler {
 
@@ -56,6 +61,9 @@ final class CodecRefusals extends ChannelDuplexHandler {
 
   /** The problem of an unreadable request, waiting for the answers due before it. */
   private FullHttpResponse held;
+
+  /** The close at the end of the linger, once the problem is written. */
+  private ScheduledFuture<?> lingerEnd;
 
   CodecRefusals(int maxInitialLineLength, int maxHeaderSize) {
     this.lineTooLong = Problems.targetTooLong(maxInitialLineLength);
@@ -94,6 +102,23 @@ final class CodecRefusals extends ChannelDuplexHandler {
       held = null;
       send(ctx, answer);
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (lingerEnd != null) {
+      ctx.read();
+      return;
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (lingerEnd != null) {
+      lingerEnd.cancel(false);
+    }
+    ctx.fireChannelInactive();
   }
 
   @Override
@@ -147,7 +172,25 @@ final class CodecRefusals extends ChannelDuplexHandler {
     return Problems.UNREADABLE;
   }
 
-  private static void send(ChannelHandlerContext ctx, FullHttpResponse answer) {
-    ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+  private void send(ChannelHandlerContext ctx, FullHttpResponse answer) {
+    ctx.writeAndFlush(answer).addListener(written -> linger(ctx));
+  }
+
+  /** Ends the gateway's side, drops what the client still sends, and closes at its end. */
+  private void linger(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isActive() || !(ctx.channel() instanceof DuplexChannel channel)) {
+      ctx.close();
+      return;
+    }
+    lingerEnd =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  ctx.close();
+                },
+                LingeringClose.LINGER.toMillis(),
+                TimeUnit.MILLISECONDS);
+    channel.shutdownOutput();
+    ctx.read();
   }
 }
