@@ -355,6 +355,12 @@ test('the analyst compares the départements, without a screen that reaches a do
   await page.getByLabel('Année').selectOption('2019');
   const ranked = page.getByRole('table', { name: 'Parcours validés par département' });
   await expect(ranked.getByRole('row', { name: /Haute-Garonne \(31\) 20/ })).toBeVisible();
+  // No cell under the small-cell threshold (11): each count is withheld, nil, or 11 and more.
+  const counts = await ranked.locator('tbody td').allTextContents();
+  expect(counts.length).toBeGreaterThan(0);
+  for (const count of counts) {
+    expect(count === 'secret statistique' || Number(count) === 0 || Number(count) >= 11, `« ${count} »`).toBe(true);
+  }
   await expect(page.getByRole('table', { name: 'Évolution par année' })).toBeVisible();
   await checkScreen(page, 'bilan-national');
 
