@@ -12,6 +12,7 @@ import { Decisions } from './pages/Decisions';
 import { Dossier } from './pages/Dossier';
 import { DossierForm } from './pages/DossierForm';
 import { Dossiers } from './pages/Dossiers';
+import { History } from './pages/History';
 import { Home } from './pages/Home';
 import { NationalDashboard } from './pages/NationalDashboard';
 import { PaymentRuns } from './pages/PaymentRuns';
@@ -41,6 +42,12 @@ const PAGES: Page[] = [
     title: 'Modifier le brouillon',
     roles: ['ASSOCIATION'],
     render: (p) => <DossierForm dossierId={p.id} />,
+  },
+  {
+    pattern: '/dossiers/:id/historique',
+    title: 'Historique du dossier',
+    roles: ['SECRETARIAT', 'PREFECTURE', 'AUDITOR'],
+    render: (p) => <History dossierId={p.id} />,
   },
   { pattern: '/dossiers/:id', title: 'Dossier', roles: STAFF_OF_DOSSIERS, render: (p) => <Dossier dossierId={p.id} /> },
   {

@@ -13,6 +13,7 @@ test.describe.serial('Passerelle, role by role', () => {
   const association = `Accompagnement Gironde ${Date.now()}`;
   let associationId = '';
   let dossierId = '';
+  let sessionId = '';
 
   test('the préfecture approves an association', async ({ page }) => {
     await signIn(page, 'prefecture-33');
@@ -132,6 +133,7 @@ test.describe.serial('Passerelle, role by role', () => {
     await page.getByRole('button', { name: 'Convoquer la séance' }).click();
 
     await expect(page).toHaveURL(/\/commission\/seances\//);
+    sessionId = new URL(page.url()).pathname.split('/').pop()!;
     const short = dossierId.slice(0, 8);
     await page.locator("label", { hasText: `Dossier ${short}` }).click();
     await expect(page.getByLabel(`Dossier ${short}`)).toBeChecked();
@@ -250,6 +252,51 @@ test.describe.serial('Passerelle, role by role', () => {
     await expect(paid).toContainText('décret 2022-1340');
     await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
     await checkScreen(page, 'beneficiaire-organisme-payeur');
+  });
+
+  test('the association asks for the renewal of the running pathway', async ({ page }) => {
+    await signIn(page, 'association-33', association);
+    await page.goto(`/dossiers/${dossierId}`);
+    const renewal = page.getByRole('region', { name: 'Demande de renouvellement' });
+    await renewal.getByRole('button', { name: 'Demander le renouvellement' }).click();
+    await expect(renewal.getByRole('alert')).toContainText('Ce qui a été accompli : obligatoire');
+    await renewal.getByLabel('Date de la demande de renouvellement').fill(today());
+    await renewal.getByLabel('Ce qui a été accompli').fill('Hébergement stable, cours de français suivis, emploi en CDI trouvé.');
+    await renewal.getByLabel('Projet pour la période suivante').fill('Accès à un logement social et maintien dans l’emploi.');
+    await checkScreen(page, 'renouvellement-association');
+    await renewal.getByRole('button', { name: 'Demander le renouvellement' }).click();
+    await expect(renewal.getByText('La demande de renouvellement est transmise à la commission.')).toBeVisible();
+  });
+
+  test('the secretariat finds the renewal to examine on its home page, and downloads the minutes of its session', async ({ page }) => {
+    await signIn(page, 'secretariat-33');
+    const toExamine = page.getByRole('link', { name: 'Renouvellements à examiner' });
+    // The request reaches decision-service's list a moment after the association sent it.
+    await expect(async () => {
+      await page.reload();
+      await expect(toExamine).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await checkScreen(page, 'accueil-secretariat-renouvellement');
+
+    await page.goto(`/commission/seances/${sessionId}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le procès-verbal de la séance (PDF)' }).click(),
+    ]);
+    expect(readFileSync((await download.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  test('the auditor follows the dossier’s history and verifies it was not altered', async ({ page }) => {
+    await signIn(page, 'auditor-33');
+    await page.goto(`/dossiers/${dossierId}`);
+    await page.getByRole('link', { name: 'Historique du dossier' }).click();
+    const timeline = page.getByRole('table', { name: 'Historique du dossier' });
+    for (const step of ['Dossier déposé', 'Avis de la commission', 'Parcours autorisé', 'Autorisation de séjour délivrée', 'AFIS accordée', 'AFIS versée', 'Renouvellement demandé']) {
+      await expect(timeline.getByRole('row').filter({ hasText: step }).first()).toBeVisible();
+    }
+    await checkScreen(page, 'historique-inspection');
+    await page.getByRole('button', { name: "Vérifier l'intégrité de l'historique du département" }).click();
+    await expect(page.getByText(/^Historique intact : \d+ maillons et \d+ dossiers vérifiés le /)).toBeVisible();
   });
 
   test('the auditor finds who read the person’s data', async ({ page }) => {

@@ -54,6 +54,14 @@ export function Commission({ sessionId }: { sessionId?: string }) {
         <p className="fr-text--lead">
           Séance {shortId(sessionId)}
           {query.get('date') ? ` du ${new Date(query.get('date') + 'T12:00:00').toLocaleDateString('fr-FR')}` : ''}
+          {' – '}
+          <a
+            className="fr-link fr-icon-download-line fr-link--icon-left"
+            href={`/api/departements/${d}/commission/sessions/${sessionId}/minutes.pdf`}
+            download
+          >
+            Télécharger le procès-verbal de la séance (PDF)
+          </a>
         </p>
       )}
       <h2>Dossiers en attente d'une séance</h2>

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
-import { ProblemAlert, Success } from '../components/Fields';
+import { Input, ProblemAlert, Success, Textarea } from '../components/Fields';
 import { date, dateTime, END_LABELS, shortId, STAGE_LABELS, STATUS_LABELS } from '../labels';
 import { asProblem, useLoad } from '../load';
-import type { Problem } from '../problems';
+import { fieldErrors, type Problem } from '../problems';
 import { Link, useLocation } from '../router';
 import { firstDepartement, has, useMe } from '../session';
 import { Erasure } from './Erasure';
@@ -128,10 +128,87 @@ export function Dossier({ dossierId }: { dossierId: string }) {
                 </Link>
               </li>
             )}
+            {has(me, 'SECRETARIAT', 'PREFECTURE', 'AUDITOR') && (
+              <li>
+                <Link className="fr-btn fr-btn--tertiary" to={`/dossiers/${dossierId}/historique`}>
+                  Historique du dossier
+                </Link>
+              </li>
+            )}
           </ul>
+          {has(me, 'ASSOCIATION') && pathway.value?.stage === 'RUNNING' && (
+            <RenewalRequest departement={d} dossierId={dossierId} onRequested={pathway.reload} />
+          )}
           <Erasure departement={d} dossier={value} onChange={dossier.reload} />
         </>
       )}
     </>
+  );
+}
+
+/**
+ * The association asks for the renewal of the running pathway: what was achieved during the term,
+ * and the plan for the next one. The request goes to the commission's next session.
+ */
+function RenewalRequest({ departement, dossierId, onRequested }: { departement: string; dossierId: string; onRequested: () => void }) {
+  const [requestedOn, setRequestedOn] = useState('');
+  const [achievements, setAchievements] = useState('');
+  const [plan, setPlan] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState(false);
+  const errors = fieldErrors(problem);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setDone(false);
+    try {
+      await post(`/api/departements/${departement}/dossiers/${dossierId}/renewal-requests`, {
+        requestedOn: requestedOn || null,
+        achievements: achievements || null,
+        plan: plan || null,
+      });
+      setDone(true);
+      onRequested();
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  };
+  return (
+    <section aria-labelledby="titre-renouvellement" className="fr-mt-4w">
+      <h2 id="titre-renouvellement">Demande de renouvellement</h2>
+      {done ? (
+        <Success>La demande de renouvellement est transmise à la commission.</Success>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <ProblemAlert
+            problem={problem}
+            labels={{ requestedOn: 'Date de la demande', achievements: 'Ce qui a été accompli', plan: 'Projet pour la période suivante' }}
+          />
+          <Input
+            label="Date de la demande de renouvellement"
+            type="date"
+            value={requestedOn}
+            onChange={(e) => setRequestedOn(e.target.value)}
+            error={errors.requestedOn}
+          />
+          <Textarea
+            label="Ce qui a été accompli"
+            hint="Pendant l'autorisation en cours : logement, santé, formation, emploi…"
+            value={achievements}
+            onChange={(e) => setAchievements(e.target.value)}
+            error={errors.achievements}
+          />
+          <Textarea
+            label="Projet pour la période suivante"
+            value={plan}
+            onChange={(e) => setPlan(e.target.value)}
+            error={errors.plan}
+          />
+          <button className="fr-btn" type="submit">
+            Demander le renouvellement
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
