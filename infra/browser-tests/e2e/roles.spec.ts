@@ -200,6 +200,12 @@ test.describe.serial('Passerelle, role by role', () => {
     await expect(page.getByText("L'autorisation provisoire de séjour est délivrée.")).toBeVisible();
     await expect(page.getByText(new RegExp(`^Du ${frenchDate(today())} au ${frenchDate(daysFromToday(190))}$`))).toBeVisible();
     await checkScreen(page, 'beneficiaire-titre-prefecture');
+    // Issued for 190 days, it is not among those expiring within 30.
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Droits des bénéficiaires' }).click();
+    const expiring = page.getByRole('table', { name: 'Autorisations provisoires de séjour expirant dans les 30 jours' });
+    await expect(expiring).toBeVisible();
+    await expect(expiring.getByRole('row').filter({ hasText: `Dossier ${dossierId.slice(0, 8)}` })).toHaveCount(0);
+    await checkScreen(page, 'titres-expirant-prefecture');
   });
 
   test('the association requests the AFIS for its beneficiary', async ({ page }) => {

@@ -17,7 +17,7 @@ export const NAVIGATION: NavItem[] = [
   { to: '/commission', label: 'Commission', roles: ['SECRETARIAT'] },
   { to: '/prefecture/decisions', label: 'Décisions', roles: ['PREFECTURE'] },
   { to: '/prefecture/associations', label: 'Associations agréées', roles: ['PREFECTURE', 'ADMIN'] },
-  { to: '/beneficiaires', label: 'Droits des bénéficiaires', roles: ['PAYING_BODY'] },
+  { to: '/beneficiaires', label: 'Droits des bénéficiaires', roles: ['PAYING_BODY', 'PREFECTURE'] },
   { to: '/versements', label: "Versements de l'AFIS", roles: ['PAYING_BODY'] },
   { to: '/journal-des-acces', label: 'Journal des accès', roles: ['AUDITOR'] },
   {

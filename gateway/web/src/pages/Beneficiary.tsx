@@ -16,12 +16,21 @@ import {
 } from '../labels';
 import { asProblem, useLoad } from '../load';
 import { fieldErrors, type Problem } from '../problems';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
 import { firstDepartement, has, useMe } from '../session';
 import type { AfisRequest, BeneficiaryView } from './types';
 
-/** Finding a beneficiary by their dossier number. */
+interface ExpiringPermit {
+  dossierId: string;
+  validFrom: string;
+  validUntil: string;
+  pathwayEnd: string;
+  renewable: boolean;
+}
+
+/** Finding a beneficiary by their dossier number; for the préfecture, the permits about to expire. */
 export function BeneficiarySearch() {
+  const me = useMe();
   const [id, setId] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +47,32 @@ export function BeneficiarySearch() {
           Consulter les droits
         </button>
       </form>
+      {has(me, 'PREFECTURE') && <ExpiringPermits departement={firstDepartement(me)} />}
+    </>
+  );
+}
+
+/** The permits expiring within 30 days: to renew with the pathway, or to let end with it. */
+function ExpiringPermits({ departement }: { departement: string }) {
+  const permits = useLoad(() => get<ExpiringPermit[]>(`/api/departements/${departement}/rights/permits/expiring`), [departement]);
+  return (
+    <>
+      <ProblemAlert problem={permits.problem} />
+      {permits.value && (
+        <Table
+          caption="Autorisations provisoires de séjour expirant dans les 30 jours"
+          headers={['Dossier', 'Valable du', 'au', 'Fin du parcours', 'À faire']}
+          rows={permits.value.map((permit) => [
+            <Link key={permit.dossierId} to={`/beneficiaires/${permit.dossierId}`}>
+              Dossier {shortId(permit.dossierId)}
+            </Link>,
+            date(permit.validFrom),
+            date(permit.validUntil),
+            date(permit.pathwayEnd),
+            permit.renewable ? 'Renouveler avec le parcours' : 'Prend fin avec le parcours',
+          ])}
+        />
+      )}
     </>
   );
 }
