@@ -116,6 +116,7 @@ export function ChartPanel({
           <Table
             caption={title}
             hideCaption
+            scrollable
             headers={headers}
             rows={rows.map((row) => row.map((cell) => (cell === null ? SUPPRESSED : cell)))}
           />

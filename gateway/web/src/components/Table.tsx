@@ -6,16 +6,19 @@ export function Table({
   headers,
   rows,
   hideCaption = false,
+  scrollable = false,
 }: {
   caption: string;
   headers: string[];
   rows: ReactNode[][];
   hideCaption?: boolean;
+  /** Wider than the page: the keyboard can reach it and scroll it (RGAA, axe's scrollable-region-focusable). */
+  scrollable?: boolean;
 }) {
   return (
     <div className={`fr-table fr-table--bordered${hideCaption ? ' fr-table--no-caption' : ''}`}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `Tableau : ${caption}` } : {})}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>

@@ -108,6 +108,7 @@ export function History({ dossierId }: { dossierId: string }) {
       {value && (
         <Table
           caption="Historique du dossier"
+          scrollable
           headers={['Événement', 'Date des faits', 'Enregistré le', 'Service', 'Par', 'Requête']}
           rows={value.entries.map((entry) => [
             what(entry),
