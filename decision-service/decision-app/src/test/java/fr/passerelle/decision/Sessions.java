@@ -34,6 +34,12 @@ public final class Sessions {
   /** Haute-Garonne's commission, 4 April 2019, without its quorum: 7 present, 2 represented. */
   public static final String WITHOUT_QUORUM = "3e8a1f2b-9c4d-4e5f-a6b7-c8d9e0f1a2b3";
 
+  /**
+   * Haute-Garonne's commission, 4 April 2019, without its quorum as {@link #WITHOUT_QUORUM}, and
+   * not yet convened a second time.
+   */
+  public static final String AWAITING_SECOND_CONVOCATION = "5d4e3f2a-1b0c-4d9e-8f7a-6b5c4d3e2f1a";
+
   /** Haute-Garonne's second convocation, 11 April 2019, after {@link #WITHOUT_QUORUM}. */
   public static final String SECOND_CONVOCATION = "7b2c9d4e-1f3a-4b5c-8d6e-9f0a1b2c3d4e";
 
@@ -56,7 +62,18 @@ public final class Sessions {
   static {
     put(sitting(APRIL_SESSION, "31", "2019-04-11", present(14), usualMandates(), null, true));
     put(sitting(JUNE_SESSION, "31", "2019-06-13", present(14), usualMandates(), null, true));
-    put(sitting(WITHOUT_QUORUM, "31", "2019-04-04", present(7), usualMandates(), null, false));
+    put(
+        sitting(WITHOUT_QUORUM, "31", "2019-04-04", present(7), usualMandates(), null, false)
+            .reconvenedBy(SECOND_CONVOCATION));
+    put(
+        sitting(
+            AWAITING_SECOND_CONVOCATION,
+            "31",
+            "2019-04-04",
+            present(7),
+            usualMandates(),
+            null,
+            false));
     put(
         sitting(
             SECOND_CONVOCATION, "31", "2019-04-11", present(7), List.of(), WITHOUT_QUORUM, true));
@@ -140,7 +157,8 @@ public final class Sessions {
         CHAIR,
         members(),
         present,
-        held);
+        held,
+        null);
   }
 
   private static void put(Sitting sitting) {
@@ -148,8 +166,34 @@ public final class Sessions {
   }
 
   /** The sessions above and those of {@link #renewalSession}, as a pathway's rules see them. */
-  public static CommissionSessions knownSessions() {
-    return sessionId -> Optional.ofNullable(SITTINGS.get(sessionId));
+  public static KnownSessions knownSessions() {
+    return new KnownSessions();
+  }
+
+  /** The sessions above, and the second convocations recorded on them by the rules under test. */
+  public static final class KnownSessions implements CommissionSessions {
+
+    private final Map<String, String> reconvened = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Sitting> find(String sessionId) {
+      return Optional.ofNullable(SITTINGS.get(sessionId))
+          .map(
+              sitting ->
+                  reconvened.containsKey(sessionId)
+                      ? sitting.reconvenedBy(reconvened.get(sessionId))
+                      : sitting);
+    }
+
+    @Override
+    public void reconvene(String firstConvocationId, Sitting secondConvocation) {
+      reconvened.put(firstConvocationId, secondConvocation.sessionId());
+    }
+
+    /** The first convocations followed by a second one, to the second's id. */
+    public Map<String, String> reconvened() {
+      return Map.copyOf(reconvened);
+    }
   }
 
   /** The commission of Haute-Garonne has its 20 members; Paris's none. */

@@ -30,4 +30,14 @@ class RepositoryCommissionSessions implements CommissionSessions {
       return Optional.empty();
     }
   }
+
+  /**
+   * Applies the record on the first convocation's aggregate, loaded in the same unit of work: both
+   * sessions' events are stored together, and of two second convocations racing for one first, the
+   * later finds its sequence number taken and is refused.
+   */
+  @Override
+  public void reconvene(String firstConvocationId, Sitting secondConvocation) {
+    sessions.load(firstConvocationId).execute(first -> first.reconvene(secondConvocation));
+  }
 }

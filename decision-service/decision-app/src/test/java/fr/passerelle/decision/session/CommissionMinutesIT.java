@@ -17,7 +17,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -133,6 +136,68 @@ class CommissionMinutesIT {
                 + " nouveau avec le même ordre du jour.",
             "Ordre du jour 1. Dossier " + dossierId + " — première demande Non délibéré.")
         .doesNotContain(gendarmerie);
+  }
+
+  @Test
+  void aFirstConvocationHasOneSecondConvocationEvenWhenTwoAreRecordedAtOnce() {
+    String base = "/api/departements/47/commission";
+    TestHttp secretariat = TestHttp.onPort(port).as(TestTokens.staff("SECRETARIAT", "47"));
+    List<String> members = new ArrayList<>();
+    for (String[] member :
+        List.of(
+            new String[] {"Le préfet de Lot-et-Garonne", "STATE_SERVICES"},
+            new String[] {"Le procureur de la République d'Agen", "JUSTICE"},
+            new String[] {
+              "La directrice départementale de la sécurité publique", "POLICE_GENDARMERIE"
+            })) {
+      var appointed =
+          secretariat.postJson(
+              base + "/members",
+              "{\"name\":\"%s\",\"category\":\"%s\"}".formatted(member[0], member[1]));
+      assertThat(appointed.statusCode()).as(appointed.body()).isEqualTo(201);
+      members.add(id(appointed));
+    }
+    String prefet = members.get(0);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> secretariat.get(base + "/members").body().split("memberId").length - 1 == 3);
+    var first =
+        secretariat.postJson(
+            base + "/sessions",
+            """
+            {"date":"2019-05-02","chairMemberId":"%s","present":["%s"]}"""
+                .formatted(prefet, prefet));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.body()).contains("\"mayDeliberate\":false");
+    String firstId = id(first);
+
+    List<CompletableFuture<HttpResponse<String>>> seconds =
+        List.of("2019-05-09", "2019-05-10").stream()
+            .map(
+                date ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            secretariat.postJson(
+                                base + "/sessions",
+                                """
+                                {"date":"%s","chairMemberId":"%s","present":["%s"],\
+                                "firstConvocationId":"%s"}"""
+                                    .formatted(date, prefet, prefet, firstId))))
+            .toList();
+    List<HttpResponse<String>> answers = seconds.stream().map(CompletableFuture::join).toList();
+    assertThat(answers)
+        .extracting(HttpResponse::statusCode)
+        .as(answers.stream().map(HttpResponse::body).toList().toString())
+        .containsExactlyInAnyOrder(201, 409);
+
+    var third =
+        secretariat.postJson(
+            base + "/sessions",
+            """
+            {"date":"2019-05-16","chairMemberId":"%s","present":["%s"],"firstConvocationId":"%s"}"""
+                .formatted(prefet, prefet, firstId));
+    assertThat(third.statusCode()).as(third.body()).isEqualTo(409);
+    assertThat(third.body()).contains("a déjà sa seconde convocation");
   }
 
   @Test

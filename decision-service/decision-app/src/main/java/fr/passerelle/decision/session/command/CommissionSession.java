@@ -3,6 +3,7 @@ package fr.passerelle.decision.session.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.passerelle.decision.session.api.CommissionSessionOpened;
+import fr.passerelle.decision.session.api.CommissionSessionReconvened;
 import fr.passerelle.decision.session.api.Mandate;
 import fr.passerelle.decision.session.api.Member;
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
@@ -44,6 +45,7 @@ public class CommissionSession {
   private List<Member> members;
   private List<String> present;
   private List<Mandate> mandates;
+  private String reconvenedBy;
 
   protected CommissionSession() {
     // rebuilt from its events by Axon, or created by its recording
@@ -55,7 +57,7 @@ public class CommissionSession {
    * to a member present, one mandate at most per member; the chair is present. Without its quorum
    * (half of the members present or represented, by default) a first convocation is recorded as
    * such and deliberates nothing; a second convocation, which only follows such a one, sits without
-   * quorum.
+   * quorum; a first convocation has one second convocation only.
    */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.ALWAYS)
@@ -82,6 +84,12 @@ public class CommissionSession {
     }
     boolean quorate =
         quorum.isMet(roster.size(), command.present().size(), command.mandates().size());
+    if (command.secondConvocation()) {
+      sessions.reconvene(
+          command.firstConvocationId(),
+          new CommissionSessions.Sitting(
+              command.sessionId(), command.departmentCode(), command.date()));
+    }
     apply(
         new CommissionSessionOpened(
             command.sessionId(),
@@ -162,10 +170,42 @@ public class CommissionSession {
                   .formatted(first.date())
               + " convocation suit seulement une première qui ne l'a pas atteint.");
     }
+    if (first.reconvenedBy() != null) {
+      throw alreadyReconvened(first);
+    }
     if (!command.date().isAfter(first.date())) {
       throw InvalidRequestException.of(
           "date", "une seconde convocation siège après la première, tenue le " + first.date());
     }
+  }
+
+  private static ConflictException alreadyReconvened(CommissionSessions.Sitting first) {
+    return new ConflictException(
+        "Seconde convocation refusée : la séance du %s a déjà sa seconde convocation (séance %s) ;"
+                .formatted(first.date(), first.reconvenedBy())
+            + " son ordre du jour y est délibéré une seule fois.");
+  }
+
+  /**
+   * Records that {@code second} followed this first convocation, which lacked its quorum; a first
+   * convocation is followed once.
+   */
+  public void reconvene(CommissionSessions.Sitting second) {
+    if (mayDeliberate || !departmentCode.equals(second.departmentCode())) {
+      throw new IllegalStateException(
+          "Session " + sessionId + " cannot be reconvened by " + second.sessionId());
+    }
+    if (reconvenedBy != null) {
+      throw alreadyReconvened(sitting());
+    }
+    apply(
+        new CommissionSessionReconvened(
+            sessionId, departmentCode, second.sessionId(), second.date()));
+  }
+
+  @EventSourcingHandler
+  void on(CommissionSessionReconvened event) {
+    this.reconvenedBy = event.secondConvocationId();
   }
 
   @EventSourcingHandler
@@ -194,7 +234,8 @@ public class CommissionSession {
         chairMemberId,
         members,
         present,
-        mandates);
+        mandates,
+        reconvenedBy);
   }
 
   public String sessionId() {

@@ -9,17 +9,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The sessions of the commissions, as the rules of a pathway or of another session see them. */
-@FunctionalInterface
 public interface CommissionSessions {
 
   /** The session {@code sessionId}, if there is one. */
   Optional<Sitting> find(String sessionId);
 
   /**
+   * Records on the first convocation {@code firstConvocationId} that {@code secondConvocation}
+   * followed it, in the same unit of work as the second convocation's own recording: of two second
+   * convocations recorded at once for the same first, one only is kept.
+   *
+   * @throws fr.passerelle.edge.refusal.ConflictException when another second convocation already
+   *     followed it
+   */
+  void reconvene(String firstConvocationId, Sitting secondConvocation);
+
+  /**
    * When and for which département a commission sat, and who attended.
    *
    * @param mayDeliberate whether it had its quorum or sat on a second convocation
    * @param firstConvocationId for a second convocation, the session that lacked its quorum
+   * @param reconvenedBy for a first convocation without its quorum, the second convocation that
+   *     followed it, if one did
    * @param attending members present or represented
    * @param members the commission's members then ({@code null} for a session recorded as counts,
    *     before members were named, and then so are {@code present} and {@code mandates})
@@ -34,11 +45,28 @@ public interface CommissionSessions {
       String chairMemberId,
       List<Member> members,
       List<String> present,
-      List<Mandate> mandates) {
+      List<Mandate> mandates,
+      String reconvenedBy) {
 
     /** A session of members named, with its quorum. */
     public Sitting(String sessionId, String departmentCode, LocalDate date) {
-      this(sessionId, departmentCode, date, true, null, 0, null, null, null, null);
+      this(sessionId, departmentCode, date, true, null, 0, null, null, null, null, null);
+    }
+
+    /** This first convocation, followed by the second convocation {@code secondConvocationId}. */
+    public Sitting reconvenedBy(String secondConvocationId) {
+      return new Sitting(
+          sessionId,
+          departmentCode,
+          date,
+          mayDeliberate,
+          firstConvocationId,
+          attending,
+          chairMemberId,
+          members,
+          present,
+          mandates,
+          secondConvocationId);
     }
 
     public boolean lackedQuorum() {

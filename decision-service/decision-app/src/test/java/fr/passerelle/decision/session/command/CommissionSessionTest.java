@@ -4,6 +4,7 @@ import static fr.passerelle.decision.Sessions.aFirstConvocation;
 import static fr.passerelle.decision.Sessions.aSecondConvocation;
 import static fr.passerelle.decision.Sessions.opened;
 import static fr.passerelle.decision.Sessions.usualMandates;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import fr.passerelle.decision.Sessions;
@@ -16,6 +17,7 @@ import fr.passerelle.testsupport.TestClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class CommissionSessionTest {
 
   private AggregateTestFixture<CommissionSession> fixture;
+  private Sessions.KnownSessions sessions;
 
   @BeforeEach
   void setUp() {
@@ -30,7 +33,8 @@ class CommissionSessionTest {
     fixture.registerInjectableResource(new QuorumRule(new BigDecimal("0.5")));
     fixture.registerInjectableResource(TestClock.at(LocalDate.parse("2019-04-20")));
     fixture.registerInjectableResource(Sessions.rosters());
-    fixture.registerInjectableResource(Sessions.knownSessions());
+    sessions = Sessions.knownSessions();
+    fixture.registerInjectableResource(sessions);
   }
 
   @Test
@@ -57,13 +61,26 @@ class CommissionSessionTest {
 
   @Test
   void secondConvocationAfterAFirstWithoutQuorumSitsWithoutQuorum() {
-    var session = aSecondConvocation(5, Sessions.WITHOUT_QUORUM);
+    var session = aSecondConvocation(5, Sessions.AWAITING_SECOND_CONVOCATION);
 
     fixture
         .givenNoPriorActivity()
         .when(session)
         .expectEvents(opened(session, false))
         .expectResultMessagePayload(new SessionAttendance(20, 5, 0, 10, true));
+    assertThat(sessions.reconvened())
+        .isEqualTo(Map.of(Sessions.AWAITING_SECOND_CONVOCATION, session.sessionId()));
+  }
+
+  @Test
+  void aFirstConvocationHasOneSecondConvocationOnly() {
+    fixture
+        .givenNoPriorActivity()
+        .when(aSecondConvocation(5, Sessions.WITHOUT_QUORUM))
+        .expectNoEvents()
+        .expectException(ConflictException.class)
+        .expectExceptionMessage(containsString("a déjà sa seconde convocation"));
+    assertThat(sessions.reconvened()).isEmpty();
   }
 
   @Test
