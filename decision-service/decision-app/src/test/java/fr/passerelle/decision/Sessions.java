@@ -2,6 +2,7 @@ package fr.passerelle.decision;
 
 import fr.passerelle.decision.session.api.AppointMemberCommand;
 import fr.passerelle.decision.session.api.CommissionSessionOpened;
+import fr.passerelle.decision.session.api.Convocation;
 import fr.passerelle.decision.session.api.Mandate;
 import fr.passerelle.decision.session.api.Member;
 import fr.passerelle.decision.session.api.MemberCategory;
@@ -244,7 +245,22 @@ public final class Sessions {
         command.mandates(),
         command.chairMemberId(),
         command.firstConvocationId(),
-        quorate);
+        quorate,
+        command.convocation());
+  }
+
+  /** {@code command}, its members convened on {@code sentOn}, in urgency or not. */
+  public static OpenCommissionSessionCommand convened(
+      OpenCommissionSessionCommand command, String sentOn, boolean urgent) {
+    return new OpenCommissionSessionCommand(
+        command.sessionId(),
+        command.departmentCode(),
+        command.date(),
+        command.chairMemberId(),
+        command.present(),
+        command.mandates(),
+        command.firstConvocationId(),
+        new Convocation(LocalDate.parse(sentOn), urgent));
   }
 
   /**

@@ -75,7 +75,8 @@ class CommissionMinutesIT {
             .postJson(
                 BASE + "/sessions",
                 """
-                {"date":"2019-04-04","chairMemberId":"%s","present":["%s","%s"]}"""
+                {"date":"2019-04-04","chairMemberId":"%s","present":["%s","%s"],\
+                "convocation":{"sentOn":"2019-03-28"}}"""
                     .formatted(prefet, prefet, procureur));
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     assertThat(first.body()).contains("\"quorum\":3", "\"mayDeliberate\":false");
@@ -84,6 +85,18 @@ class CommissionMinutesIT {
     var noQuorum = secretariat().postJson(opinions(firstId), vote(dossierId, 2, 0, 0));
     assertThat(noQuorum.statusCode()).isEqualTo(409);
     assertThat(noQuorum.body()).contains("n'a pas atteint son quorum");
+
+    var shortNotice =
+        secretariat()
+            .postJson(
+                BASE + "/sessions",
+                """
+                {"date":"2019-04-11","chairMemberId":"%s","present":["%s"],"firstConvocationId":"%s",\
+                "convocation":{"sentOn":"2019-04-09"}}"""
+                    .formatted(prefet, prefet, firstId));
+    assertThat(shortNotice.statusCode()).as(shortNotice.body()).isEqualTo(400);
+    assertThat(shortNotice.body())
+        .contains("\"field\":\"convocation.sentOn\"", "2 jour(s) avant la séance");
 
     var second =
         secretariat()
@@ -132,6 +145,7 @@ class CommissionMinutesIT {
         .contains(
             "Procès-verbal de la séance du 4 avril 2019",
             "Première convocation.",
+            "Convocation adressée aux membres le 28 mars 2019.",
             "Le quorum n'est pas atteint : la commission ne délibère pas ; elle sera convoquée à"
                 + " nouveau avec le même ordre du jour.",
             "Ordre du jour 1. Dossier " + dossierId + " — première demande Non délibéré.")

@@ -12,6 +12,7 @@ import java.util.List;
  * such a session sat with its quorum or on a second convocation.
  *
  * @param quorate whether the members present or represented reached the quorum
+ * @param convocation when the members were convened, {@code null} when not recorded
  */
 public record CommissionSessionOpened(
     String sessionId,
@@ -26,7 +27,40 @@ public record CommissionSessionOpened(
     List<Mandate> mandates,
     String chairMemberId,
     String firstConvocationId,
-    Boolean quorate) {
+    Boolean quorate,
+    Convocation convocation) {
+
+  /** A session whose convocation is not recorded, as all were before it could be. */
+  public CommissionSessionOpened(
+      String sessionId,
+      String departmentCode,
+      LocalDate date,
+      int membersTotal,
+      int membersPresent,
+      int membersRepresented,
+      boolean secondConvocation,
+      List<Member> members,
+      List<String> present,
+      List<Mandate> mandates,
+      String chairMemberId,
+      String firstConvocationId,
+      Boolean quorate) {
+    this(
+        sessionId,
+        departmentCode,
+        date,
+        membersTotal,
+        membersPresent,
+        membersRepresented,
+        secondConvocation,
+        members,
+        present,
+        mandates,
+        chairMemberId,
+        firstConvocationId,
+        quorate,
+        null);
+  }
 
   /** Whether the commission may give opinions in this session. */
   public boolean mayDeliberate() {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param mandates the absent members represented, and by whom
  * @param firstConvocationId for a second convocation, the session that lacked its quorum ({@code
  *     null} for a first convocation)
+ * @param convocation when the members were convened ({@code null} when the records do not say, as
+ *     for sessions entered from earlier paper records)
  */
 public record OpenCommissionSessionCommand(
     String sessionId,
@@ -25,7 +27,28 @@ public record OpenCommissionSessionCommand(
     String chairMemberId,
     List<String> present,
     List<Mandate> mandates,
-    String firstConvocationId) {
+    String firstConvocationId,
+    Convocation convocation) {
+
+  /** A session whose convocation is not recorded. */
+  public OpenCommissionSessionCommand(
+      String sessionId,
+      String departmentCode,
+      LocalDate date,
+      String chairMemberId,
+      List<String> present,
+      List<Mandate> mandates,
+      String firstConvocationId) {
+    this(
+        sessionId,
+        departmentCode,
+        date,
+        chairMemberId,
+        present,
+        mandates,
+        firstConvocationId,
+        null);
+  }
 
   public OpenCommissionSessionCommand {
     Objects.requireNonNull(sessionId, "sessionId");

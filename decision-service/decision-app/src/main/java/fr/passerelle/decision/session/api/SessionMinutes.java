@@ -12,6 +12,7 @@ import java.util.List;
  * @param secondConvocation whether the session sat on a second convocation
  * @param mayDeliberate whether it reached its quorum or sat on a second convocation
  * @param chair the member who chaired, {@code null} for a session recorded as counts
+ * @param convocation when the members were convened, {@code null} when not recorded
  */
 public record SessionMinutes(
     String sessionId,
@@ -25,6 +26,7 @@ public record SessionMinutes(
     int quorum,
     boolean mayDeliberate,
     String chair,
+    Convocation convocation,
     List<Attendee> attendees,
     List<Deliberation> deliberations) {
 

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.passerelle.decision.session.api.CommissionSessionOpened;
 import fr.passerelle.decision.session.api.CommissionSessionReconvened;
+import fr.passerelle.decision.session.api.Convocation;
 import fr.passerelle.decision.session.api.Mandate;
 import fr.passerelle.decision.session.api.Member;
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
@@ -13,6 +14,7 @@ import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,10 +56,11 @@ public class CommissionSession {
   /**
    * Records a session once it sat, its date not after today. Every member named is a member of the
    * commission; a member is present or represented, not both; a mandate goes from an absent member
-   * to a member present, one mandate at most per member; the chair is present. Without its quorum
-   * (half of the members present or represented, by default) a first convocation is recorded as
-   * such and deliberates nothing; a second convocation, which only follows such a one, sits without
-   * quorum; a first convocation has one second convocation only.
+   * to a member present, one mandate at most per member; the chair is present; the members were
+   * convened five days ahead at least, unless in urgency, when the convocation is recorded. Without
+   * its quorum (half of the members present or represented, by default) a first convocation is
+   * recorded as such and deliberates nothing; a second convocation, which only follows such a one,
+   * sits without quorum; a first convocation has one second convocation only.
    */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.ALWAYS)
@@ -79,6 +82,7 @@ public class CommissionSession {
               + " avant d'enregistrer une séance.");
     }
     checkAttendance(command, roster);
+    checkNotice(command);
     if (command.secondConvocation()) {
       checkFirstConvocation(command, sessions);
     }
@@ -104,7 +108,8 @@ public class CommissionSession {
             command.mandates(),
             command.chairMemberId(),
             command.firstConvocationId(),
-            quorate));
+            quorate,
+            command.convocation()));
     return new SessionAttendance(
         roster.size(),
         command.present().size(),
@@ -150,6 +155,29 @@ public class CommissionSession {
     }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
+    }
+  }
+
+  /**
+   * The members are convened in writing five days at least before the session, unless it is called
+   * in urgency; a convocation is sent before the session sits.
+   */
+  private static void checkNotice(OpenCommissionSessionCommand command) {
+    Convocation convocation = command.convocation();
+    if (convocation == null) {
+      return;
+    }
+    if (convocation.sentOn().isAfter(command.date())) {
+      throw InvalidRequestException.of(
+          "convocation.sentOn", "la convocation est adressée avant la séance du " + command.date());
+    }
+    long notice = ChronoUnit.DAYS.between(convocation.sentOn(), command.date());
+    if (notice < Convocation.NOTICE_DAYS && !convocation.urgent()) {
+      throw InvalidRequestException.of(
+          "convocation.sentOn",
+          "convocation adressée %d jour(s) avant la séance : les membres sont convoqués %d jours"
+                  .formatted(notice, Convocation.NOTICE_DAYS)
+              + " au moins avant, sauf urgence (indiquez-la alors)");
     }
   }
 

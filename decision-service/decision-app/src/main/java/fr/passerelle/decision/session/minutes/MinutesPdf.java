@@ -73,6 +73,13 @@ public final class MinutesPdf {
                         + " n'ayant pas atteint le quorum")
                 + "."
             : "Première convocation.");
+    if (m.convocation() != null) {
+      w.paragraph(
+          Style.BODY,
+          "Convocation adressée aux membres le "
+              + french(m.convocation().sentOn())
+              + (m.convocation().urgent() ? ", la séance étant convoquée en urgence." : "."));
+    }
     if (m.chair() != null) {
       w.paragraph(Style.BODY, "Présidence : " + m.chair() + ".");
     }

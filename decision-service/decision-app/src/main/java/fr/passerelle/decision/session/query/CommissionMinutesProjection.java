@@ -4,6 +4,7 @@ import fr.passerelle.decision.events.Opinion;
 import fr.passerelle.decision.pathway.api.DossierPlacedOnAgenda;
 import fr.passerelle.decision.pathway.api.OpinionRecorded;
 import fr.passerelle.decision.session.api.CommissionSessionOpened;
+import fr.passerelle.decision.session.api.Convocation;
 import fr.passerelle.decision.session.api.FindCommissionMembersQuery;
 import fr.passerelle.decision.session.api.FindSessionMinutesQuery;
 import fr.passerelle.decision.session.api.Mandate;
@@ -75,8 +76,8 @@ public class CommissionMinutesProjection {
             INSERT INTO session_minutes
               (session_id, department_code, session_date, second_convocation, first_convocation_id,
                members_total, members_present, members_represented, may_deliberate,
-               chair_member_id, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               chair_member_id, convocation_sent_on, convocation_urgent, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id) DO NOTHING
             """,
             event.sessionId(),
@@ -89,6 +90,8 @@ public class CommissionMinutesProjection {
             event.membersRepresented(),
             event.mayDeliberate(),
             event.chairMemberId(),
+            event.convocation() == null ? null : event.convocation().sentOn(),
+            event.convocation() == null ? null : event.convocation().urgent(),
             java.sql.Timestamp.from(recordedAt));
     if (inserted == 0 || event.members() == null) {
       return;
@@ -201,7 +204,12 @@ public class CommissionMinutesProjection {
                     rs.getInt("members_present"),
                     rs.getInt("members_represented"),
                     rs.getBoolean("may_deliberate"),
-                    rs.getString("chair_member_id")),
+                    rs.getString("chair_member_id"),
+                    rs.getObject("convocation_sent_on", LocalDate.class) == null
+                        ? null
+                        : new Convocation(
+                            rs.getObject("convocation_sent_on", LocalDate.class),
+                            rs.getBoolean("convocation_urgent"))),
             query.sessionId(),
             query.departmentCode());
     if (sessions.isEmpty()) {
@@ -261,6 +269,7 @@ public class CommissionMinutesProjection {
             quorum.required(session.membersTotal()),
             session.mayDeliberate(),
             names.get(session.chairMemberId()),
+            session.convocation(),
             attendees,
             deliberations));
   }
@@ -273,5 +282,6 @@ public class CommissionMinutesProjection {
       int membersPresent,
       int membersRepresented,
       boolean mayDeliberate,
-      String chairMemberId) {}
+      String chairMemberId,
+      Convocation convocation) {}
 }

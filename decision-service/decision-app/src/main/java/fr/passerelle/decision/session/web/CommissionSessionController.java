@@ -1,6 +1,7 @@
 package fr.passerelle.decision.session.web;
 
 import fr.passerelle.decision.session.api.AppointMemberCommand;
+import fr.passerelle.decision.session.api.Convocation;
 import fr.passerelle.decision.session.api.FindCommissionMembersQuery;
 import fr.passerelle.decision.session.api.FindSessionMinutesQuery;
 import fr.passerelle.decision.session.api.Mandate;
@@ -94,7 +95,12 @@ class CommissionSessionController {
                 request.chairMemberId(),
                 request.present(),
                 mandates,
-                request.firstConvocationId()));
+                request.firstConvocationId(),
+                request.convocation() == null
+                    ? null
+                    : new Convocation(
+                        request.convocation().sentOn(),
+                        Boolean.TRUE.equals(request.convocation().urgent()))));
     return ResponseEntity.created(
             URI.create("/api/departements/" + departmentCode + "/commission/sessions/" + sessionId))
         .body(

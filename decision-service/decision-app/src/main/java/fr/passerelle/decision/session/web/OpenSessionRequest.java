@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param mandates optional: none by default
  * @param firstConvocationId optional: a first convocation by default
+ * @param convocation optional: when the members were convened, if the records say
  */
 public record OpenSessionRequest(
     @NotNull(message = "obligatoire") LocalDate date,
@@ -21,7 +22,12 @@ public record OpenSessionRequest(
     @NotNull(message = "obligatoire") @Size(max = 100, message = "100 membres au plus")
         List<@NotBlank(message = "identifiant de membre obligatoire") String> present,
     @Size(max = 100, message = "100 mandats au plus") List<@Valid MandateRequest> mandates,
-    @Size(max = 255, message = "255 caractères au plus") String firstConvocationId) {
+    @Size(max = 255, message = "255 caractères au plus") String firstConvocationId,
+    @Valid ConvocationRequest convocation) {
+
+  /** When the members were convened, and whether in urgency (not urgent by default). */
+  public record ConvocationRequest(
+      @NotNull(message = "obligatoire") LocalDate sentOn, Boolean urgent) {}
 
   /** An absent member's mandate to a member present. */
   public record MandateRequest(

@@ -2,6 +2,7 @@ package fr.passerelle.decision.session.command;
 
 import static fr.passerelle.decision.Sessions.aFirstConvocation;
 import static fr.passerelle.decision.Sessions.aSecondConvocation;
+import static fr.passerelle.decision.Sessions.convened;
 import static fr.passerelle.decision.Sessions.opened;
 import static fr.passerelle.decision.Sessions.usualMandates;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +186,38 @@ class CommissionSessionTest {
     fixture
         .givenNoPriorActivity()
         .when(tomorrow)
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void membersAreConvenedFiveDaysAheadAtLeast() {
+    var session = convened(aFirstConvocation(14, usualMandates()), "2019-04-06", false);
+
+    fixture
+        .givenNoPriorActivity()
+        .when(session)
+        .expectEvents(opened(session, true))
+        .expectResultMessagePayload(new SessionAttendance(20, 14, 2, 10, true));
+  }
+
+  @Test
+  void aShorterNoticeIsRefusedUnlessTheSessionWasCalledInUrgency() {
+    fixture
+        .givenNoPriorActivity()
+        .when(convened(aFirstConvocation(14, usualMandates()), "2019-04-08", false))
+        .expectNoEvents()
+        .expectException(InvalidRequestException.class);
+
+    var urgent = convened(aFirstConvocation(14, usualMandates()), "2019-04-08", true);
+    fixture.givenNoPriorActivity().when(urgent).expectEvents(opened(urgent, true));
+  }
+
+  @Test
+  void aConvocationIsSentBeforeTheSession() {
+    fixture
+        .givenNoPriorActivity()
+        .when(convened(aFirstConvocation(14, usualMandates()), "2019-04-12", true))
         .expectNoEvents()
         .expectException(InvalidRequestException.class);
   }
