@@ -83,38 +83,46 @@ class RightsTodoIT {
   }
 
   @Test
-  void thePayingBodySeesTheMonthsRunFromTheSchedulerUntilItIsDone() {
-    LocalDate today = clock.today();
+  void thePayingBodySeesTheMonthsRunFromTheGrantThenEachMonthFromTheSchedulerUntilItIsDone() {
+    YearMonth month = YearMonth.from(clock.today());
     String dossierId = UUID.randomUUID().toString();
-    api.grantedAfis(aPathway(dossierId).in("67").authorisedOn(today.minusMonths(1)));
     assertThat(todo("67", "PAYING_BODY")).doesNotContain("PAYMENT_RUN_DUE");
+    api.grantedAfis(aPathway(dossierId).in("67").authorisedOn(clock.today().minusMonths(1)));
+
+    assertThat(awaitTodo("67", "PAYING_BODY", body -> body.contains("PAYMENT_RUN_DUE")))
+        .isEqualTo(runDue(month));
+    assertThat(todo("67", "PREFECTURE")).doesNotContain("PAYMENT_RUN_DUE");
+    confirm("67", month);
+    awaitTodo("67", "PAYING_BODY", body -> body.equals("[]"));
     try {
-      // the next day's reminders run at the scheduler's next poll
-      clock.advance(Duration.ofDays(1));
-      String month = YearMonth.from(clock.today()).toString();
+      // the next month's reminders run at the scheduler's next poll
+      YearMonth next = month.plusMonths(1);
+      clock.setDay(next.atDay(1));
 
-      String todo =
-          await()
-              .atMost(Duration.ofSeconds(40))
-              .until(() -> todo("67", "PAYING_BODY"), body -> body.contains("PAYMENT_RUN_DUE"));
-      assertThat(todo)
-          .isEqualTo(
-              "[{\"kind\":\"PAYMENT_RUN_DUE\",\"subject\":\"%s\",\"dueOn\":\"%s\",\"since\":\"%s\"}]"
-                  .formatted(
-                      month,
-                      YearMonth.parse(month).atEndOfMonth(),
-                      YearMonth.parse(month).atDay(1)));
-      assertThat(todo("67", "PREFECTURE")).doesNotContain("PAYMENT_RUN_DUE");
-
-      HttpResponse<String> confirmed =
-          api.payingBody("67")
-              .postJson(
-                  "/api/departements/67/rights/payment-runs", "{\"month\":\"" + month + "\"}");
-      assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
+      assertThat(
+              await()
+                  .atMost(Duration.ofSeconds(40))
+                  .until(() -> todo("67", "PAYING_BODY"), body -> body.contains("PAYMENT_RUN_DUE")))
+          .isEqualTo(runDue(next));
+      confirm("67", next);
       awaitTodo("67", "PAYING_BODY", body -> body.equals("[]"));
     } finally {
       clock.set(Instant.now());
     }
+  }
+
+  private static String runDue(YearMonth month) {
+    return "[{\"kind\":\"PAYMENT_RUN_DUE\",\"subject\":\"%s\",\"dueOn\":\"%s\",\"since\":\"%s\"}]"
+        .formatted(month, month.atEndOfMonth(), month.atDay(1));
+  }
+
+  private void confirm(String departement, YearMonth month) {
+    HttpResponse<String> confirmed =
+        api.payingBody(departement)
+            .postJson(
+                "/api/departements/" + departement + "/rights/payment-runs",
+                "{\"month\":\"" + month + "\"}");
+    assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(202);
   }
 
   private String todo(String departement, String role) {

@@ -13,7 +13,9 @@ import fr.passerelle.benefits.beneficiary.command.RightsPolicy;
 import fr.passerelle.benefits.payment.api.PaymentRunConfirmed;
 import fr.passerelle.benefits.reminder.api.TodoKind;
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the to-do items the service's events open and close in {@code rights_todo}: a permit to
  * decide, a permit about to expire (shown from 30 days before), an AFIS request to decide, a
- * month's payment run done. The months' payment runs due are opened by the persistent scheduler
- * ({@link RightsTodoList#openPaymentRunsDue}). Every write is idempotent.
+ * month's payment run done. The months' payment runs due are opened by an AFIS granted for the
+ * month, and for each new month by the persistent scheduler ({@link
+ * RightsTodoList#openPaymentRunsDue}). Every write is idempotent.
  */
 @Component
 @ProcessingGroup(RightsTodoProjection.PROCESSING_GROUP)
@@ -36,10 +39,12 @@ public class RightsTodoProjection {
 
   private final JdbcTemplate jdbc;
   private final RightsPolicy policy;
+  private final Clock clock;
 
-  RightsTodoProjection(JdbcTemplate jdbc, RightsPolicy policy) {
+  RightsTodoProjection(JdbcTemplate jdbc, RightsPolicy policy, Clock clock) {
     this.jdbc = jdbc;
     this.policy = policy;
+    this.clock = clock;
   }
 
   /** A foreign victim of trafficking or procuring: the préfecture has a permit to decide. */
@@ -89,9 +94,27 @@ public class RightsTodoProjection {
         event.requestedOn());
   }
 
+  /**
+   * The request is decided; and an AFIS that runs this month makes the month's payment run due at
+   * once in its département, rather than from the scheduler's next daily pass.
+   */
   @EventHandler
   void on(AfisGranted event) {
     close(event.departmentCode(), TodoKind.AFIS_REQUEST_TO_DECIDE, event.dossierId());
+    YearMonth month = YearMonth.now(clock);
+    if (!event.from().isAfter(month.atEndOfMonth()) && !event.until().isBefore(month.atDay(1))) {
+      jdbc.update(
+          """
+          INSERT INTO rights_todo (department_code, kind, subject, due_on, visible_from, closed)
+          VALUES (?, ?, ?, ?, ?, FALSE)
+          ON CONFLICT (department_code, kind, subject) DO NOTHING
+          """,
+          event.departmentCode(),
+          TodoKind.PAYMENT_RUN_DUE.name(),
+          month.toString(),
+          Date.valueOf(month.atEndOfMonth()),
+          Date.valueOf(month.atDay(1)));
+    }
   }
 
   @EventHandler
