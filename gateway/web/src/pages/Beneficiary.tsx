@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Select, Success, YesNo } from '../components/Fields';
 import { Table } from '../components/Table';
@@ -14,7 +14,7 @@ import {
   month,
   shortId,
 } from '../labels';
-import { asProblem, useLoad } from '../load';
+import { asProblem, useLoad, usePoll } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { Link, navigate } from '../router';
 import { firstDepartement, has, useMe } from '../session';
@@ -86,25 +86,12 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
   // What was just recorded reaches the rights' read model a moment later: read again, once a
   // second for a while, until it shows (not on a timer otherwise: each reading is logged).
   const [awaited, setAwaited] = useState<((rights: BeneficiaryView) => boolean) | null>(null);
-  const tries = useRef(0);
+  usePoll(rights, { until: awaited, tries: 30 });
   const { reload } = rights;
-  useEffect(() => {
-    if (awaited === null || !value) {
-      return;
-    }
-    if (awaited(value) || tries.current >= 30) {
-      setAwaited(null);
-      return;
-    }
-    tries.current += 1;
-    const timer = window.setTimeout(reload, 1000);
-    return () => window.clearTimeout(timer);
-  }, [awaited, value, reload]);
   // What was done stays said above the rights, while the form that did it gives way.
   const [notice, setNotice] = useState<string | null>(null);
   const recorded = (message: string, shows: (rights: BeneficiaryView) => boolean) => {
     setNotice(message);
-    tries.current = 0;
     setAwaited(() => shows);
     reload();
   };
