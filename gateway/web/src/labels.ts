@@ -34,6 +34,17 @@ export const CONTRACT_LABELS: Record<string, string> = {
   TRAINING: 'Formation',
 };
 
+/** Whom a member of the commission represents (CASF R121-12-7), as the minutes group them. */
+export const MEMBER_CATEGORY_LABELS: Record<string, string> = {
+  STATE_SERVICES: "Services de l'État",
+  JUSTICE: 'Justice',
+  POLICE_GENDARMERIE: 'Police et gendarmerie',
+  LOCAL_AUTHORITIES: 'Collectivités territoriales',
+  HEALTH: 'Santé',
+  ASSOCIATIONS: 'Associations',
+  QUALIFIED_PERSONS: 'Personnalités qualifiées',
+};
+
 export const OPINION_LABELS: Record<string, string> = {
   FAVOURABLE: 'Favorable',
   UNFAVOURABLE: 'Défavorable',

@@ -112,17 +112,40 @@ test.describe.serial('Passerelle, role by role', () => {
     await api.dispose();
   });
 
-  test('the secretariat convenes a session, puts the dossier on its agenda and records the opinion', async ({ page }) => {
+  test('the secretariat names a member, convenes a session, puts the dossier on its agenda and records the opinion', async ({ page }) => {
     const api = await apiAs('secretariat-33');
     await expect
       .poll(async () => JSON.stringify(await (await api.get('/api/departements/33/commission/pending-dossiers')).json()))
       .toContain(dossierId);
-    const members = await commissionOf33(api);
-    await api.dispose();
+    const before = await commissionOf33(api);
 
     await signIn(page, 'secretariat-33');
     await checkScreen(page, 'accueil-secretariat');
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Commission' }).click();
+
+    // A member is named from the commission's page: every field at fault is said next to it.
+    const naming = page.getByRole('form', { name: 'Nommer un membre' });
+    await naming.getByRole('button', { name: 'Nommer le membre' }).click();
+    await expect(naming.getByRole('alert')).toContainText('Nom du membre : obligatoire');
+    await expect(naming.getByRole('alert')).toContainText('Catégorie : obligatoire');
+    const memberName = naming.getByLabel('Nom du membre');
+    await expect(memberName).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await memberName.getAttribute('aria-describedby')}`)).toHaveText('obligatoire');
+    await checkScreen(page, 'commission-membre-champs-manquants');
+    const named = `La déléguée aux droits des femmes ${Date.now()}`;
+    await memberName.fill(named);
+    await naming.getByLabel('Catégorie').selectOption({ label: "Services de l'État" });
+    await naming.getByRole('button', { name: 'Nommer le membre' }).click();
+    await expect(naming.getByText(`Membre nommé : ${named}.`)).toBeVisible();
+    await expect(naming.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Membres nommés' }).getByRole('row', { name: `${named} Services de l'État –` })).toBeVisible();
+    // The new member attends the session convened next, like the others.
+    await expect(page.locator('label', { hasText: exactly('Présent : ' + named) })).toBeVisible();
+    await checkScreen(page, 'commission-membres');
+    const members = await commissionOf33(api);
+    expect(members.map((m) => m.name)).toEqual([...before.map((m) => m.name), named]);
+    await api.dispose();
+
     await page.getByLabel('Date de la séance').fill(today());
     // Everyone present: the votes below are counted against this attendance.
     for (const member of members) {
