@@ -171,6 +171,12 @@ export const AFIS_END_LABELS: Record<string, string> = {
   CONDITIONS_NO_LONGER_MET: 'conditions plus remplies',
 };
 
+/** Why the préfet suspends or stops a running AFIS. */
+export const AFIS_STOP_LABELS: Record<string, string> = {
+  COMMITMENTS_BROKEN: 'Engagements du parcours non tenus',
+  CONDITIONS_NO_LONGER_MET: "Conditions de l'AFIS plus remplies",
+};
+
 export const RESIDENCE_DOCUMENT_LABELS: Record<string, string> = {
   NONE: 'Aucun autre que l’autorisation provisoire de séjour',
   RESIDENCE_PERMIT: 'Titre de séjour',
