@@ -34,6 +34,17 @@ export const CONTRACT_LABELS: Record<string, string> = {
   TRAINING: 'Formation',
 };
 
+/** Whom a member of the commission represents (CASF R121-12-7), as the minutes group them. */
+export const MEMBER_CATEGORY_LABELS: Record<string, string> = {
+  STATE_SERVICES: "Services de l'État",
+  JUSTICE: 'Justice',
+  POLICE_GENDARMERIE: 'Police et gendarmerie',
+  LOCAL_AUTHORITIES: 'Collectivités territoriales',
+  HEALTH: 'Santé',
+  ASSOCIATIONS: 'Associations',
+  QUALIFIED_PERSONS: 'Personnalités qualifiées',
+};
+
 export const OPINION_LABELS: Record<string, string> = {
   FAVOURABLE: 'Favorable',
   UNFAVOURABLE: 'Défavorable',
@@ -158,6 +169,12 @@ export const AFIS_END_LABELS: Record<string, string> = {
   PATHWAY_ENDED: 'fin du parcours',
   COMMITMENTS_BROKEN: 'engagements non tenus',
   CONDITIONS_NO_LONGER_MET: 'conditions plus remplies',
+};
+
+/** Why the préfet suspends or stops a running AFIS. */
+export const AFIS_STOP_LABELS: Record<string, string> = {
+  COMMITMENTS_BROKEN: 'Engagements du parcours non tenus',
+  CONDITIONS_NO_LONGER_MET: "Conditions de l'AFIS plus remplies",
 };
 
 export const RESIDENCE_DOCUMENT_LABELS: Record<string, string> = {

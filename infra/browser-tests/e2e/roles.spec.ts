@@ -112,17 +112,40 @@ test.describe.serial('Passerelle, role by role', () => {
     await api.dispose();
   });
 
-  test('the secretariat convenes a session, puts the dossier on its agenda and records the opinion', async ({ page }) => {
+  test('the secretariat names a member, convenes a session, puts the dossier on its agenda and records the opinion', async ({ page }) => {
     const api = await apiAs('secretariat-33');
     await expect
       .poll(async () => JSON.stringify(await (await api.get('/api/departements/33/commission/pending-dossiers')).json()))
       .toContain(dossierId);
-    const members = await commissionOf33(api);
-    await api.dispose();
+    const before = await commissionOf33(api);
 
     await signIn(page, 'secretariat-33');
     await checkScreen(page, 'accueil-secretariat');
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Commission' }).click();
+
+    // A member is named from the commission's page: every field at fault is said next to it.
+    const naming = page.getByRole('form', { name: 'Nommer un membre' });
+    await naming.getByRole('button', { name: 'Nommer le membre' }).click();
+    await expect(naming.getByRole('alert')).toContainText('Nom du membre : obligatoire');
+    await expect(naming.getByRole('alert')).toContainText('Catégorie : obligatoire');
+    const memberName = naming.getByLabel('Nom du membre');
+    await expect(memberName).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator(`#${await memberName.getAttribute('aria-describedby')}`)).toHaveText('obligatoire');
+    await checkScreen(page, 'commission-membre-champs-manquants');
+    const named = `La déléguée aux droits des femmes ${Date.now()}`;
+    await memberName.fill(named);
+    await naming.getByLabel('Catégorie').selectOption({ label: "Services de l'État" });
+    await naming.getByRole('button', { name: 'Nommer le membre' }).click();
+    await expect(naming.getByText(`Membre nommé : ${named}.`)).toBeVisible();
+    await expect(naming.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Membres nommés' }).getByRole('row', { name: `${named} Services de l'État –` })).toBeVisible();
+    // The new member attends the session convened next, like the others.
+    await expect(page.locator('label', { hasText: exactly('Présent : ' + named) })).toBeVisible();
+    await checkScreen(page, 'commission-membres');
+    const members = await commissionOf33(api);
+    expect(members.map((m) => m.name)).toEqual([...before.map((m) => m.name), named]);
+    await api.dispose();
+
     await page.getByLabel('Date de la séance').fill(today());
     // Everyone present: the votes below are counted against this attendance.
     for (const member of members) {
@@ -175,13 +198,36 @@ test.describe.serial('Passerelle, role by role', () => {
     await signIn(page, 'association-33', association);
     await page.goto(`/beneficiaires/${dossierId}`);
     await expect(page.getByRole('heading', { name: 'Autorisation provisoire de séjour' })).toBeVisible();
-    await page.getByLabel('Contrat').selectOption('CDI');
-    await page.getByLabel('Début').fill(today());
-    await page.getByLabel('Heures par semaine').fill('35');
-    await page.getByRole('button', { name: "Enregistrer l'emploi" }).click();
+    const job = page.getByRole('form', { name: 'Enregistrer un emploi' });
+    await job.getByLabel('Contrat').selectOption('CDI');
+    await job.getByLabel('Début').fill(today());
+    await job.getByLabel('Heures par semaine').fill('35');
+    await job.getByRole('button', { name: "Enregistrer l'emploi" }).click();
     await expect(page.getByText("L'emploi est enregistré.")).toBeVisible();
     await expect(page.getByRole('row', { name: /CDI/ })).toBeVisible();
     await checkScreen(page, 'beneficiaire-association');
+
+    // A French course, apart from the job, recorded then ended: the day it ended is required.
+    const training = page.getByRole('form', { name: 'Enregistrer une formation' });
+    await training.getByLabel('Début de la formation').fill(today());
+    await training.getByLabel('Heures de formation par semaine').fill('6');
+    await training.getByRole('button', { name: 'Enregistrer la formation' }).click();
+    await expect(page.getByText('La formation est enregistrée.')).toBeVisible();
+    const course = page.getByRole('table', { name: 'Emplois et formations' }).getByRole('row').filter({ hasText: 'Formation (hors emploi)' });
+    await expect(course).toContainText('En cours');
+    const end = page.getByRole('form', { name: "Enregistrer la fin d'un emploi ou d'une formation" });
+    await end.getByLabel('Emploi ou formation qui prend fin').selectOption({ label: `Formation depuis le ${frenchDate(today())}` });
+    await end.getByRole('button', { name: 'Enregistrer la fin' }).click();
+    await expect(end.getByRole('alert')).toContainText('Dernier jour : obligatoire');
+    await expect(end.getByLabel('Dernier jour')).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, 'fin-formation-champ-manquant');
+    await end.getByLabel('Dernier jour').fill(today());
+    await end.getByRole('button', { name: 'Enregistrer la fin' }).click();
+    await expect(page.getByText('La fin de la formation est enregistrée.')).toBeVisible();
+    await expect(course).toContainText(`Terminé le ${frenchDate(today())}`);
+    // Only the job still runs: it alone may end now.
+    await expect(end.getByLabel('Emploi ou formation qui prend fin').locator('option')).toHaveText([`CDI depuis le ${frenchDate(today())}`]);
+    await checkScreen(page, 'beneficiaire-formation-terminee');
   });
 
   test('the préfecture issues the residence permit, six months at least', async ({ page }) => {
@@ -259,7 +305,45 @@ test.describe.serial('Passerelle, role by role', () => {
     await expect(paid).toContainText(/\d+,\d\d\s€/);
     await expect(paid).toContainText('décret 2022-1340');
     await expect(page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Dossiers' })).toHaveCount(0);
+    // Suspending or stopping the AFIS is the préfet's: the paying body is not offered it.
+    await expect(page.getByRole('form', { name: "Décider sur l'AFIS en cours" })).toHaveCount(0);
     await checkScreen(page, 'beneficiaire-organisme-payeur');
+  });
+
+  test('the préfet suspends the AFIS, lifts the suspension, then stops it', async ({ page }) => {
+    await signIn(page, 'prefecture-33');
+    await page.goto(`/beneficiaires/${dossierId}`);
+    const running = page.getByRole('form', { name: "Décider sur l'AFIS en cours" });
+    const decision = running.getByLabel('Décision', { exact: true });
+    await expect(decision.locator('option')).toHaveText(["Suspendre l'AFIS", "Mettre fin à l'AFIS"]);
+    await running.getByLabel('Date de la décision').fill(today());
+    await running.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(running.getByRole('alert')).toContainText('Motif : obligatoire');
+    await expect(running.getByLabel('Motif')).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, 'afis-suspension-motif-manquant');
+    await running.getByLabel('Motif').selectOption({ label: 'Engagements du parcours non tenus' });
+    await running.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(page.getByText("L'AFIS est suspendue à partir du mois suivant la décision.")).toBeVisible();
+    await expect(page.getByText(/^Suspendue à partir de .* : engagements du parcours non tenus \(accordée du /)).toBeVisible();
+    await checkScreen(page, 'afis-suspendue');
+
+    // Suspended, it may be resumed or stopped, no longer suspended again.
+    await expect(decision.locator('option')).toHaveText(['Lever la suspension', "Mettre fin à l'AFIS"]);
+    await expect(running.getByLabel('Motif')).toHaveCount(0);
+    await running.getByLabel('Date de la décision').fill(today());
+    await running.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(page.getByText("La suspension de l'AFIS est levée à partir du mois suivant la décision.")).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Accordée du ${frenchDate(today())} au `))).toBeVisible();
+
+    await expect(decision.locator('option')).toHaveText(["Suspendre l'AFIS", "Mettre fin à l'AFIS"]);
+    await decision.selectOption({ label: "Mettre fin à l'AFIS" });
+    await running.getByLabel('Date de la décision').fill(today());
+    await running.getByLabel('Motif').selectOption({ label: "Conditions de l'AFIS plus remplies" });
+    await running.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await expect(page.getByText("L'AFIS prend fin avec le mois de la décision.")).toBeVisible();
+    await expect(page.getByText(/^Terminée le .* : conditions plus remplies$/)).toBeVisible();
+    await expect(running).toHaveCount(0);
+    await checkScreen(page, 'afis-terminee');
   });
 
   test('the association asks for the renewal of the running pathway', async ({ page }) => {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Select, Success, YesNo } from '../components/Fields';
 import { Table } from '../components/Table';
 import {
   AFIS_END_LABELS,
   AFIS_REFUSAL_LABELS,
+  AFIS_STOP_LABELS,
   CONTRACT_LABELS,
   PERMIT_END_LABELS,
   PERMIT_REFUSAL_LABELS,
@@ -14,7 +15,7 @@ import {
   month,
   shortId,
 } from '../labels';
-import { asProblem, useLoad } from '../load';
+import { asProblem, useLoad, usePoll } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { Link, navigate } from '../router';
 import { firstDepartement, has, useMe } from '../session';
@@ -86,29 +87,25 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
   // What was just recorded reaches the rights' read model a moment later: read again, once a
   // second for a while, until it shows (not on a timer otherwise: each reading is logged).
   const [awaited, setAwaited] = useState<((rights: BeneficiaryView) => boolean) | null>(null);
-  const tries = useRef(0);
+  usePoll(rights, { until: awaited, tries: 30 });
   const { reload } = rights;
-  useEffect(() => {
-    if (awaited === null || !value) {
-      return;
-    }
-    if (awaited(value) || tries.current >= 30) {
-      setAwaited(null);
-      return;
-    }
-    tries.current += 1;
-    const timer = window.setTimeout(reload, 1000);
-    return () => window.clearTimeout(timer);
-  }, [awaited, value, reload]);
   // What was done stays said above the rights, while the form that did it gives way.
   const [notice, setNotice] = useState<string | null>(null);
   const recorded = (message: string, shows: (rights: BeneficiaryView) => boolean) => {
     setNotice(message);
-    tries.current = 0;
     setAwaited(() => shows);
     reload();
   };
   const jobs = value?.employments.length ?? 0;
+  const trainings = value?.trainings?.length ?? 0;
+  const running: RunningActivity[] = [
+    ...(value?.employments ?? [])
+      .filter((job) => !job.endedOn)
+      .map((job) => ({ kind: 'employment' as const, id: job.employmentId, label: `${CONTRACT_LABELS[job.contractType] ?? job.contractType} depuis le ${date(job.startDate)}` })),
+    ...(value?.trainings ?? [])
+      .filter((training) => !training.endedOn)
+      .map((training) => ({ kind: 'training' as const, id: training.trainingId, label: `Formation depuis le ${date(training.startDate)}` })),
+  ];
   const pendingRequest = value?.afis?.requests?.find((request) => !request.decidedOn);
   const canRequestAfis = !value?.afis || value.afis.status === 'REFUSED' || value.afis.status === 'ENDED';
   return (
@@ -149,6 +146,9 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
               }
             />
           )}
+          {has(me, 'PREFECTURE') && (value.afis?.status === 'GRANTED' || value.afis?.status === 'SUSPENDED') && (
+            <RunningAfisForm departement={d} dossierId={dossierId} suspended={value.afis.status === 'SUSPENDED'} onRecorded={recorded} />
+          )}
           {has(me, 'ASSOCIATION') && canRequestAfis && (
             <AfisRequestForm
               departement={d}
@@ -172,13 +172,36 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
           )}
           <Table
             caption="Emplois et formations"
-            headers={['Contrat', 'Début', 'Heures par semaine']}
-            rows={value.employments.map((job) => [
-              CONTRACT_LABELS[job.contractType] ?? job.contractType,
-              date(job.startDate),
-              String(job.weeklyHours).replace('.', ','),
-            ])}
+            headers={['Activité', 'Début', 'Fin', 'Heures par semaine']}
+            rows={[
+              ...value.employments.map((job) => [
+                CONTRACT_LABELS[job.contractType] ?? job.contractType,
+                date(job.startDate),
+                ending(job),
+                hours(job.weeklyHours),
+              ]),
+              ...(value.trainings ?? []).map((training) => [
+                'Formation (hors emploi)',
+                date(training.startDate),
+                ending(training),
+                hours(training.weeklyHours),
+              ]),
+            ]}
           />
+          {has(me, 'ASSOCIATION') && running.length > 0 && (
+            <EndActivityForm
+              departement={d}
+              dossierId={dossierId}
+              running={running}
+              onRecorded={(message, activity) =>
+                recorded(message, (rights) =>
+                  [...rights.employments.map((job) => ({ id: job.employmentId, endedOn: job.endedOn })), ...(rights.trainings ?? []).map((t) => ({ id: t.trainingId, endedOn: t.endedOn }))].some(
+                    (a) => a.id === activity && !!a.endedOn,
+                  ),
+                )
+              }
+            />
+          )}
           {has(me, 'ASSOCIATION') && (
             <EmploymentForm
               departement={d}
@@ -186,10 +209,34 @@ export function Beneficiary({ dossierId }: { dossierId: string }) {
               onRecorded={(message) => recorded(message, (rights) => rights.employments.length > jobs)}
             />
           )}
+          {has(me, 'ASSOCIATION') && (
+            <TrainingForm
+              departement={d}
+              dossierId={dossierId}
+              onRecorded={(message) => recorded(message, (rights) => (rights.trainings ?? []).length > trainings)}
+            />
+          )}
         </>
       )}
     </>
   );
+}
+
+/** A job or a training that runs, as the association may end it. */
+interface RunningActivity {
+  kind: 'employment' | 'training';
+  id: string;
+  label: string;
+}
+
+const hours = (weeklyHours?: number) => (weeklyHours === undefined || weeklyHours === null ? '–' : String(weeklyHours).replace('.', ','));
+
+/** How a job or a training ends: on the day it ended, or on the day its contract sets. */
+function ending(activity: { endDate?: string; endedOn?: string }) {
+  if (activity.endedOn) {
+    return `Terminé le ${date(activity.endedOn)}`;
+  }
+  return activity.endDate ? `Prévue le ${date(activity.endDate)}` : 'En cours';
 }
 
 function PermitSummary({ permit }: { permit: BeneficiaryView['permit'] }) {
@@ -242,8 +289,15 @@ function AfisSummary({ afis }: { afis: BeneficiaryView['afis'] }) {
           Accordée du {date(afis.from)} au {date(afis.until)}
         </p>
       );
-    case 'SUSPENDED':
-      return <p>Suspendue (accordée depuis le {date(afis.from)})</p>;
+    case 'SUSPENDED': {
+      const suspension = afis.suspensions?.[afis.suspensions.length - 1];
+      return (
+        <p>
+          Suspendue à partir de {month(suspension?.fromMonth)} : {AFIS_STOP_LABELS[suspension?.reason ?? '']?.toLowerCase() ?? suspension?.reason}{' '}
+          (accordée du {date(afis.from)} au {date(afis.until)})
+        </p>
+      );
+    }
     case 'ENDED':
       return (
         <p>
@@ -417,6 +471,166 @@ function AfisDecisionForm({
   );
 }
 
+/**
+ * The préfet's decisions on a running AFIS: suspend it or stop it (with the reason), or lift its
+ * suspension. Each takes effect from the month after the decision; a month already paid that is
+ * no longer due becomes an overpayment to recover.
+ */
+function RunningAfisForm({
+  departement,
+  dossierId,
+  suspended,
+  onRecorded,
+}: {
+  departement: string;
+  dossierId: string;
+  suspended: boolean;
+  onRecorded: (message: string, shows: (rights: BeneficiaryView) => boolean) => void;
+}) {
+  const choices: [string, string][] = suspended
+    ? [
+        ['resumption', 'Lever la suspension'],
+        ['stop', "Mettre fin à l'AFIS"],
+      ]
+    : [
+        ['suspension', "Suspendre l'AFIS"],
+        ['stop', "Mettre fin à l'AFIS"],
+      ];
+  const [action, setAction] = useState(choices[0][0]);
+  const chosen = choices.some(([value]) => value === action) ? action : choices[0][0];
+  const [decidedOn, setDecidedOn] = useState('');
+  const [reason, setReason] = useState('');
+  const withReason = chosen !== 'resumption';
+  const outcome: Record<string, [string, (rights: BeneficiaryView) => boolean]> = {
+    suspension: ["L'AFIS est suspendue à partir du mois suivant la décision.", (rights) => rights.afis?.status === 'SUSPENDED'],
+    resumption: ["La suspension de l'AFIS est levée à partir du mois suivant la décision.", (rights) => rights.afis?.status === 'GRANTED'],
+    stop: ["L'AFIS prend fin avec le mois de la décision.", (rights) => rights.afis?.status === 'ENDED'],
+  };
+  const form = useSubmit(
+    () =>
+      post(
+        `/api/departements/${departement}/beneficiaries/${dossierId}/afis/${chosen}`,
+        withReason ? { decidedOn: decidedOn || null, reason: reason || null } : { decidedOn: decidedOn || null },
+      ).then(() => chosen),
+    (done) => {
+      setDecidedOn('');
+      setReason('');
+      onRecorded(outcome[done][0], outcome[done][1]);
+    },
+  );
+  return (
+    <form onSubmit={form.submit} noValidate className="fr-mb-4w" aria-labelledby="titre-afis-en-cours">
+      <h2 id="titre-afis-en-cours">Décider sur l'AFIS en cours</h2>
+      <p className="fr-text--sm">La décision prend effet le mois suivant ; un mois déjà versé qui n'est plus dû est à récupérer.</p>
+      <ProblemAlert problem={form.problem} labels={{ decidedOn: 'Date de la décision', reason: 'Motif' }} />
+      <Select label="Décision" value={chosen} onChange={(e) => setAction(e.target.value)} options={choices} />
+      <Input label="Date de la décision" type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} error={form.errors.decidedOn} />
+      {withReason && (
+        <Select
+          label="Motif"
+          placeholder="Choisir un motif"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          options={Object.entries(AFIS_STOP_LABELS)}
+          error={form.errors.reason}
+        />
+      )}
+      <button className="fr-btn" type="submit">
+        Enregistrer la décision
+      </button>
+    </form>
+  );
+}
+
+/** The association records the day a job or a training ended. */
+function EndActivityForm({
+  departement,
+  dossierId,
+  running,
+  onRecorded,
+}: {
+  departement: string;
+  dossierId: string;
+  running: RunningActivity[];
+  onRecorded: (message: string, activityId: string) => void;
+}) {
+  const [activityId, setActivityId] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const activity = running.find((a) => a.id === activityId) ?? running[0];
+  const form = useSubmit(
+    () =>
+      post(`/api/departements/${departement}/beneficiaries/${dossierId}/${activity.kind}/${activity.id}/end`, {
+        endDate: endDate || null,
+      }).then(() => activity.id),
+    (ended) => {
+      setEndDate('');
+      setActivityId('');
+      onRecorded(activity.kind === 'employment' ? "La fin de l'emploi est enregistrée." : 'La fin de la formation est enregistrée.', ended);
+    },
+  );
+  return (
+    <form onSubmit={form.submit} noValidate className="fr-mt-4w" aria-labelledby="titre-fin-activite">
+      <h2 id="titre-fin-activite">Enregistrer la fin d'un emploi ou d'une formation</h2>
+      <ProblemAlert problem={form.problem} labels={{ endDate: 'Dernier jour' }} />
+      <Select
+        label="Emploi ou formation qui prend fin"
+        value={activity.id}
+        onChange={(e) => setActivityId(e.target.value)}
+        options={running.map((a) => [a.id, a.label] as [string, string])}
+      />
+      <Input label="Dernier jour" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} error={form.errors.endDate} />
+      <button className="fr-btn" type="submit">
+        Enregistrer la fin
+      </button>
+    </form>
+  );
+}
+
+/** A training apart from a job: its start, its planned end and its hours, when known. */
+function TrainingForm({ departement, dossierId, onRecorded }: { departement: string; dossierId: string; onRecorded: Recorded }) {
+  const [startDate, setStartDate] = useState('');
+  const [endDate, setEndDate] = useState('');
+  const [weeklyHours, setWeeklyHours] = useState('');
+  const form = useSubmit(
+    () =>
+      post(`/api/departements/${departement}/beneficiaries/${dossierId}/training`, {
+        startDate: startDate || null,
+        endDate: endDate || null,
+        weeklyHours: weeklyHours === '' ? null : weeklyHours.replace(',', '.'),
+      }).then(() => 'La formation est enregistrée.'),
+    onRecorded,
+  );
+  return (
+    <form onSubmit={form.submit} noValidate className="fr-mt-4w" aria-labelledby="titre-formation">
+      <h2 id="titre-formation">Enregistrer une formation</h2>
+      <ProblemAlert
+        problem={form.problem}
+        labels={{ startDate: 'Début de la formation', endDate: 'Fin prévue de la formation', weeklyHours: 'Heures de formation par semaine' }}
+      />
+      <Input label="Début de la formation" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={form.errors.startDate} />
+      <Input
+        label="Fin prévue de la formation"
+        hint="Facultatif"
+        type="date"
+        value={endDate}
+        onChange={(e) => setEndDate(e.target.value)}
+        error={form.errors.endDate}
+      />
+      <Input
+        label="Heures de formation par semaine"
+        hint="Facultatif"
+        inputMode="decimal"
+        value={weeklyHours}
+        onChange={(e) => setWeeklyHours(e.target.value)}
+        error={form.errors.weeklyHours}
+      />
+      <button className="fr-btn" type="submit">
+        Enregistrer la formation
+      </button>
+    </form>
+  );
+}
+
 function EmploymentForm({
   departement,
   dossierId,
@@ -440,8 +654,8 @@ function EmploymentForm({
   );
   const errors = form.errors;
   return (
-    <form onSubmit={form.submit} noValidate className="fr-mt-4w">
-      <h2>Enregistrer un emploi ou une formation</h2>
+    <form onSubmit={form.submit} noValidate className="fr-mt-4w" aria-labelledby="titre-emploi">
+      <h2 id="titre-emploi">Enregistrer un emploi</h2>
       <ProblemAlert problem={form.problem} labels={{ contractType: 'Contrat', startDate: 'Début', weeklyHours: 'Heures par semaine' }} />
       <Select
         label="Contrat"

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Checkbox, Input, ProblemAlert, Select, Success } from '../components/Fields';
 import { Table } from '../components/Table';
-import { dateTime, OPINION_LABELS, shortId } from '../labels';
-import { asProblem, useLoad } from '../load';
+import { dateTime, MEMBER_CATEGORY_LABELS, OPINION_LABELS, shortId } from '../labels';
+import { asProblem, useLoad, usePoll, type Loaded } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { navigate, useLocation } from '../router';
 import { firstDepartement, useMe } from '../session';
@@ -49,7 +49,7 @@ export function Commission({ sessionId }: { sessionId?: string }) {
   return (
     <>
       <h1>Commission départementale</h1>
-      {!sessionId && <ConveneSession departement={d} />}
+      {!sessionId && <Convening departement={d} />}
       {sessionId && (
         <p className="fr-text--lead">
           Séance {shortId(sessionId)}
@@ -136,6 +136,131 @@ interface CommissionMember {
   memberId: string;
   name: string;
   category: string;
+  associationId?: string;
+}
+
+interface Association {
+  associationId: string;
+  name: string;
+}
+
+/** The commission's members, named by the secretariat, and the session convened from them. */
+function Convening({ departement }: { departement: string }) {
+  const members = useLoad(() => get<CommissionMember[]>(`/api/departements/${departement}/commission/members`), [departement]);
+  // A member just named reaches the commission's list a moment later: read again until it shows.
+  const [awaited, setAwaited] = useState<((members: CommissionMember[]) => boolean) | null>(null);
+  usePoll(members, { until: awaited, tries: 30 });
+  const named = (memberId: string) => {
+    setAwaited(() => (list: CommissionMember[]) => list.some((m) => m.memberId === memberId));
+    members.reload();
+  };
+  return (
+    <>
+      <Members departement={departement} members={members} onNamed={named} />
+      <ConveneSession departement={departement} members={members} />
+    </>
+  );
+}
+
+/**
+ * Who sits on the commission, by the category each represents, and the form that names one more:
+ * a member is named once, and then attends the sessions the secretariat convenes.
+ */
+function Members({
+  departement,
+  members,
+  onNamed,
+}: {
+  departement: string;
+  members: Loaded<CommissionMember[]>;
+  onNamed: (memberId: string) => void;
+}) {
+  const associations = useLoad(() => get<Association[]>(`/api/departements/${departement}/associations`), [departement]);
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState('');
+  const [associationId, setAssociationId] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const errors = fieldErrors(problem);
+  const associationName = (id?: string) => (id ? (associations.value?.find((a) => a.associationId === id)?.name ?? shortId(id)) : '–');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    setNotice(null);
+    try {
+      const member = await post<CommissionMember>(`/api/departements/${departement}/commission/members`, {
+        name: name.trim() || null,
+        category: category || null,
+        associationId: category === 'ASSOCIATIONS' && associationId ? associationId : null,
+      });
+      setNotice(`Membre nommé : ${member.name}.`);
+      setName('');
+      setCategory('');
+      setAssociationId('');
+      onNamed(member.memberId);
+    } catch (error) {
+      setProblem(asProblem(error));
+    }
+  };
+  return (
+    <section aria-labelledby="titre-membres" className="fr-mb-6w">
+      <h2 id="titre-membres">Membres de la commission</h2>
+      <ProblemAlert problem={members.problem} />
+      {members.value && (
+        <Table
+          caption="Membres nommés"
+          headers={['Nom', 'Catégorie', 'Association représentée']}
+          rows={members.value.map((m) => [m.name, MEMBER_CATEGORY_LABELS[m.category] ?? m.category, associationName(m.associationId)])}
+        />
+      )}
+      <form onSubmit={submit} noValidate aria-labelledby="titre-nommer">
+        <h3 id="titre-nommer" className="fr-h5">
+          Nommer un membre
+        </h3>
+        {notice && <Success>{notice}</Success>}
+        <ProblemAlert problem={problem} labels={{ name: 'Nom du membre', category: 'Catégorie', associationId: 'Association représentée' }} />
+        <div className="fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-5">
+            <Input
+              label="Nom du membre"
+              hint="Ou sa fonction, comme le procès-verbal l'imprime"
+              value={name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+              error={errors.name}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-4">
+            <Select
+              label="Catégorie"
+              hint="Ce que le membre représente"
+              placeholder="Choisir une catégorie"
+              options={Object.entries(MEMBER_CATEGORY_LABELS)}
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+              error={errors.category}
+            />
+          </div>
+          {category === 'ASSOCIATIONS' && (
+            <div className="fr-col-12 fr-col-md-3">
+              <Select
+                label="Association représentée"
+                hint="Facultatif"
+                placeholder="Aucune en particulier"
+                options={(associations.value ?? []).map((a) => [a.associationId, a.name] as [string, string])}
+                value={associationId}
+                onChange={(e) => setAssociationId(e.target.value)}
+                error={errors.associationId}
+              />
+            </div>
+          )}
+        </div>
+        <button className="fr-btn fr-btn--secondary" type="submit">
+          Nommer le membre
+        </button>
+      </form>
+    </section>
+  );
 }
 
 /**
@@ -143,8 +268,7 @@ interface CommissionMember {
  * are present, and the mandates absent members gave to members present. Quorum and the votes are
  * then counted by decision-service from this attendance.
  */
-function ConveneSession({ departement }: { departement: string }) {
-  const members = useLoad(() => get<CommissionMember[]>(`/api/departements/${departement}/commission/members`), [departement]);
+function ConveneSession({ departement, members }: { departement: string; members: Loaded<CommissionMember[]> }) {
   const [date, setDate] = useState('');
   const [chair, setChair] = useState('');
   const [present, setPresent] = useState<string[]>([]);
@@ -182,7 +306,6 @@ function ConveneSession({ departement }: { departement: string }) {
     <form onSubmit={submit} noValidate className="fr-mb-6w">
       <h2>Convoquer une séance</h2>
       <ProblemAlert problem={problem} labels={{ date: 'Date', chairMemberId: 'Président', present: 'Présents', mandates: 'Mandats' }} />
-      <ProblemAlert problem={members.problem} />
       {members.value && list.length === 0 && <p>Aucun membre de la commission n'est encore nommé.</p>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Success } from '../components/Fields';
 import { Table } from '../components/Table';
 import { PAYMENT_OUTCOME_LABELS, date, euros, month, shortId } from '../labels';
-import { asProblem, useLoad } from '../load';
+import { asProblem, useLoad, usePoll } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { Link } from '../router';
 import { firstDepartement, useMe } from '../session';
@@ -102,28 +102,21 @@ export function PaymentRuns() {
   );
 }
 
+const completed = (run: PaymentRun) => run.status === 'COMPLETED';
+
 /**
  * A confirmed run, read again every second until every line is done. The run reaches its read model
  * a moment after it is confirmed: until then it is not found, and is read again.
  */
 function RunProgress({ departement, runId, onCompleted }: { departement: string; runId: string; onCompleted: () => void }) {
   const run = useLoad(() => get<PaymentRun>(`/api/departements/${departement}/rights/payment-runs/${runId}`), [departement, runId]);
-  const { value, problem, reload } = run;
-  const notYet = useRef(0);
-  const recording = !value && problem?.status === 404 && notYet.current < 30;
+  const { value, problem } = run;
+  const { notFoundYet: recording } = usePoll(run, { until: completed, notFoundTries: 30 });
   useEffect(() => {
     if (value?.status === 'COMPLETED') {
       onCompleted();
-      return;
     }
-    if (value || recording) {
-      if (!value) {
-        notYet.current += 1;
-      }
-      const timer = window.setTimeout(reload, 1000);
-      return () => window.clearTimeout(timer);
-    }
-  }, [value, recording, problem, reload, onCompleted]);
+  }, [value, onCompleted]);
   return (
     <section aria-labelledby="titre-versement" className="fr-mb-4w">
       <h2 id="titre-versement">Versement n° {shortId(runId)}</h2>

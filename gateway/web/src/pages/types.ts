@@ -67,9 +67,11 @@ export interface BeneficiaryView {
     endedOn?: string;
     endReason?: string;
     requests?: AfisRequest[];
+    suspensions?: AfisSuspension[];
     payments?: AfisPayment[];
   } | null;
-  employments: { contractType: string; startDate: string; weeklyHours: number; endDate?: string; endedOn?: string }[];
+  employments: { employmentId: string; contractType: string; startDate: string; weeklyHours: number; endDate?: string; endedOn?: string }[];
+  trainings: { trainingId: string; startDate: string; endDate?: string; weeklyHours?: number; endedOn?: string }[];
 }
 
 export interface AfisRequest {
@@ -79,6 +81,14 @@ export interface AfisRequest {
   decidedOn?: string;
   granted?: boolean;
   refusalReasons?: string[];
+}
+
+/** Months suspended: from {@code fromMonth} until the month before {@code untilMonth}. */
+export interface AfisSuspension {
+  fromMonth: string;
+  untilMonth?: string;
+  decidedOn: string;
+  reason: string;
 }
 
 export interface AfisPayment {
