@@ -173,6 +173,46 @@ test.describe.serial('Passerelle, role by role', () => {
     await checkScreen(page, 'commission-avis');
   });
 
+  test('the secretariat records a session without its quorum, then its second convocation, the notice checked', async ({ page }) => {
+    const api = await apiAs('secretariat-33');
+    const members = await commissionOf33(api);
+    await api.dispose();
+    const chair = members[0].name;
+    await signIn(page, 'secretariat-33');
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Commission' }).click();
+
+    // One member of several present: a first convocation without its quorum. Its convocation went
+    // out two days before it: refused unless the session was called in urgency.
+    await page.getByLabel('Date de la séance').fill(daysAgo(1));
+    await page.getByLabel('Envoi de la convocation').fill(daysAgo(3));
+    await page.locator('label', { hasText: exactly('Présent : ' + chair) }).click();
+    await page.getByLabel('Président de séance').selectOption({ label: chair });
+    await page.getByRole('button', { name: 'Convoquer la séance' }).click();
+    await expect(page.getByRole('alert')).toContainText('Envoi de la convocation : convocation adressée 2 jour(s) avant la séance');
+    await expect(page.getByLabel('Envoi de la convocation')).toHaveAttribute('aria-invalid', 'true');
+    await page.locator('label', { hasText: exactly('Séance convoquée en urgence') }).click();
+    await page.getByRole('button', { name: 'Convoquer la séance' }).click();
+
+    await expect(page).toHaveURL(/\/commission\/seances\/.*quorum=non/);
+    await expect(page.getByRole('heading', { name: 'Quorum non atteint' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Enregistrer les avis de la séance' })).toHaveCount(0);
+    await checkScreen(page, 'commission-sans-quorum');
+    await page.getByRole('link', { name: 'Convoquer la seconde convocation' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Seconde convocation' })).toBeVisible();
+    await expect(page.getByText(/Seconde convocation de la séance du .*, qui n'a pas atteint le quorum/)).toBeVisible();
+    await page.getByLabel('Date de la séance').fill(today());
+    await page.locator('label', { hasText: exactly('Présent : ' + chair) }).click();
+    await page.getByLabel('Président de séance').selectOption({ label: chair });
+    await checkScreen(page, 'commission-seconde-convocation');
+    await page.getByRole('button', { name: 'Convoquer la seconde convocation' }).click();
+
+    // Sitting on a second convocation, it deliberates whatever its attendance.
+    await expect(page).toHaveURL(/\/commission\/seances\//);
+    await expect(page).not.toHaveURL(/quorum=non/);
+    await expect(page.getByRole('heading', { name: 'Quorum non atteint' })).toHaveCount(0);
+  });
+
   test('the préfecture authorises the pathway', async ({ page }) => {
     await signIn(page, 'prefecture-33');
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Décisions' }).click();
@@ -639,6 +679,10 @@ async function commissionOf33(api: Awaited<ReturnType<typeof apiAs>>): Promise<{
 }
 
 /** A pattern that matches {@code text} whole, and nothing longer. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function exactly(text: string): RegExp {
   return new RegExp('^' + text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&') + '$');
 }

@@ -5,7 +5,7 @@ import { Table } from '../components/Table';
 import { dateTime, MEMBER_CATEGORY_LABELS, OPINION_LABELS, shortId } from '../labels';
 import { asProblem, useLoad, usePoll, type Loaded } from '../load';
 import { fieldErrors, type Problem } from '../problems';
-import { navigate, useLocation } from '../router';
+import { Link, navigate, useLocation } from '../router';
 import { firstDepartement, useMe } from '../session';
 import type { PendingDossier } from './types';
 
@@ -25,9 +25,11 @@ export function Commission({ sessionId }: { sessionId?: string }) {
   const d = firstDepartement(me);
   const { query } = useLocation();
   const pending = useLoad(() => get<PendingDossier[]>(`/api/departements/${d}/commission/pending-dossiers`), [d]);
-  const [chosen, setChosen] = useState<string[]>([]);
+  // A second convocation's page comes with the first one's agenda checked: the same agenda.
+  const [chosen, setChosen] = useState<string[]>(() => (query.get('premierOrdre') ?? '').split(',').filter(Boolean));
   const [agenda, setAgenda] = useState<string[]>(() => (query.get('ordre') ?? '').split(',').filter(Boolean));
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const withoutQuorum = query.get('quorum') === 'non';
 
   const placeOnAgenda = async () => {
     const results: Outcome[] = [];
@@ -43,7 +45,9 @@ export function Commission({ sessionId }: { sessionId?: string }) {
     setAgenda(placed);
     setChosen([]);
     setOutcomes(results);
-    window.history.replaceState(null, '', `/commission/seances/${sessionId}?ordre=${placed.join(',')}`);
+    const kept = new URLSearchParams(query);
+    kept.set('ordre', placed.join(','));
+    window.history.replaceState(null, '', `/commission/seances/${sessionId}?${kept.toString()}`);
   };
 
   return (
@@ -63,6 +67,18 @@ export function Commission({ sessionId }: { sessionId?: string }) {
             Télécharger le procès-verbal de la séance (PDF)
           </a>
         </p>
+      )}
+      {sessionId && withoutQuorum && (
+        <div className="fr-alert fr-alert--warning fr-mb-3w">
+          <h2 className="fr-alert__title">Quorum non atteint</h2>
+          <p>
+            La commission ne délibère pas sur cette première convocation. Inscrivez son ordre du jour, puis convoquez-la une
+            seconde fois avec le même ordre du jour : elle délibérera alors sans condition de quorum.
+          </p>
+          <Link className="fr-link" to={`/commission?seconde=${sessionId}&premiere=${query.get('date') ?? ''}&ordre=${agenda.join(',')}`}>
+            Convoquer la seconde convocation
+          </Link>
+        </div>
       )}
       <h2>Dossiers en attente d'une séance</h2>
       <ProblemAlert problem={pending.problem} />
@@ -107,7 +123,7 @@ export function Commission({ sessionId }: { sessionId?: string }) {
         </>
       )}
       <Outcomes outcomes={outcomes} caption="Inscription à l'ordre du jour" />
-      {sessionId && agenda.length > 0 && <Opinions departement={d} sessionId={sessionId} agenda={agenda} />}
+      {sessionId && !withoutQuorum && agenda.length > 0 && <Opinions departement={d} sessionId={sessionId} agenda={agenda} />}
     </>
   );
 }
@@ -269,7 +285,13 @@ function Members({
  * then counted by decision-service from this attendance.
  */
 function ConveneSession({ departement, members }: { departement: string; members: Loaded<CommissionMember[]> }) {
+  const { query } = useLocation();
+  const firstConvocationId = query.get('seconde');
+  const firstDate = query.get('premiere');
+  const firstAgenda = query.get('ordre') ?? '';
   const [date, setDate] = useState('');
+  const [sentOn, setSentOn] = useState('');
+  const [urgent, setUrgent] = useState(false);
   const [chair, setChair] = useState('');
   const [present, setPresent] = useState<string[]>([]);
   const [mandates, setMandates] = useState<Record<string, string>>({});
@@ -289,27 +311,65 @@ function ConveneSession({ departement, members }: { departement: string; members
     event.preventDefault();
     setProblem(null);
     try {
-      const opened = await post<{ sessionId: string }>(`/api/departements/${departement}/commission/sessions`, {
+      const opened = await post<{ sessionId: string; mayDeliberate: boolean }>(`/api/departements/${departement}/commission/sessions`, {
         date: date || null,
         chairMemberId: chair || null,
         present,
         mandates: Object.entries(mandates)
           .filter(([, to]) => to !== '')
           .map(([fromMemberId, toMemberId]) => ({ fromMemberId, toMemberId })),
+        firstConvocationId,
+        convocation: sentOn ? { sentOn, urgent } : null,
       });
-      navigate(`/commission/seances/${opened.sessionId}?date=${date}`);
+      const next = new URLSearchParams({ date });
+      if (!opened.mayDeliberate) {
+        next.set('quorum', 'non');
+      }
+      if (firstConvocationId && firstAgenda) {
+        next.set('premierOrdre', firstAgenda);
+      }
+      navigate(`/commission/seances/${opened.sessionId}?${next.toString()}`);
     } catch (error) {
       setProblem(asProblem(error));
     }
   };
   return (
     <form onSubmit={submit} noValidate className="fr-mb-6w">
-      <h2>Convoquer une séance</h2>
-      <ProblemAlert problem={problem} labels={{ date: 'Date', chairMemberId: 'Président', present: 'Présents', mandates: 'Mandats' }} />
+      <h2>{firstConvocationId ? 'Seconde convocation' : 'Convoquer une séance'}</h2>
+      {firstConvocationId && (
+        <p>
+          Seconde convocation de la séance{firstDate ? ` du ${new Date(firstDate + 'T12:00:00').toLocaleDateString('fr-FR')}` : ''}, qui n'a
+          pas atteint le quorum : même ordre du jour, délibération sans condition de quorum.
+        </p>
+      )}
+      <ProblemAlert
+        problem={problem}
+        labels={{
+          date: 'Date',
+          chairMemberId: 'Président',
+          present: 'Présents',
+          mandates: 'Mandats',
+          firstConvocationId: 'Première convocation',
+          'convocation.sentOn': 'Envoi de la convocation',
+        }}
+      />
       {members.value && list.length === 0 && <p>Aucun membre de la commission n'est encore nommé.</p>}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-4">
           <Input label="Date de la séance" type="date" value={date} onChange={(e) => setDate(e.target.value)} error={errors.date} />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Envoi de la convocation"
+            hint="Facultatif. Cinq jours au moins avant la séance, sauf urgence."
+            type="date"
+            value={sentOn}
+            onChange={(e) => setSentOn(e.target.value)}
+            error={errors['convocation.sentOn']}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Checkbox label="Séance convoquée en urgence" checked={urgent} onChange={setUrgent} />
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <Select
@@ -340,7 +400,7 @@ function ConveneSession({ departement, members }: { departement: string; members
         ))}
       </fieldset>
       <button className="fr-btn fr-mt-2w" type="submit">
-        Convoquer la séance
+        {firstConvocationId ? 'Convoquer la seconde convocation' : 'Convoquer la séance'}
       </button>
     </form>
   );
