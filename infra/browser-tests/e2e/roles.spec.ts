@@ -401,8 +401,14 @@ test('the Haute-Garonne dashboard shows the article’s figures since the instal
     await expect(page.getByRole('table', { name: title, exact: true }).getByRole('row')).toHaveCount(13);
     await expect(page.getByRole('button', { name: `Télécharger le tableau « ${title} » (CSV)` })).toBeVisible();
   }
+  // January 2020 is the cumulative review's end: 24 pathways in progress, 11 in a job of whom 7 on a CDI (then CDD, IAE, apprenticeship).
   await expect(
-    page.getByRole('table', { name: 'Parcours en cours à la fin de chaque mois', exact: true }).getByRole('row', { name: /^janvier 2020 \d+$/ }),
+    page.getByRole('table', { name: 'Parcours en cours à la fin de chaque mois', exact: true }).getByRole('row', { name: 'janvier 2020 24', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Bénéficiaires en emploi par type de contrat, à la fin de chaque mois', exact: true })
+      .getByRole('row', { name: 'janvier 2020 11 7 2 1 1', exact: true }),
   ).toBeVisible();
   await checkScreen(page, 'bilan-haute-garonne');
 
