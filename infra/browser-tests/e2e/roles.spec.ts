@@ -513,6 +513,27 @@ test('the Haute-Garonne dashboard shows the article’s figures since the instal
   await expect(page.locator('[data-chiffre="cdi"]')).toHaveText('7');
   const nationalities = page.getByRole('table', { name: 'Parcours validés par nationalité' });
   await expect(nationalities.getByRole('row', { name: /Nigéria \(NG\) 27/ })).toBeVisible();
+  // Over time: the twelve months that end the cumulative period, each chart with its table (a header and a row a month).
+  await expect(page.getByRole('heading', { name: 'Évolution mois par mois, de février 2019 à janvier 2020' })).toBeVisible();
+  for (const title of [
+    'Parcours en cours à la fin de chaque mois',
+    'Bénéficiaires en emploi par type de contrat, à la fin de chaque mois',
+    "Bénéficiaires de l'AFIS payés pour chaque mois",
+    'AFIS versée pour chaque mois (euros)',
+  ]) {
+    await expect(page.getByRole('heading', { name: title, exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: title, exact: true }).getByRole('row')).toHaveCount(13);
+    await expect(page.getByRole('button', { name: `Télécharger le tableau « ${title} » (CSV)` })).toBeVisible();
+  }
+  // January 2020 is the cumulative review's end: 24 pathways in progress, 11 in a job of whom 7 on a CDI (then CDD, IAE, apprenticeship).
+  await expect(
+    page.getByRole('table', { name: 'Parcours en cours à la fin de chaque mois', exact: true }).getByRole('row', { name: 'janvier 2020 24', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Bénéficiaires en emploi par type de contrat, à la fin de chaque mois', exact: true })
+      .getByRole('row', { name: 'janvier 2020 11 7 2 1 1', exact: true }),
+  ).toBeVisible();
   await checkScreen(page, 'bilan-haute-garonne');
 
   const [download] = await Promise.all([

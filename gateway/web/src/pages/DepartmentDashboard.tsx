@@ -2,14 +2,41 @@ import { useState } from 'react';
 import { get } from '../api';
 import { ChartPanel } from '../components/ChartPanel';
 import { Input, ProblemAlert, Select } from '../components/Fields';
-import { AFIS_REFUSAL_LABELS, countryName, date, departementName, DEPARTEMENTS, euros, HOUSING_LABELS } from '../labels';
+import {
+  AFIS_REFUSAL_LABELS,
+  CONTRACT_LABELS,
+  countryName,
+  date,
+  departementName,
+  DEPARTEMENTS,
+  euros,
+  HOUSING_LABELS,
+  month,
+} from '../labels';
 import { useLoad } from '../load';
 import { firstDepartement, isNational, useMe } from '../session';
 import { figure, REFRESH_MS, Tile, UpdatedAt, YEARS } from './Dashboard';
-import type { DepartmentReview } from './types';
+import type { DepartmentReview, DepartmentSeries } from './types';
 
 /** Since the commission's installation: every fact dated until today, as the seed's review counts. */
 const CUMULATIVE = 'cumul';
+
+/** "YYYY-MM" of a date, in the browser's time zone. */
+const monthOf = (day: Date) => `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
+
+/**
+ * The months drawn over time: those of the year chosen, up to this month for the current year (a
+ * month to come has no figures yet); for the cumulative period, the twelve months up to its end.
+ */
+function seriesMonths(year: string, until: string): { from: string; to: string } {
+  if (year !== CUMULATIVE) {
+    const thisMonth = monthOf(new Date());
+    const december = `${year}-12`;
+    return { from: `${year}-01`, to: december < thisMonth ? december : thisMonth };
+  }
+  const [y, m] = until.split('-').map(Number);
+  return { from: monthOf(new Date(y, m - 12, 1)), to: until.slice(0, 7) };
+}
 
 /**
  * A département's review for a year, or cumulated since the commission's installation (as a
@@ -27,6 +54,16 @@ export function DepartmentDashboard() {
     [departement, year, until],
     REFRESH_MS,
   );
+  const months = seriesMonths(year, until);
+  const monthsLabel = `de ${month(months.from)} à ${month(months.to)}`;
+  const series = useLoad(
+    () =>
+      get<DepartmentSeries>(
+        `/api/departements/${departement}/reports/series?from=${months.from}&to=${months.to}`,
+      ),
+    [departement, months.from, months.to],
+    REFRESH_MS,
+  );
   const choices = isNational(me)
     ? Object.keys(DEPARTEMENTS)
     : me.departements.filter((code) => code !== '*');
@@ -34,6 +71,15 @@ export function DepartmentDashboard() {
   const nationalities = r ? Object.entries(r.validatedByNationality) : [];
   const refusals = Object.entries(r?.afisRefusalsByCondition ?? {});
   const housing = Object.entries(r?.beneficiariesByHousingStep ?? {});
+  const s = series.value;
+  const monthLabels = s ? s.months.map((m) => month(m.month)) : [];
+  // the contracts someone held in one of the months (or withheld), in the order the API lists them
+  const contracts = s
+    ? Object.keys(s.months[0]?.employmentByContractType ?? {}).filter((contract) =>
+        s.months.some((m) => m.employmentByContractType[contract] !== 0),
+      )
+    : [];
+  const seriesName = `${departement}-${months.from}-${months.to}`;
   return (
     <>
       <h1>Bilan départemental – {departementName(departement)}</h1>
@@ -147,6 +193,67 @@ export function DepartmentDashboard() {
             labels={['En emploi', 'dont en CDI']}
             series={[{ label: 'Bénéficiaires', values: [r.beneficiariesInEmployment, r.beneficiariesOnCdi] }]}
             csvName={`emploi-${departement}-${year}.csv`}
+          />
+        </>
+      )}
+      <h2 className="fr-mt-4w">Évolution mois par mois, {monthsLabel}</h2>
+      <p className="fr-text--sm">
+        {year === CUMULATIVE
+          ? 'Les douze mois qui finissent la période choisie.'
+          : "Les mois de l'année choisie, jusqu'au mois en cours."}{' '}
+        Les parcours et les emplois sont comptés au dernier jour de chaque mois ; l'AFIS, pour le mois
+        payé, quel que soit le jour du versement.
+      </p>
+      <ProblemAlert problem={series.problem} />
+      {s && (
+        <>
+          <ChartPanel
+            id="parcours-mois"
+            title="Parcours en cours à la fin de chaque mois"
+            kind="line"
+            labelHeader="Mois"
+            labels={monthLabels}
+            series={[{ label: 'Parcours en cours', values: s.months.map((m) => m.pathwaysInProgress) }]}
+            csvName={`parcours-en-cours-${seriesName}.csv`}
+          />
+          <ChartPanel
+            id="emploi-mois"
+            title="Bénéficiaires en emploi par type de contrat, à la fin de chaque mois"
+            kind="bar"
+            labelHeader="Mois"
+            labels={monthLabels}
+            series={[
+              { label: 'En emploi (personnes)', values: s.months.map((m) => m.beneficiariesInEmployment) },
+              ...contracts.map((contract) => ({
+                label: CONTRACT_LABELS[contract] ?? contract,
+                values: s.months.map((m) => m.employmentByContractType[contract] ?? 0),
+              })),
+            ]}
+            csvName={`emploi-par-contrat-${seriesName}.csv`}
+            note="Une personne qui occupe deux emplois de contrats différents compte une fois parmi les personnes en emploi, et sous chacun de ses contrats. Les formations ne sont pas des emplois."
+          />
+          <ChartPanel
+            id="afis-mois"
+            title="Bénéficiaires de l'AFIS payés pour chaque mois"
+            kind="bar"
+            labelHeader="Mois"
+            labels={monthLabels}
+            series={[{ label: 'Personnes payées', values: s.months.map((m) => m.afisRecipientsPaid) }]}
+            csvName={`afis-beneficiaires-${seriesName}.csv`}
+          />
+          <ChartPanel
+            id="afis-montant-mois"
+            title="AFIS versée pour chaque mois (euros)"
+            kind="line"
+            labelHeader="Mois"
+            labels={monthLabels}
+            series={[
+              {
+                label: 'Montant versé (€, arrondi)',
+                values: s.months.map((m) => (m.afisPaidCents === null ? null : Math.round(m.afisPaidCents / 100))),
+              },
+            ]}
+            csvName={`afis-montant-${seriesName}.csv`}
           />
         </>
       )}

@@ -154,6 +154,23 @@ export interface DepartmentReview {
   nationalShareOfValidatedPercent: number | null;
 }
 
+/** A département's figures month by month (GET …/reports/series); null: withheld. */
+export interface DepartmentSeries {
+  departmentCode: string;
+  from: string;
+  to: string;
+  months: {
+    month: string;
+    pathwaysInProgress: number | null;
+    beneficiariesInEmployment: number | null;
+    employmentByContractType: Record<string, number | null>;
+    afisRecipientsPaid: number | null;
+    afisPaidCents: number | null;
+  }[];
+  secrecyThreshold: number | null;
+  withheld: string[];
+}
+
 export interface NationalReview {
   year: number;
   dossiersStudied: number | null;

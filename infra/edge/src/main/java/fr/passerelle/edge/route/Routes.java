@@ -316,6 +316,13 @@ public final class Routes {
           departemental(
                   ServiceName.REPORTING,
                   GET,
+                  D + "/reports/series",
+                  "departmental figures month by month (aggregated figures)")
+              .roles(SECRETARIAT, PREFECTURE, AUDITOR, ANALYST, ADMIN)
+              .build(),
+          departemental(
+                  ServiceName.REPORTING,
+                  GET,
                   D + "/reports/dossiers",
                   "count of submitted dossiers")
               .roles(SECRETARIAT, PREFECTURE, AUDITOR, ANALYST, ADMIN)

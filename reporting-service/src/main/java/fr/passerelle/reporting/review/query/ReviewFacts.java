@@ -24,7 +24,7 @@ class ReviewFacts {
       "(CAST(:as_of AS TIMESTAMPTZ) IS NULL OR %s.recorded_at <= :as_of)";
 
   /** One département, or every one. */
-  private static final String IN_SCOPE =
+  static final String IN_SCOPE =
       "(CAST(:department AS VARCHAR) IS NULL OR %s.department_code = :department)";
 
   /** A day within the period; a period without a start begins with the commission. */
@@ -42,7 +42,7 @@ class ReviewFacts {
       """;
 
   /** The fact's pathway had ended (its last day, as known) before a day. */
-  private static final String ENDED_BEFORE =
+  static final String ENDED_BEFORE =
       """
       EXISTS (SELECT 1 FROM pathway_end e
               WHERE e.dossier_id = %1$s.dossier_id AND e.last_day < %2$s
@@ -87,7 +87,7 @@ class ReviewFacts {
    * The last day of a job or a training: the last end recorded for it, as known, or the one its
    * contract planned; null while it runs.
    */
-  private static final String LAST_DAY =
+  static final String LAST_DAY =
       """
       coalesce((SELECT x.end_date FROM %2$s x
                 WHERE x.%3$s = %1$s.%3$s

@@ -3,9 +3,11 @@ package fr.passerelle.reporting.review.web;
 import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.reporting.facts.KnowledgeTime;
 import fr.passerelle.reporting.review.query.DepartmentReview;
+import fr.passerelle.reporting.review.query.DepartmentSeries;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
 import fr.passerelle.reporting.review.query.NationalReview;
 import fr.passerelle.reporting.review.query.ReviewQueryHandler;
+import fr.passerelle.reporting.review.query.SeriesQueryHandler;
 import fr.passerelle.reporting.review.smallcells.ExactFigures;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,19 +19,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The reviews: a département's (JSON or CSV) over a year or any period, and the national one of a
- * year, each as known now or at an instant ({@code asOf}). Who may read them is checked by the
- * route guard against the route table before anything is read (docs/security.md); who reads exact
- * figures is decided here: the département's own staff (its secretariat, préfecture and auditors),
- * the others read them with statistical secrecy.
+ * year, each as known now or at an instant ({@code asOf}); and a département's figures month by
+ * month, as known now. Who may read them is checked by the route guard against the route table
+ * before anything is read (docs/security.md); who reads exact figures is decided here: the
+ * département's own staff (its secretariat, préfecture and auditors), the others read them with
+ * statistical secrecy.
  */
 @RestController
 class ReviewController {
 
   private final ReviewQueryHandler reviews;
+  private final SeriesQueryHandler series;
   private final ReviewRequests requests;
 
-  ReviewController(ReviewQueryHandler reviews, KnowledgeTime knowledge) {
+  ReviewController(ReviewQueryHandler reviews, SeriesQueryHandler series, KnowledgeTime knowledge) {
     this.reviews = reviews;
+    this.series = series;
     this.requests = new ReviewRequests(knowledge);
   }
 
@@ -59,6 +64,17 @@ class ReviewController {
         .contentType(ReviewCsv.MEDIA_TYPE)
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
         .body(ReviewCsv.of(review));
+  }
+
+  /** The département's figures month by month, from {@code from} to {@code to} (YYYY-MM). */
+  @GetMapping("/api/departements/{departmentCode}/reports/series")
+  DepartmentSeries departmentSeries(
+      @PathVariable String departmentCode,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      PasserelleUser caller) {
+    return series.handle(
+        requests.departmentSeries(departmentCode, from, to, ExactFigures.readBy(caller)));
   }
 
   @GetMapping("/api/reports/national")

@@ -5,11 +5,13 @@ import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.reporting.facts.KnowledgeTime;
 import fr.passerelle.reporting.review.query.FindDepartmentReviewQuery;
+import fr.passerelle.reporting.review.query.FindDepartmentSeriesQuery;
 import fr.passerelle.reporting.review.query.FindNationalReviewQuery;
 import fr.passerelle.reporting.review.query.ReviewPeriod;
 import fr.passerelle.reporting.review.query.ReviewYears;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,35 @@ final class ReviewRequests {
     Instant parsedAsOf = asOf(asOf, errors);
     refuseIfAny(errors);
     return new FindDepartmentReviewQuery(departmentCode, period, parsedAsOf, exact);
+  }
+
+  /**
+   * A département's series from month {@code from} to month {@code to} ({@code YYYY-MM}, both
+   * required, at most {@link FindDepartmentSeriesQuery#MAX_MONTHS} months). Any range is allowed to
+   * every reader: a month's figures are withheld alike whichever range includes it.
+   *
+   * @param exact whether the reader is the département's own staff (exact figures)
+   */
+  FindDepartmentSeriesQuery departmentSeries(
+      String departmentCode, String from, String to, boolean exact) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!DepartmentCode.isValid(departmentCode)) {
+      errors.add(FieldError.of("departmentCode", "code de département inconnu"));
+    }
+    YearMonth first = month(FROM, from, errors);
+    YearMonth last = month(TO, to, errors);
+    if (first != null && last != null) {
+      if (first.isAfter(last)) {
+        errors.add(FieldError.of(TO, "doit suivre from"));
+      } else if (FindDepartmentSeriesQuery.months(first, last)
+          > FindDepartmentSeriesQuery.MAX_MONTHS) {
+        errors.add(
+            FieldError.of(
+                TO, "au plus %d mois après from".formatted(FindDepartmentSeriesQuery.MAX_MONTHS)));
+      }
+    }
+    refuseIfAny(errors);
+    return new FindDepartmentSeriesQuery(departmentCode, first, last, exact);
   }
 
   FindNationalReviewQuery nationalReview(String year, String asOf) {
@@ -118,6 +149,30 @@ final class ReviewRequests {
       return day;
     } catch (DateTimeParseException e) {
       errors.add(FieldError.of(field, "jour AAAA-MM-JJ, par exemple 2020-01-31"));
+      return null;
+    }
+  }
+
+  private static YearMonth month(String field, String text, List<FieldError> errors) {
+    if (!present(text)) {
+      errors.add(FieldError.of(field, "mois obligatoire (AAAA-MM)"));
+      return null;
+    }
+    YearMonth first = YearMonth.from(FIRST_DAY);
+    YearMonth last = YearMonth.from(LAST_DAY);
+    if (!text.matches("\\d{4}-\\d{2}")) {
+      errors.add(FieldError.of(field, "mois AAAA-MM, par exemple 2020-01"));
+      return null;
+    }
+    try {
+      YearMonth month = YearMonth.parse(text);
+      if (month.isBefore(first) || month.isAfter(last)) {
+        errors.add(FieldError.of(field, "mois entre %s et %s".formatted(first, last)));
+        return null;
+      }
+      return month;
+    } catch (DateTimeParseException e) {
+      errors.add(FieldError.of(field, "mois AAAA-MM, par exemple 2020-01"));
       return null;
     }
   }
