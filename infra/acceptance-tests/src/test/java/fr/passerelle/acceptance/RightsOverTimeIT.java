@@ -46,13 +46,15 @@ import tools.jackson.databind.node.MissingNode;
  * its last day into an amount to recover. Each département's review counts its pathway, permit and
  * AFIS.
  *
- * <p>Not here, and why. The platform runs on the real clock and decision-service dates a first
- * request by its submission, so every pathway starts today: the amounts are today's month's (months
- * before and after the 2022 revalorisation are paid by benefits-service's {@code PaymentRunIT}).
- * decision-service refuses an early end dated before the renewed term's first day, and a renewal is
- * decided before the running term ends, so one pathway cannot be both renewed and ended today. The
- * association's renewal request has no route yet (dossier-service, issue 9): it is published on
- * {@code dossier.events} with the fields and headers dossier-service would give it.
+ * <p>A third pathway is entered with its 2022 dates, as a département enters its past: its AFIS is
+ * paid for October 2022 at décret 2017-542's amount and for November 2022 at décret 2022-1340's
+ * (ADR 27: a month is paid at the scale in force on its first day, the 2022 scale from 21 October
+ * 2022).
+ *
+ * <p>Not here, and why. decision-service refuses an early end dated before the renewed term's first
+ * day, and a renewal is decided before the running term ends, so one pathway cannot be both renewed
+ * and ended today. The association's renewal request is published on {@code dossier.events} with
+ * the fields and headers dossier-service would give it.
  */
 class RightsOverTimeIT {
 
@@ -61,6 +63,9 @@ class RightsOverTimeIT {
 
   /** AFIS for a single person with one child, décret 2022-1340 (in force since November 2022). */
   private static final long ONE_CHILD_CENTS = 44928;
+
+  /** The same household's AFIS by décret 2017-542, paid up to October 2022. */
+  private static final long ONE_CHILD_BEFORE_2022_CENTS = 43200;
 
   private static final Platform platform = Platform.fromSystemProperties();
   private static final HttpClient http =
@@ -242,8 +247,87 @@ class RightsOverTimeIT {
     assertReviewCounts(teams, today);
   }
 
+  /**
+   * A pathway of 2022 entered with its dates, its AFIS paid across the revalorisation. The préfet
+   * authorised it on 28 September 2022 from 1 October; the permit runs from that day and the AFIS,
+   * requested on 3 October for a household of one child, was granted on 5 October from the
+   * pathway's first day. The paying body previews and confirms the runs of October and November
+   * 2022, now: October is paid at décret 2017-542's 432 €, November at décret 2022-1340's 449.28 €,
+   * each a whole month, and the beneficiary's rights read both payments with their texts.
+   *
+   * <p>The term (to 31 March 2023) is long past on the platform's clock, but decision-service ends
+   * a pathway at its term only once the grace after its recording has passed (ADR 16, 30 days):
+   * during the test the pathway is running, as the département sees it in the days after entering
+   * it, and its AFIS reaches the term's last day.
+   */
+  @Test
+  void anAfisOf2022IsPaidEachMonthAtTheScaleInForceThatMonthAcrossTheRevalorisation() {
+    LocalDate startDate = LocalDate.of(2022, 10, 1);
+    YearMonth before = YearMonth.of(2022, 10);
+    YearMonth after = YearMonth.of(2022, 11);
+    Teams teams = teamsOf("64", LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31));
+    String dossierId =
+        authorised(
+            teams,
+            LocalDate.of(2022, 9, 1),
+            LocalDate.of(2022, 9, 20),
+            LocalDate.of(2022, 9, 28),
+            startDate);
+    String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
+    LocalDate termEnd = permitAndAfis(teams, dossierId, startDate, LocalDate.of(2022, 10, 5));
+    assertThat(termEnd).isEqualTo(LocalDate.of(2023, 3, 31));
+    JsonNode granted = ok(get(beneficiary, teams.prefecture()), 200);
+    assertThat(granted.path("afis").path("from").asString()).isEqualTo(startDate.toString());
+    assertThat(granted.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
+
+    String runs = teams.base() + "/rights/payment-runs";
+    Map<YearMonth, Long> expected = new LinkedHashMap<>();
+    expected.put(before, ONE_CHILD_BEFORE_2022_CENTS);
+    expected.put(after, ONE_CHILD_CENTS);
+    Map<YearMonth, String> texts = Map.of(before, "décret 2017-542", after, "décret 2022-1340");
+    for (Map.Entry<YearMonth, Long> month : expected.entrySet()) {
+      JsonNode preview =
+          ok(get(runs + "/preview?month=" + month.getKey(), teams.payingBody()), 200);
+      assertThat(preview.path("toPay").asInt()).isEqualTo(1);
+      assertThat(preview.path("totalCents").asLong()).isEqualTo(month.getValue());
+      JsonNode line = preview.path("lines").get(0);
+      assertThat(line.path("dossierId").asString()).isEqualTo(dossierId);
+      assertThat(line.path("outcome").asString()).isEqualTo("PAID");
+      assertThat(line.path("amountCents").asLong()).isEqualTo(month.getValue());
+      assertThat(line.path("fullMonthAmountCents").asLong()).isEqualTo(month.getValue());
+      assertThat(line.path("scaleReference").asString()).isEqualTo(texts.get(month.getKey()));
+      JsonNode run = completed(teams, confirm(teams, month.getKey()));
+      assertThat(run.path("paid").asInt()).isEqualTo(1);
+      assertThat(run.path("paidCents").asLong()).isEqualTo(month.getValue());
+    }
+
+    JsonNode rights =
+        awaitJson(
+            beneficiary,
+            teams.prefecture(),
+            view -> view.path("afis").path("payments").size() == 2);
+    assertThat(rights.path("pathway").path("endDate").asString()).isEqualTo(termEnd.toString());
+    assertThat(rights.path("afis").path("status").asString()).isEqualTo("GRANTED");
+    JsonNode payments = rights.path("afis").path("payments");
+    for (int i = 0; i < 2; i++) {
+      YearMonth month = List.copyOf(expected.keySet()).get(i);
+      assertThat(payments.get(i).path("month").asString()).isEqualTo(month.toString());
+      assertThat(payments.get(i).path("amountCents").asLong()).isEqualTo(expected.get(month));
+      assertThat(payments.get(i).path("children").asInt()).isEqualTo(1);
+      assertThat(payments.get(i).path("scaleReference").asString()).isEqualTo(texts.get(month));
+    }
+    assertThat(benefitsEventTypesOf(dossierId))
+        .filteredOn("passerelle.benefits.afis-paid.v1"::equals)
+        .hasSize(2);
+  }
+
   /** The préfecture approves an association; every team signs in. */
   private static Teams teamsOf(String dep, LocalDate today) {
+    return teamsOf(dep, today.minusYears(1), today.plusYears(2));
+  }
+
+  /** The préfecture approves an association for the period given; every team signs in. */
+  private static Teams teamsOf(String dep, LocalDate approvedFrom, LocalDate approvedUntil) {
     String base = "/api/departements/" + dep;
     String prefecture = token("prefecture-" + dep, null);
     String associationId =
@@ -252,8 +336,8 @@ class RightsOverTimeIT {
                     base + "/associations",
                     Map.of(
                         "name", "Association " + dep,
-                        "approvedFrom", today.minusYears(1).toString(),
-                        "approvedUntil", today.plusYears(2).toString()),
+                        "approvedFrom", approvedFrom.toString(),
+                        "approvedUntil", approvedUntil.toString()),
                     prefecture),
                 201)
             .path("associationId")
@@ -272,21 +356,37 @@ class RightsOverTimeIT {
    * pathway from today; benefits-service registers the beneficiary with no right decided.
    */
   private static String authorised(Teams teams, LocalDate today) {
+    return authorised(teams, today, today, today, today);
+  }
+
+  /**
+   * The same with the dates of a past year: the plan signed and the dossier submitted on {@code
+   * submittedOn}, the commission's opinion on {@code sittingOn}, the préfet's decision on {@code
+   * decidedOn} authorising the pathway from {@code startDate}.
+   */
+  private static String authorised(
+      Teams teams,
+      LocalDate submittedOn,
+      LocalDate sittingOn,
+      LocalDate decidedOn,
+      LocalDate startDate) {
     String dossierId =
         ok(
                 post(
                     teams.base() + "/dossiers",
-                    aDossier(teams.associationId(), today),
+                    aDossier(teams.associationId(), submittedOn),
                     teams.association()),
                 201)
             .path("dossierId")
             .asString();
     ok(
         post(
-            teams.base() + "/dossiers/" + dossierId + "/submission", Map.of(), teams.association()),
+            teams.base() + "/dossiers/" + dossierId + "/submission",
+            Map.of("submittedOn", submittedOn.toString()),
+            teams.association()),
         200);
     awaitPending(teams, dossierId, 1);
-    giveFavourableOpinion(teams, today, dossierId);
+    giveFavourableOpinion(teams, sittingOn, dossierId);
     ok(
         post(
             teams.base() + "/prefecture/decisions",
@@ -296,9 +396,9 @@ class RightsOverTimeIT {
                 "decision",
                 "AUTHORISE",
                 "decidedOn",
-                today.toString(),
+                decidedOn.toString(),
                 "startDate",
-                today.toString()),
+                startDate.toString()),
             teams.prefecture()),
         201);
     JsonNode registered =
@@ -321,6 +421,15 @@ class RightsOverTimeIT {
    * AFIS and the préfet grants it. Returns the term's last day.
    */
   private static LocalDate permitAndAfis(Teams teams, String dossierId, LocalDate today) {
+    return permitAndAfis(teams, dossierId, today, today);
+  }
+
+  /**
+   * The same with dates of the past: the permit decided and valid from {@code permitFrom}, the AFIS
+   * requested and granted on {@code afisOn}.
+   */
+  private static LocalDate permitAndAfis(
+      Teams teams, String dossierId, LocalDate permitFrom, LocalDate afisOn) {
     String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
     LocalDate termEnd =
         LocalDate.parse(
@@ -332,8 +441,8 @@ class RightsOverTimeIT {
         post(
             beneficiary + "/permit",
             Map.of(
-                "decidedOn", today.toString(),
-                "validFrom", today.toString(),
+                "decidedOn", permitFrom.toString(),
+                "validFrom", permitFrom.toString(),
                 "validUntil", termEnd.toString(),
                 "ceasedProstitution", true),
             teams.prefecture()),
@@ -344,7 +453,7 @@ class RightsOverTimeIT {
                     beneficiary + "/afis/requests",
                     Map.of(
                         "requestedOn",
-                        today.toString(),
+                        afisOn.toString(),
                         "children",
                         1,
                         "previousMonthResources",
@@ -361,7 +470,7 @@ class RightsOverTimeIT {
         ok(
             post(
                 beneficiary + "/afis/requests/" + requestId + "/decision",
-                Map.of("decidedOn", today.toString()),
+                Map.of("decidedOn", afisOn.toString()),
                 teams.prefecture()),
             200);
     assertThat(decided.path("status").asString()).isEqualTo("GRANTED");
@@ -554,7 +663,7 @@ class RightsOverTimeIT {
             view -> view != null && ready.test(view));
   }
 
-  private static Map<String, Object> aDossier(String associationId, LocalDate today) {
+  private static Map<String, Object> aDossier(String associationId, LocalDate signedOn) {
     return Map.of(
         "associationId",
         associationId,
@@ -576,7 +685,7 @@ class RightsOverTimeIT {
         Map.of(
             "actions", List.of("HOUSING", "PROFESSIONAL_INTEGRATION"),
             "stopsProstitution", true,
-            "signedOn", today.toString()));
+            "signedOn", signedOn.toString()));
   }
 
   private static List<String> fieldsInError(JsonNode problem) {

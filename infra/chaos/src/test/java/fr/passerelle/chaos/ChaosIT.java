@@ -573,9 +573,7 @@ class ChaosIT {
           connections.put(
               database,
               DriverManager.getConnection(
-                  "jdbc:postgresql://127.0.0.1:" + platform.ports().postgres() + "/" + database,
-                  owner,
-                  platform.postgresPassword(owner)));
+                  platform.jdbcUrl(database), owner, platform.postgresPassword(owner)));
         } catch (SQLException e) {
           throw new IllegalStateException("cannot read " + database, e);
         }

@@ -1,168 +1,27 @@
 package fr.passerelle.chaos;
 
+import fr.passerelle.localplatform.LocalPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The whole platform, started as the acceptance tests start it (this class follows theirs), the way
- * a developer starts it ({@code <root>/passerelle up}), in its own run directory and on ports of
- * its own so that it never meets a platform a developer is running, and stopped ({@code passerelle
- * down}) whatever happens: by {@link #stop()} from {@code @AfterAll}, and by a JVM shutdown hook
- * should the test run be aborted.
- *
- * <p>The output of each command is appended to {@code passerelle-command.log} next to the run
- * directory; the services' own logs are in {@code <run dir>/logs}.
+ * The whole platform as the acceptance tests start it ({@link LocalPlatform}), on the default ports
+ * shifted by 20000 (the acceptance tests and the fuzzer take 10000) and by {@code
+ * PASSERELLE_TEST_PORT_OFFSET} more when set, with what the chaos suite does to it: stop, start and
+ * signal one piece, reach one service directly.
  */
-final class Platform {
+final class Platform extends LocalPlatform {
 
-  /** The ports of the test platform: the defaults shifted, see the {@code passerelle} usage. */
-  record Ports(
-      int gateway,
-      int dossier,
-      int decision,
-      int benefits,
-      int reporting,
-      int postgres,
-      int kafka,
-      int kafkaController) {
-
-    /**
-     * The defaults shifted by 20000 (the acceptance tests and the fuzzer take 10000), and by {@code
-     * PASSERELLE_TEST_PORT_OFFSET} more when set, so that two checkouts can run it side by side.
-     */
-    static final Ports FOR_TESTS = shiftedBy(10000 + offset());
-
-    static Ports shiftedBy(int offset) {
-      return new Ports(
-          18080 + offset,
-          18081 + offset,
-          18082 + offset,
-          18083 + offset,
-          18084 + offset,
-          25432 + offset,
-          29092 + offset,
-          29093 + offset);
-    }
-
-    private static int offset() {
-      String offset = System.getenv("PASSERELLE_TEST_PORT_OFFSET");
-      return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim());
-    }
-
-    Map<String, String> environment() {
-      Map<String, String> environment = new LinkedHashMap<>();
-      environment.put("PASSERELLE_GATEWAY_PORT", String.valueOf(gateway));
-      environment.put("PASSERELLE_DOSSIER_PORT", String.valueOf(dossier));
-      environment.put("PASSERELLE_DECISION_PORT", String.valueOf(decision));
-      environment.put("PASSERELLE_BENEFITS_PORT", String.valueOf(benefits));
-      environment.put("PASSERELLE_REPORTING_PORT", String.valueOf(reporting));
-      environment.put("PASSERELLE_POSTGRES_PORT", String.valueOf(postgres));
-      environment.put("PASSERELLE_KAFKA_PORT", String.valueOf(kafka));
-      environment.put("PASSERELLE_KAFKA_CONTROLLER_PORT", String.valueOf(kafkaController));
-      return environment;
-    }
-
-    /** The HTTP ports, gateway first: every one of them serves a readiness probe. */
-    List<Integer> httpPorts() {
-      return List.of(gateway, dossier, decision, benefits, reporting);
-    }
+  private Platform() {
+    super(20000);
   }
 
-  /** Enough for a build of the missing jars plus five services started one after another. */
-  private static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
-
-  private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
-
-  private final Path root;
-  private final Path runDirectory;
-  private final Ports ports;
-  private final Path commandLog;
-  private final Thread stopOnExit = new Thread(this::stopQuietly, "passerelle-down");
-  private volatile Process runningCommand;
-
-  Platform(Path root, Path runDirectory, Ports ports) {
-    this.root = root.toAbsolutePath();
-    this.runDirectory = runDirectory.toAbsolutePath();
-    this.ports = ports;
-    this.commandLog = this.runDirectory.resolveSibling("passerelle-command.log");
-  }
-
-  /**
-   * The platform the build describes: system properties {@code passerelle.root} (the repository)
-   * and {@code passerelle.run-dir}, set by Failsafe.
-   */
+  /** The platform the build describes (see {@link LocalPlatform#LocalPlatform(int)}). */
   static Platform fromSystemProperties() {
-    return new Platform(
-        Path.of(requiredProperty("passerelle.root")),
-        Path.of(requiredProperty("passerelle.run-dir")),
-        Ports.FOR_TESTS);
-  }
-
-  /**
-   * Starts an empty platform and awaits it. The previous run directory is stopped (should an
-   * aborted run have left processes behind) and deleted first.
-   */
-  void start() {
-    if (Files.exists(runDirectory)) {
-      run(DOWN_TIMEOUT, "down");
-      deleteRecursively(runDirectory);
-    }
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
-    // The tests enter their own data: no demonstration scenario. Their callers' tokens come from
-    // the gateway's dev issuer, for demo users of every role.
-    CommandResult up = run(UP_TIMEOUT, "up", "--dev-issuer", "--no-scenario");
-    if (up.exitCode() != 0) {
-      throw new IllegalStateException(
-          "'passerelle up' failed with exit code %d; its output:%n%s"
-              .formatted(up.exitCode(), up.output()));
-    }
-  }
-
-  /** Stops everything {@link #start()} started. */
-  void stop() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook is running or about to run: it stops the platform.
-      return;
-    }
-    CommandResult down = run(DOWN_TIMEOUT, "down");
-    if (down.exitCode() != 0) {
-      throw new IllegalStateException(
-          "'passerelle down' failed with exit code %d; its output:%n%s"
-              .formatted(down.exitCode(), down.output()));
-    }
-  }
-
-  Ports ports() {
-    return ports;
-  }
-
-  /**
-   * The password of a PostgreSQL role of the platform, from the run directory's secrets: the fuzzer
-   * reads each database as its owner to compare the state before and after.
-   */
-  String postgresPassword(String role) {
-    try {
-      return Files.readAllLines(runDirectory.resolve("secrets").resolve("postgres").resolve(role))
-          .get(0)
-          .trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the password of " + role, e);
-    }
+    return new Platform();
   }
 
   /** {@code passerelle stop NAME}: stops one piece the way {@code down} would. */
@@ -185,7 +44,7 @@ final class Platform {
   /** Sends {@code signal} (KILL, STOP, CONT) to the process {@code passerelle} started as NAME. */
   void signal(String name, String signal) {
     try {
-      String pid = Files.readString(runDirectory.resolve("pids").resolve(name + ".pid")).trim();
+      String pid = Files.readString(runDirectory().resolve("pids").resolve(name + ".pid")).trim();
       Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new IllegalStateException("kill -" + signal + " " + pid + " (" + name + ") failed");
@@ -198,115 +57,16 @@ final class Platform {
     }
   }
 
+  /** {@code path} on the service {@code passerelle} names {@code name}; the gateway otherwise. */
   URI local(String name, String path) {
     int port =
         switch (name) {
-          case "dossier" -> ports.dossier();
-          case "decision" -> ports.decision();
-          case "benefits" -> ports.benefits();
-          case "reporting" -> ports.reporting();
-          default -> ports.gateway();
+          case "dossier" -> ports().dossier();
+          case "decision" -> ports().decision();
+          case "benefits" -> ports().benefits();
+          case "reporting" -> ports().reporting();
+          default -> ports().gateway();
         };
     return local(port, path);
-  }
-
-  URI gateway(String path) {
-    return local(ports.gateway(), path);
-  }
-
-  static URI local(int port, String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
-  }
-
-  /**
-   * For the shutdown hook: an {@code up} still in progress is interrupted first (its trap stops
-   * what it had started), so that it cannot start more after {@code down} has run.
-   */
-  private void stopQuietly() {
-    Process command = runningCommand;
-    if (command != null && command.isAlive()) {
-      command.destroy();
-      try {
-        command.waitFor(DOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    run(DOWN_TIMEOUT, "down");
-  }
-
-  private record CommandResult(int exitCode, String output) {}
-
-  private CommandResult run(Duration timeout, String... arguments) {
-    String command = String.join(" ", arguments);
-    List<String> commandLine = new ArrayList<>();
-    commandLine.add(root.resolve("passerelle").toString());
-    commandLine.addAll(List.of(arguments));
-    ProcessBuilder builder =
-        new ProcessBuilder(commandLine)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(Redirect.appendTo(commandLog.toFile()));
-    Map<String, String> environment = builder.environment();
-    environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
-    environment.putAll(ports.environment());
-    // Always the embedded PostgreSQL, local Kafka and the dev issuer, whatever the calling shell
-    // points at.
-    for (String external :
-        List.of(
-            "PASSERELLE_POSTGRES_URL",
-            "PASSERELLE_POSTGRES_USER",
-            "PASSERELLE_POSTGRES_PASSWORD",
-            "PASSERELLE_KAFKA_BOOTSTRAP_SERVERS",
-            "PASSERELLE_JWT_ISSUER",
-            "PASSERELLE_JWT_JWK_SET_URI",
-            "PASSERELLE_DEV_ISSUER")) {
-      environment.remove(external);
-    }
-    try {
-      Files.createDirectories(commandLog.getParent());
-      long offset = Files.exists(commandLog) ? Files.size(commandLog) : 0;
-      Process process = builder.start();
-      runningCommand = process;
-      int exitCode;
-      if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        exitCode = process.exitValue();
-      } else {
-        // SIGTERM: the command's own trap stops whatever it had started.
-        process.destroy();
-        process.waitFor(DOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        exitCode = -1;
-      }
-      return new CommandResult(exitCode, outputSince(offset));
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not run 'passerelle " + command + "'", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running 'passerelle " + command + "'", e);
-    }
-  }
-
-  private String outputSince(long offset) throws IOException {
-    byte[] log = Files.readAllBytes(commandLog);
-    int from = (int) Math.min(offset, log.length);
-    return new String(log, from, log.length - from, StandardCharsets.UTF_8);
-  }
-
-  private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete the previous run directory", e);
-    }
-  }
-
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + name + " is not set (see the pom)");
-    }
-    return value;
   }
 }

@@ -6,6 +6,7 @@ import fr.passerelle.edge.Problems;
 import fr.passerelle.edge.route.Route;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.route.ServiceName;
+import fr.passerelle.localplatform.LocalPlatform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class FuzzIT {
 
   private static final Duration SETTLE_WINDOW = Duration.ofMillis(1500);
 
-  private static Platform platform;
+  private static LocalPlatform platform;
   private static Gateway gateway;
   private static World world;
   private static JsonValues values;
@@ -67,7 +68,9 @@ class FuzzIT {
 
   @BeforeContainer
   static void startPlatformAndEnterItsData() {
-    platform = Platform.fromSystemProperties();
+    // The acceptance tests' ports (the defaults shifted by 10000, and by
+    // PASSERELLE_TEST_PORT_OFFSET more): the two do not run at the same time in one checkout.
+    platform = LocalPlatform.fromSystemProperties(10000);
     platform.start();
     gateway = new Gateway(platform.gateway(""));
     Map<ServiceName, JsonNode> documents = new EnumMap<>(ServiceName.class);

@@ -2,6 +2,7 @@ package fr.passerelle.fuzz;
 
 import fr.passerelle.audit.events.AccessRecorded;
 import fr.passerelle.audit.events.HistorySealed;
+import fr.passerelle.localplatform.LocalPlatform;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,16 +30,14 @@ final class PlatformState implements AutoCloseable {
 
   private final Map<String, Connection> connections = new TreeMap<>();
 
-  PlatformState(Platform platform) {
+  PlatformState(LocalPlatform platform) {
     for (String database : DATABASES) {
       String owner = database + "_owner";
       try {
         connections.put(
             database,
             DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + platform.ports().postgres() + "/" + database,
-                owner,
-                platform.postgresPassword(owner)));
+                platform.jdbcUrl(database), owner, platform.postgresPassword(owner)));
       } catch (SQLException e) {
         throw new IllegalStateException("cannot read the database " + database, e);
       }

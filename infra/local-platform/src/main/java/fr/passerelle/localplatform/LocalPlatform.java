@@ -1,4 +1,4 @@
-package fr.passerelle.fuzz;
+package fr.passerelle.localplatform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,19 +17,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The whole platform, started as the acceptance tests start it (this class follows theirs), the way
- * a developer starts it ({@code <root>/passerelle up}), in its own run directory and on ports of
- * its own so that it never meets a platform a developer is running, and stopped ({@code passerelle
- * down}) whatever happens: by {@link #stop()} from {@code @AfterAll}, and by a JVM shutdown hook
- * should the test run be aborted.
+ * The whole platform, started the way a developer starts it ({@code <root>/passerelle up}), in its
+ * own run directory and on ports of its own so that it never meets a platform a developer is
+ * running, and stopped ({@code passerelle down}) whatever happens: by {@link #stop()} from
+ * {@code @AfterAll}, and by a JVM shutdown hook should the test run be aborted.
+ *
+ * <p>The acceptance tests, the fuzzer and the chaos suite each start one, on ports shifted by a
+ * shift of their own; a module that needs more (the broker's operator, a database dump, a process
+ * to kill) extends this class with it.
  *
  * <p>The output of each command is appended to {@code passerelle-command.log} next to the run
  * directory; the services' own logs are in {@code <run dir>/logs}.
  */
-final class Platform {
+public class LocalPlatform {
 
-  /** The ports of the test platform: the defaults shifted, see the {@code passerelle} usage. */
-  record Ports(
+  /** Shifts every port of a test platform by this much more when set, see {@link #ports()}. */
+  public static final String PORT_OFFSET_VARIABLE = "PASSERELLE_TEST_PORT_OFFSET";
+
+  /** Enough for a build of the missing jars plus five services started one after another. */
+  public static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
+
+  public static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
+
+  /** The ports of the platform: the defaults shifted, see the {@code passerelle} usage. */
+  public record Ports(
       int gateway,
       int dossier,
       int decision,
@@ -39,30 +50,30 @@ final class Platform {
       int kafka,
       int kafkaController) {
 
-    /**
-     * The defaults shifted by 10000, and by {@code PASSERELLE_TEST_PORT_OFFSET} more when set, so
-     * that two checkouts can run their acceptance tests side by side.
-     */
-    static final Ports FOR_TESTS = shiftedBy(offset());
-
-    static Ports shiftedBy(int offset) {
+    /** The defaults of {@code passerelle up}, each shifted by {@code shift}. */
+    public static Ports shiftedBy(int shift) {
       return new Ports(
-          18080 + offset,
-          18081 + offset,
-          18082 + offset,
-          18083 + offset,
-          18084 + offset,
-          25432 + offset,
-          29092 + offset,
-          29093 + offset);
+          8080 + shift,
+          8081 + shift,
+          8082 + shift,
+          8083 + shift,
+          8084 + shift,
+          15432 + shift,
+          19092 + shift,
+          19093 + shift);
     }
 
-    private static int offset() {
-      String offset = System.getenv("PASSERELLE_TEST_PORT_OFFSET");
-      return offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim());
+    /**
+     * The defaults shifted by {@code shift}, and by {@code PASSERELLE_TEST_PORT_OFFSET} more when
+     * set, so that two checkouts can run their tests side by side.
+     */
+    public static Ports forTests(int shift) {
+      String offset = System.getenv(PORT_OFFSET_VARIABLE);
+      return shiftedBy(
+          shift + (offset == null || offset.isBlank() ? 0 : Integer.parseInt(offset.trim())));
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
       Map<String, String> environment = new LinkedHashMap<>();
       environment.put("PASSERELLE_GATEWAY_PORT", String.valueOf(gateway));
       environment.put("PASSERELLE_DOSSIER_PORT", String.valueOf(dossier));
@@ -76,15 +87,13 @@ final class Platform {
     }
 
     /** The HTTP ports, gateway first: every one of them serves a readiness probe. */
-    List<Integer> httpPorts() {
+    public List<Integer> httpPorts() {
       return List.of(gateway, dossier, decision, benefits, reporting);
     }
   }
 
-  /** Enough for a build of the missing jars plus five services started one after another. */
-  private static final Duration UP_TIMEOUT = Duration.ofMinutes(15);
-
-  private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
+  /** What a {@code passerelle} command returned, and what it wrote. */
+  public record CommandResult(int exitCode, String output) {}
 
   private final Path root;
   private final Path runDirectory;
@@ -93,7 +102,7 @@ final class Platform {
   private final Thread stopOnExit = new Thread(this::stopQuietly, "passerelle-down");
   private volatile Process runningCommand;
 
-  Platform(Path root, Path runDirectory, Ports ports) {
+  public LocalPlatform(Path root, Path runDirectory, Ports ports) {
     this.root = root.toAbsolutePath();
     this.runDirectory = runDirectory.toAbsolutePath();
     this.ports = ports;
@@ -101,21 +110,27 @@ final class Platform {
   }
 
   /**
-   * The platform the build describes: system properties {@code passerelle.root} (the repository)
-   * and {@code passerelle.run-dir}, set by Failsafe.
+   * The platform the build describes, on the default ports shifted by {@code shift} (and by {@code
+   * PASSERELLE_TEST_PORT_OFFSET}): system properties {@code passerelle.root} (the repository) and
+   * {@code passerelle.run-dir}, set by Failsafe.
    */
-  static Platform fromSystemProperties() {
-    return new Platform(
+  protected LocalPlatform(int shift) {
+    this(
         Path.of(requiredProperty("passerelle.root")),
         Path.of(requiredProperty("passerelle.run-dir")),
-        Ports.FOR_TESTS);
+        Ports.forTests(shift));
+  }
+
+  /** The platform the build describes, see {@link #LocalPlatform(int)}. */
+  public static LocalPlatform fromSystemProperties(int shift) {
+    return new LocalPlatform(shift);
   }
 
   /**
    * Starts an empty platform and awaits it. The previous run directory is stopped (should an
    * aborted run have left processes behind) and deleted first.
    */
-  void start() {
+  public void start() {
     if (Files.exists(runDirectory)) {
       run(DOWN_TIMEOUT, "down");
       deleteRecursively(runDirectory);
@@ -132,7 +147,7 @@ final class Platform {
   }
 
   /** Stops everything {@link #start()} started. */
-  void stop() {
+  public void stop() {
     try {
       Runtime.getRuntime().removeShutdownHook(stopOnExit);
     } catch (IllegalStateException alreadyShuttingDown) {
@@ -147,52 +162,54 @@ final class Platform {
     }
   }
 
-  Ports ports() {
+  public Ports ports() {
     return ports;
   }
 
+  /** The run directory: its {@code pids}, {@code logs} and {@code secrets}. */
+  public Path runDirectory() {
+    return runDirectory;
+  }
+
   /**
-   * The password of a PostgreSQL role of the platform, from the run directory's secrets: the fuzzer
-   * reads each database as its owner to compare the state before and after.
+   * The first line of a secret {@code passerelle up} generated, e.g. {@code secret("postgres",
+   * "postgres")} for the password of the cluster's superuser.
    */
-  String postgresPassword(String role) {
+  public String secret(String first, String... more) {
+    Path file = runDirectory.resolve("secrets").resolve(first);
+    for (String name : more) {
+      file = file.resolve(name);
+    }
     try {
-      return Files.readAllLines(runDirectory.resolve("secrets").resolve("postgres").resolve(role))
-          .get(0)
-          .trim();
+      return Files.readAllLines(file).get(0).trim();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read the password of " + role, e);
+      throw new UncheckedIOException("could not read the secret " + file.getFileName(), e);
     }
   }
 
-  URI gateway(String path) {
+  /** The password of a PostgreSQL role of the platform, from the run directory's secrets. */
+  public String postgresPassword(String role) {
+    return secret("postgres", role);
+  }
+
+  /** The JDBC URL of database {@code database} of the platform's PostgreSQL. */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database;
+  }
+
+  public URI gateway(String path) {
     return local(ports.gateway(), path);
   }
 
-  static URI local(int port, String path) {
+  public static URI local(int port, String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
   /**
-   * For the shutdown hook: an {@code up} still in progress is interrupted first (its trap stops
-   * what it had started), so that it cannot start more after {@code down} has run.
+   * Runs {@code passerelle ARGUMENTS} on this platform's run directory and ports, and waits for it
+   * at most {@code timeout} (then interrupts it: exit code -1).
    */
-  private void stopQuietly() {
-    Process command = runningCommand;
-    if (command != null && command.isAlive()) {
-      command.destroy();
-      try {
-        command.waitFor(DOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    run(DOWN_TIMEOUT, "down");
-  }
-
-  private record CommandResult(int exitCode, String output) {}
-
-  private CommandResult run(Duration timeout, String... arguments) {
+  public CommandResult run(Duration timeout, String... arguments) {
     String command = String.join(" ", arguments);
     List<String> commandLine = new ArrayList<>();
     commandLine.add(root.resolve("passerelle").toString());
@@ -239,6 +256,23 @@ final class Platform {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running 'passerelle " + command + "'", e);
     }
+  }
+
+  /**
+   * For the shutdown hook: an {@code up} still in progress is interrupted first (its trap stops
+   * what it had started), so that it cannot start more after {@code down} has run.
+   */
+  private void stopQuietly() {
+    Process command = runningCommand;
+    if (command != null && command.isAlive()) {
+      command.destroy();
+      try {
+        command.waitFor(DOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    run(DOWN_TIMEOUT, "down");
   }
 
   private String outputSince(long offset) throws IOException {
