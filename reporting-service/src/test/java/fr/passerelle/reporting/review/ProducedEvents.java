@@ -104,6 +104,58 @@ final class ProducedEvents {
       String nationality,
       boolean traffickingVictim,
       LocalDate submittedOn) {
+    return submission(
+        dossierId,
+        departmentCode,
+        nationality,
+        traffickingVictim,
+        submittedOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Paris")).toInstant(),
+        submittedOn);
+  }
+
+  /**
+   * A submission as dossier-service published it before 0.4: no day of its own, only the time it
+   * was recorded.
+   */
+  static Produced submittedWithoutItsDate(
+      String dossierId, String departmentCode, java.time.Instant recordedAt) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return submission(
+        dossierId,
+        departmentCode,
+        golden.nationality(),
+        golden.traffickingVictim(),
+        recordedAt,
+        null);
+  }
+
+  /** A submission dated {@code submittedOn} by the association, recorded at {@code recordedAt}. */
+  static Produced submittedOn(
+      String dossierId,
+      String departmentCode,
+      LocalDate submittedOn,
+      java.time.Instant recordedAt) {
+    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
+    return submission(
+        dossierId,
+        departmentCode,
+        golden.nationality(),
+        golden.traffickingVictim(),
+        recordedAt,
+        submittedOn);
+  }
+
+  /**
+   * The golden submission with its own dossier, département, nationality, victimhood and dates
+   * ({@code submittedOn} {@code null}: as published before 0.4).
+   */
+  private static Produced submission(
+      String dossierId,
+      String departmentCode,
+      String nationality,
+      boolean traffickingVictim,
+      java.time.Instant submittedAt,
+      LocalDate submittedOn) {
     DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
     return produced(
         DossierEvents.TOPIC,
@@ -115,64 +167,7 @@ final class ProducedEvents {
             nationality,
             golden.children(),
             traffickingVictim,
-            submittedOn.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of("Europe/Paris")).toInstant(),
-            null,
-            golden.associationId(),
-            golden.ageBand(),
-            golden.monthlyResources(),
-            golden.receivesRsa(),
-            golden.receivesAda(),
-            golden.personPseudonym(),
-            golden.procuringVictim(),
-            submittedOn));
-  }
-
-  /**
-   * A submission as dossier-service published it before 0.4: no day of its own, only the time it
-   * was recorded.
-   */
-  static Produced submittedWithoutItsDate(
-      String dossierId, String departmentCode, java.time.Instant recordedAt) {
-    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
-    return produced(
-        DossierEvents.TOPIC,
-        SUBMITTED,
-        dossierId,
-        new DossierSubmitted(
-            dossierId,
-            departmentCode,
-            golden.nationality(),
-            golden.children(),
-            golden.traffickingVictim(),
-            recordedAt,
-            null,
-            golden.associationId(),
-            golden.ageBand(),
-            golden.monthlyResources(),
-            golden.receivesRsa(),
-            golden.receivesAda(),
-            golden.personPseudonym(),
-            golden.procuringVictim()));
-  }
-
-  /** A submission dated {@code submittedOn} by the association, recorded at {@code recordedAt}. */
-  static Produced submittedOn(
-      String dossierId,
-      String departmentCode,
-      LocalDate submittedOn,
-      java.time.Instant recordedAt) {
-    DossierSubmitted golden = golden(SUBMITTED, DossierSubmitted.class);
-    return produced(
-        DossierEvents.TOPIC,
-        SUBMITTED,
-        dossierId,
-        new DossierSubmitted(
-            dossierId,
-            departmentCode,
-            golden.nationality(),
-            golden.children(),
-            golden.traffickingVictim(),
-            recordedAt,
+            submittedAt,
             null,
             golden.associationId(),
             golden.ageBand(),
