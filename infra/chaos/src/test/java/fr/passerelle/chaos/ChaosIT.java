@@ -15,15 +15,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,16 +34,25 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults while the platform works: the whole platform started by {@code passerelle up}, clients
- * running whole pathways through the gateway (draft, submission, agenda, opinion, the préfet's
- * decision, a job) while, one after another, each service, the gateway and the Kafka broker are
- * killed (SIGKILL) and restarted, PostgreSQL is stopped and restarted, and a service is paused
- * (SIGSTOP) long enough for its consumers to be evicted from their group.
+ * running whole pathways through the gateway (draft, submission, the commission's session, agenda
+ * and opinion, the préfet's authorisation, a job, the AFIS requested and granted, the renewal asked
+ * for, studied and granted, one pathway in two ended early, one in three followed by the month's
+ * payment run) while, one after another, each service, the gateway and the Kafka broker are killed
+ * (SIGKILL) and restarted, PostgreSQL is stopped and restarted, and decision-service is paused
+ * (SIGSTOP) until the broker has evicted its consumers from their groups.
+ *
+ * <p>Nothing waits for a set time: a fault comes once every client has completed a whole pathway
+ * since the previous one, the pause lasts until the broker reports the eviction, and the check
+ * comes once every outbox, event processor and consumer group has caught up.
  *
  * <p>Then the history checker compares what the clients were told with what the platform holds:
- * every command answered 2xx has its event exactly once in its service's store and its effect
- * exactly once downstream; no command answered 4xx has any; a command whose answer was lost has its
- * effect once or not at all; no dead letter remains; every outbox drains. It prints the figures and
- * the time the platform took to accept and propagate a dossier again after each fault.
+ * every command answered 2xx has its effect exactly once in every place it must reach (its
+ * service's event store, the services downstream, reporting's read models, the audit chain); no
+ * command answered 4xx has any; a command whose answer was lost has its effect once or not at all;
+ * every line of a confirmed payment run is done once and nobody is paid twice for the month; each
+ * read model equals its count recomputed from the event stores; no dead letter remains. It prints
+ * the figures and the time the platform took to accept and propagate a dossier again after each
+ * fault.
  *
  * <p>Commands: {@code -Dchaos.commands=N} (1,000 by default, each fault once; the full form is in
  * the README).
@@ -48,20 +60,34 @@ import org.junit.jupiter.api.Test;
 class ChaosIT {
 
   private static final int CLIENTS = 3;
+  private static final List<String> DEPARTEMENTS = List.of("31", "2A", "976");
   private static final Duration PROPAGATION = Duration.ofSeconds(90);
+  private static final Duration POLL = Duration.ofMillis(250);
   private static final List<String> DATABASES =
       List.of("dossier", "decision", "benefits", "reporting");
+
+  /**
+   * How long a client may take to complete a whole pathway once the platform has recovered from a
+   * fault: beyond it, the platform is not working again, a violation.
+   */
+  private static final Duration WHOLE_PATHWAY = Duration.ofMinutes(3);
 
   private static final Platform platform = Platform.fromSystemProperties();
   private static Client client;
   private static final History history = new History();
   private static final LocalDate today = LocalDate.now();
+  private static final YearMonth month = YearMonth.from(today);
   private static final Map<String, Duration> recovery = new LinkedHashMap<>();
+  private static final Map<String, Duration> phases = new LinkedHashMap<>();
+  private static final List<Team> working = new CopyOnWriteArrayList<>();
+  private static final List<String> stalled = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startPlatform() {
+    long started = System.nanoTime();
     platform.start();
     client = new Client(platform.gateway(""));
+    phases.put("platform up", Duration.ofNanos(System.nanoTime() - started));
   }
 
   @AfterAll
@@ -76,12 +102,12 @@ class ChaosIT {
     AtomicBoolean faultsDone = new AtomicBoolean(false);
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
     List<Future<?>> clients = new ArrayList<>();
-    for (int i = 0; i < CLIENTS; i++) {
-      String departement = List.of("31", "2A", "976").get(i);
+    for (String departement : DEPARTEMENTS) {
       clients.add(
           pool.submit(
               () -> {
                 Team team = new Team(departement);
+                working.add(team);
                 while (history.size() < target || !faultsDone.get()) {
                   team.pathway();
                 }
@@ -99,21 +125,50 @@ class ChaosIT {
               return null;
             });
     faults.get(2, TimeUnit.HOURS);
+    phases.put("faults", Duration.ofNanos(System.nanoTime() - started));
     for (Future<?> team : clients) {
       team.get(2, TimeUnit.HOURS);
     }
     pool.shutdown();
+    phases.put("traffic", Duration.ofNanos(System.nanoTime() - started));
 
+    long quiet = System.nanoTime();
     awaitQuiet();
+    phases.put("first quiet", Duration.ofNanos(System.nanoTime() - quiet));
+    long last = System.nanoTime();
+    lastRuns();
+    awaitQuiet();
+    phases.put("last runs and quiet", Duration.ofNanos(System.nanoTime() - last));
+    long checked = System.nanoTime();
     Report report = check();
+    phases.put("check", Duration.ofNanos(System.nanoTime() - checked));
     String figures =
-        report.figures(history, recovery, Duration.ofNanos(System.nanoTime() - started));
+        report.figures(history, recovery, phases, Duration.ofNanos(System.nanoTime() - started));
     System.out.println(figures);
     Path file = Path.of("target", "chaos-report.txt");
     Files.createDirectories(file.getParent());
     Files.writeString(file, figures, StandardCharsets.UTF_8);
 
     assertThat(report.violations()).as(figures).isEmpty();
+  }
+
+  /**
+   * Once every answer has reached where it must, each paying body runs the month once more, with no
+   * fault: every AFIS granted must then be paid for the month, once, whatever the runs under faults
+   * did.
+   */
+  private static void lastRuns() {
+    for (Team team : working) {
+      await()
+          .atMost(PROPAGATION)
+          .pollInterval(POLL)
+          .until(
+              () -> {
+                int before = history.size();
+                team.paymentRun();
+                return history.all().get(before).ok();
+              });
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -141,53 +196,86 @@ class ChaosIT {
           platform.startPiece("postgres");
         });
     fault(
-        "SIGSTOP decision 60 s",
+        "SIGSTOP decision until evicted",
         () -> {
-          platform.signal("decision", "STOP");
-          try {
-            // The pause is the fault: long enough for the broker to evict the consumers.
+          try (Broker broker = new Broker(platform.ports().kafka())) {
             await()
-                .pollDelay(Duration.ofSeconds(60))
-                .atMost(Duration.ofSeconds(61))
-                .until(() -> true);
-          } finally {
-            platform.signal("decision", "CONT");
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(POLL)
+                .ignoreExceptions()
+                .until(() -> broker.members(DECISION_GROUP) > 0);
+            platform.signal("decision", "STOP");
+            try {
+              // The pause is the fault: until the broker has evicted decision-service's consumers.
+              await()
+                  .atMost(Duration.ofMinutes(3))
+                  .pollInterval(Duration.ofSeconds(1))
+                  .ignoreExceptions()
+                  .until(() -> broker.members(DECISION_GROUP) == 0);
+            } finally {
+              platform.signal("decision", "CONT");
+            }
           }
         });
   }
 
+  /** The service whose consumers the pause must get evicted from their groups. */
+  private static final String DECISION_GROUP = "decision-service";
+
   /**
-   * Lets traffic run, injects the fault, then measures the time until a new dossier is accepted and
-   * reaches the commission again.
+   * Injects the fault once every client has completed a whole pathway since the previous one (the
+   * platform works end to end again, and each fault meets pathways at every stage), then measures
+   * the time until a new dossier is accepted and reaches the commission again.
    */
   private static void fault(String name, Runnable inject) {
     Team probe = new Team("31");
-    await().pollDelay(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(16)).until(() -> true);
+    await().atMost(Duration.ofMinutes(5)).pollInterval(POLL).until(() -> working.size() == CLIENTS);
+    Map<Team, Long> before = new LinkedHashMap<>();
+    working.forEach(team -> before.put(team, team.completed.get()));
+    try {
+      await()
+          .atMost(WHOLE_PATHWAY)
+          .pollInterval(POLL)
+          .until(
+              () ->
+                  before.entrySet().stream()
+                      .allMatch(e -> e.getKey().completed.get() > e.getValue()));
+    } catch (org.awaitility.core.ConditionTimeoutException late) {
+      stalled.add("before " + name + ": a client completed no pathway within " + WHOLE_PATHWAY);
+    }
     long start = System.nanoTime();
     inject.run();
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(probe::acceptsAndPropagates);
+    await().atMost(Duration.ofMinutes(5)).pollInterval(POLL).until(probe::acceptsAndPropagates);
     recovery.put(name, Duration.ofNanos(System.nanoTime() - start));
   }
 
   // ------------------------------------------------------------------------------------------
   // Traffic
 
-  /** One département's teams: an association, the secretariat with its session, the préfecture. */
+  /**
+   * One département's teams: an association, the secretariat with its session, the préfecture, the
+   * paying body.
+   */
   private static final class Team {
+    /** The commission's members, by category: each votes, the first chairs. */
+    private static final List<String> COMMISSION = List.of("STATE_SERVICES", "JUSTICE", "HEALTH");
+
     private final String base;
     private final String association;
     private final String member;
     private final String secretariat;
     private final String prefecture;
+    private final String payingBody;
+    private final AtomicLong completed = new AtomicLong();
+    private final List<String> members = new ArrayList<>();
     private String session;
+    private int pathways;
 
     Team(String departement) {
       this.base = "/api/departements/" + departement;
       this.prefecture = client.token("prefecture-" + departement, null);
       this.secretariat = client.token("secretariat-" + departement, null);
+      this.payingBody = client.token("paying-body-" + departement, null);
       Client.Answer approved =
           await()
               .atMost(Duration.ofMinutes(5))
@@ -206,7 +294,11 @@ class ChaosIT {
       this.member = client.token("association-" + departement, association);
     }
 
-    /** A whole pathway; stops at the first command not answered 2xx. */
+    /**
+     * A whole pathway, from the draft to its renewal (and, one in two, its early end at the
+     * person's request), with a job and the AFIS on the way; one pathway in three, the paying body
+     * then runs the month's payments. Stops at the first command not answered 2xx.
+     */
     void pathway() {
       Client.Answer drafted = client.gateway("POST", base + "/dossiers", member, dossier());
       String dossierId = drafted.ok() ? drafted.body().path("dossierId").asString() : null;
@@ -223,48 +315,10 @@ class ChaosIT {
       if (!visible(base + "/commission/pending-dossiers", secretariat, dossierId)) {
         return;
       }
-      if (session == null) {
-        Client.Answer opened =
-            client.gateway(
-                "POST",
-                base + "/commission/sessions",
-                secretariat,
-                Map.of(
-                    "date", today.toString(),
-                    "membersTotal", 12,
-                    "membersPresent", 9,
-                    "membersRepresented", 1,
-                    "secondConvocation", false));
-        if (!opened.ok()) {
-          return;
-        }
-        session = opened.body().path("sessionId").asString();
+      if (session == null && (session = openSession()) == null) {
+        return;
       }
-      String commission = base + "/commission/sessions/" + session;
-      if (!step(
-              Kind.AGENDA,
-              dossierId,
-              secretariat,
-              commission + "/agenda",
-              Map.of("dossierId", dossierId))
-          || !step(
-              Kind.OPINION,
-              dossierId,
-              secretariat,
-              commission + "/opinions",
-              Map.of(
-                  "dossierId",
-                  dossierId,
-                  "opinion",
-                  "FAVOURABLE",
-                  "votesFor",
-                  7,
-                  "votesAgainst",
-                  1,
-                  "abstentions",
-                  1,
-                  "chairVotedFor",
-                  true))
+      if (!studied(Kind.AGENDA, Kind.OPINION, dossierId)
           || !step(
               Kind.AUTHORISE,
               dossierId,
@@ -282,20 +336,184 @@ class ChaosIT {
         return;
       }
       String beneficiary = base + "/beneficiaries/" + dossierId;
-      try {
-        await()
-            .atMost(PROPAGATION)
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> client.gateway("GET", beneficiary, member, null).ok());
-      } catch (org.awaitility.core.ConditionTimeoutException late) {
+      if (!until(() -> client.gateway("GET", beneficiary, member, null).ok())
+          || !step(
+              Kind.EMPLOYMENT,
+              dossierId,
+              member,
+              beneficiary + "/employment",
+              Map.of("contractType", "CDI", "startDate", today.toString(), "weeklyHours", 35))
+          || !afis(dossierId, beneficiary)
+          || !renewed(dossierId)) {
         return;
       }
-      step(
-          Kind.EMPLOYMENT,
+      pathways++;
+      if (pathways % 2 == 0
+          && !step(
+              Kind.END,
+              dossierId,
+              prefecture,
+              base + "/prefecture/decisions",
+              Map.of(
+                  "dossierId",
+                  dossierId,
+                  "decision",
+                  "END",
+                  "decidedOn",
+                  today.toString(),
+                  "reason",
+                  "PERSON_REQUEST"))) {
+        return;
+      }
+      if (pathways % 3 == 0) {
+        paymentRun();
+      }
+      completed.incrementAndGet();
+    }
+
+    /**
+     * The commission's session of the day: three members appointed (once), all present, the first
+     * in the chair; null when the platform did not answer 2xx.
+     */
+    private String openSession() {
+      while (members.size() < COMMISSION.size()) {
+        String category = COMMISSION.get(members.size());
+        Client.Answer appointed =
+            client.gateway(
+                "POST",
+                base + "/commission/members",
+                secretariat,
+                Map.of("name", "Membre " + category, "category", category));
+        if (!appointed.ok()) {
+          return null;
+        }
+        members.add(appointed.body().path("memberId").asString());
+      }
+      Client.Answer opened =
+          client.gateway(
+              "POST",
+              base + "/commission/sessions",
+              secretariat,
+              Map.of(
+                  "date", today.toString(), "chairMemberId", members.get(0), "present", members));
+      return opened.ok() ? opened.body().path("sessionId").asString() : null;
+    }
+
+    /** The commission studies the pending request: on the session's agenda, then its opinion. */
+    private boolean studied(Kind agenda, Kind opinion, String dossierId) {
+      String commission = base + "/commission/sessions/" + session;
+      return step(
+              agenda,
+              dossierId,
+              secretariat,
+              commission + "/agenda",
+              Map.of("dossierId", dossierId))
+          && step(
+              opinion,
+              dossierId,
+              secretariat,
+              commission + "/opinions",
+              Map.of(
+                  "dossierId",
+                  dossierId,
+                  "opinion",
+                  "FAVOURABLE",
+                  "votesFor",
+                  2,
+                  "votesAgainst",
+                  1,
+                  "abstentions",
+                  0,
+                  "chairVotedFor",
+                  true));
+    }
+
+    /**
+     * The association asks for the AFIS, every condition met (of age, no resources, neither RSA nor
+     * ADA, a receipt of a residence document), and the préfet grants it.
+     */
+    private boolean afis(String dossierId, String beneficiary) {
+      Map<String, Object> request = new LinkedHashMap<>();
+      request.put("requestedOn", today.toString());
+      request.put("children", 0);
+      request.put("previousMonthResources", 0);
+      request.put("receivesRsa", false);
+      request.put("receivesAda", false);
+      request.put("residenceDocument", "RECEIPT");
+      Client.Answer requested =
+          client.gateway("POST", beneficiary + "/afis/requests", member, request);
+      history.record(Kind.AFIS_REQUEST, dossierId, requested.status());
+      if (!requested.ok()) {
+        return false;
+      }
+      String requestId = requested.body().path("requestId").asString();
+      return step(
+          Kind.AFIS_DECISION,
           dossierId,
-          member,
-          beneficiary + "/employment",
-          Map.of("contractType", "CDI", "startDate", today.toString(), "weeklyHours", 35));
+          prefecture,
+          beneficiary + "/afis/requests/" + requestId + "/decision",
+          Map.of("decidedOn", today.toString()));
+    }
+
+    /**
+     * The association asks for the pathway's renewal; once decision-service has it, the commission
+     * studies it and the préfet renews the pathway for six more months.
+     */
+    private boolean renewed(String dossierId) {
+      String pathway = base + "/pathways/" + dossierId;
+      return step(
+              Kind.RENEWAL_REQUEST,
+              dossierId,
+              member,
+              base + "/dossiers/" + dossierId + "/renewal-requests",
+              Map.of(
+                  "requestedOn",
+                  today.toString(),
+                  "plan",
+                  "Logement autonome, formation qualifiante",
+                  "achievements",
+                  "Hébergement stable, emploi à temps plein"))
+          && until(
+              () -> {
+                Client.Answer stands = client.gateway("GET", pathway, secretariat, null);
+                return stands.ok() && stands.body().path("pendingTermNumber").asInt(0) == 2;
+              })
+          && studied(Kind.RENEWAL_AGENDA, Kind.RENEWAL_OPINION, dossierId)
+          && step(
+              Kind.RENEW,
+              dossierId,
+              prefecture,
+              base + "/prefecture/decisions",
+              Map.of(
+                  "dossierId",
+                  dossierId,
+                  "decision",
+                  "RENEW",
+                  "decidedOn",
+                  today.toString(),
+                  "months",
+                  6));
+    }
+
+    /**
+     * The paying body previews the month's run, confirms it and follows it until every line is
+     * done. Runs of the same month follow one another: each must pay a month nobody was paid yet,
+     * and nothing twice.
+     */
+    void paymentRun() {
+      String runs = base + "/rights/payment-runs";
+      client.gateway("GET", runs + "/preview?month=" + month, payingBody, null);
+      Client.Answer confirmed =
+          client.gateway("POST", runs, payingBody, Map.of("month", month.toString()));
+      String runId = confirmed.ok() ? confirmed.body().path("runId").asString() : null;
+      history.recordRun(runId, confirmed.status());
+      if (runId != null) {
+        until(
+            () -> {
+              Client.Answer run = client.gateway("GET", runs + "/" + runId, payingBody, null);
+              return run.ok() && "COMPLETED".equals(run.body().path("status").asString());
+            });
+      }
     }
 
     /** The probe after a fault: a new dossier accepted and seen by the commission. */
@@ -320,15 +538,17 @@ class ChaosIT {
     }
 
     private static boolean visible(String path, String token, String dossierId) {
+      return until(
+          () -> {
+            Client.Answer pending = client.gateway("GET", path, token, null);
+            return pending.ok() && pending.body().toString().contains(dossierId);
+          });
+    }
+
+    /** Whether what a command started has reached where the next one reads it. */
+    private static boolean until(java.util.concurrent.Callable<Boolean> reached) {
       try {
-        await()
-            .atMost(PROPAGATION)
-            .pollInterval(Duration.ofMillis(500))
-            .until(
-                () -> {
-                  Client.Answer pending = client.gateway("GET", path, token, null);
-                  return pending.ok() && pending.body().toString().contains(dossierId);
-                });
+        await().atMost(PROPAGATION).pollInterval(POLL).until(reached);
         return true;
       } catch (org.awaitility.core.ConditionTimeoutException late) {
         return false;
@@ -362,130 +582,245 @@ class ChaosIT {
   // ------------------------------------------------------------------------------------------
   // The history checker
 
-  /** Until every outbox has published everything and the stores stop moving. */
+  /**
+   * Until everything has reached where it goes: every outbox drained, every event processor of
+   * every service at the end of its event store, every consumer group at the end of what it reads;
+   * all of it twice in a row with nothing new in between (a consumer that appends to a store, whose
+   * outbox publishes to another, is seen moving).
+   */
   private static void awaitQuiet() {
-    String admin = client.token("admin", null);
-    await()
-        .atMost(Duration.ofMinutes(10))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(
-            () -> {
-              for (String service : List.of("dossier", "decision", "benefits")) {
-                Client.Answer outbox =
-                    client.call(
-                        "GET",
-                        platform.local(service, "/admin/event-bus/outbox").toString(),
-                        admin,
-                        null);
-                if (!outbox.ok() || outbox.body().toString().matches(".*\"lag\":[1-9].*")) {
-                  return false;
-                }
-              }
-              return true;
-            });
-    AtomicReference<Map<String, Long>> last = new AtomicReference<>(counts());
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollDelay(Duration.ofSeconds(5))
-        .pollInterval(Duration.ofSeconds(5))
-        .until(
-            () -> {
-              Map<String, Long> now = counts();
-              return now.equals(last.getAndSet(now));
-            });
+    AtomicReference<String> last = new AtomicReference<>();
+    try (Broker broker = new Broker(platform.ports().kafka())) {
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                String now = caughtUp(broker);
+                return now != null && now.equals(last.getAndSet(now));
+              });
+    }
   }
 
-  private static Map<String, Long> counts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    try (Databases databases = new Databases()) {
-      for (String database : DATABASES) {
-        counts.put(
-            database,
-            databases.count(database, "select count(*) from eventbus_dead_letter")
-                + (database.equals("reporting")
-                    ? 0
-                    : databases.count(database, "select count(*) from domain_event_entry")));
+  /** Where everything stands when nothing is behind; null while something is. */
+  private static String caughtUp(Broker broker) throws Exception {
+    String admin = client.token("admin", null);
+    StringBuilder positions = new StringBuilder();
+    for (String service : List.of("dossier", "decision", "benefits")) {
+      Client.Answer outbox =
+          client.call(
+              "GET", platform.local(service, "/admin/event-bus/outbox").toString(), admin, null);
+      if (!outbox.ok() || outbox.body().toString().matches(".*\"lag\":[1-9].*")) {
+        return null;
       }
     }
-    return counts;
+    try (Databases databases = new Databases()) {
+      for (String database : List.of("dossier", "decision", "benefits")) {
+        long end =
+            databases.count(
+                database, "select coalesce(max(global_index), 0) from domain_event_entry");
+        long behind =
+            databases.count(
+                database,
+                "select count(*) from token_entry where coalesce(substring(convert_from(token,"
+                    + " 'UTF8') from '\"index\":([0-9]+)')::bigint, -1) < "
+                    + end);
+        if (behind > 0) {
+          return null;
+        }
+        positions.append(database).append(' ').append(end).append(", ");
+      }
+    }
+    Broker.Positions kafka = broker.positions();
+    return kafka.lag() > 0 ? null : positions.append("kafka ").append(kafka.ends()).toString();
   }
 
-  /** The effect each command kind must leave: its event, in the store of the service it names. */
-  private static final Map<Kind, String[]> EVENTS =
-      Map.of(
-          Kind.DRAFT, new String[] {"dossier", "DossierDrafted"},
-          Kind.SUBMIT, new String[] {"dossier", "DossierSubmitted"},
-          Kind.AGENDA, new String[] {"decision", "DossierPlacedOnAgenda"},
-          Kind.OPINION, new String[] {"decision", "OpinionRecorded"},
-          Kind.AUTHORISE, new String[] {"decision", "PathwayAuthorised"},
-          Kind.EMPLOYMENT, new String[] {"benefits", "EmploymentRecorded"});
+  /** One place a command must reach: a count there of what it left, for its dossier or run. */
+  private record Effect(String where, String database, String sql) {}
+
+  private static Effect stored(String database, String type) {
+    return new Effect(
+        database + " " + type,
+        database,
+        "select count(*) from domain_event_entry where aggregate_identifier = ?"
+            + " and payload_type like '%."
+            + type
+            + "'");
+  }
+
+  /** The event of a request's study, for the pathway's first request (1) or its renewal (2). */
+  private static Effect storedForTerm(String database, String type, int term) {
+    return new Effect(
+        database + " " + type + " of term " + term,
+        database,
+        "select count(*) from domain_event_entry where aggregate_identifier = ?"
+            + " and payload_type like '%."
+            + type
+            + "'"
+            + " and convert_from(payload, 'UTF8') ~ '\"termNumber\":"
+            + term
+            + "[,}]'");
+  }
+
+  private static Effect readModel(String table) {
+    return new Effect(
+        "reporting " + table,
+        "reporting",
+        "select count(*) from " + GENERATION + "." + table + " where dossier_id = ?");
+  }
+
+  private static Effect audited(String type) {
+    return new Effect(
+        "audit chain " + type,
+        "reporting",
+        "select count(*) from audit_event where subject = ? and event_type = 'passerelle."
+            + type
+            + ".v1'");
+  }
+
+  /** Where the read models of the current generation are: replaced once the schema is known. */
+  private static final String GENERATION = "{generation}";
 
   /**
-   * And downstream: a submitted dossier registered once by decision-service, an authorised
-   * pathway's beneficiary registered once by benefits-service, each job once in its read model.
+   * Every place each kind of command must reach: its event in the store of the service it names,
+   * the services downstream that react to it, reporting's read models, and the audit chain.
    */
-  private static final Map<Kind, String[]> DOWNSTREAM =
-      Map.of(
-          Kind.SUBMIT, new String[] {"decision", "DossierRegistered"},
-          Kind.AUTHORISE, new String[] {"benefits", "BeneficiaryRegistered"});
+  private static final Map<Kind, List<Effect>> EFFECTS = new java.util.EnumMap<>(Kind.class);
+
+  static {
+    EFFECTS.put(Kind.DRAFT, List.of(stored("dossier", "DossierDrafted")));
+    EFFECTS.put(
+        Kind.SUBMIT,
+        List.of(
+            stored("dossier", "DossierSubmitted"),
+            stored("decision", "DossierRegistered"),
+            readModel("submitted_dossier"),
+            audited("dossier.dossier-submitted")));
+    EFFECTS.put(Kind.AGENDA, List.of(storedForTerm("decision", "DossierPlacedOnAgenda", 1)));
+    EFFECTS.put(Kind.OPINION, List.of(storedForTerm("decision", "OpinionRecorded", 1)));
+    EFFECTS.put(
+        Kind.AUTHORISE,
+        List.of(
+            stored("decision", "PathwayAuthorised"),
+            stored("benefits", "BeneficiaryRegistered"),
+            audited("decision.pathway-validated")));
+    EFFECTS.put(
+        Kind.EMPLOYMENT,
+        List.of(
+            stored("benefits", "EmploymentRecorded"),
+            new Effect(
+                "benefits beneficiary_employment",
+                "benefits",
+                "select count(*) from beneficiary_employment where dossier_id = ?"),
+            readModel("employment"),
+            audited("benefits.employment-recorded")));
+    EFFECTS.put(
+        Kind.AFIS_REQUEST,
+        List.of(stored("benefits", "AfisRequested"), audited("benefits.afis-requested")));
+    EFFECTS.put(
+        Kind.AFIS_DECISION,
+        List.of(
+            stored("benefits", "AfisGranted"),
+            readModel("afis_grant"),
+            audited("benefits.afis-granted")));
+    EFFECTS.put(
+        Kind.RENEWAL_REQUEST,
+        List.of(
+            new Effect(
+                "dossier RenewalRequested",
+                "dossier",
+                "select count(*) from domain_event_entry where payload_type like"
+                    + " '%.RenewalRequested' and convert_from(payload, 'UTF8')"
+                    + " like '%\"dossierId\":\"' || ? || '\"%'"),
+            stored("decision", "RenewalRequested"),
+            readModel("renewal_request"),
+            audited("dossier.renewal-requested")));
+    EFFECTS.put(
+        Kind.RENEWAL_AGENDA, List.of(storedForTerm("decision", "DossierPlacedOnAgenda", 2)));
+    EFFECTS.put(Kind.RENEWAL_OPINION, List.of(storedForTerm("decision", "OpinionRecorded", 2)));
+    EFFECTS.put(
+        Kind.RENEW,
+        List.of(
+            stored("decision", "PathwayRenewed"),
+            stored("benefits", "PathwayRenewed"),
+            stored("benefits", "AfisRenewed"),
+            audited("decision.pathway-renewed")));
+    EFFECTS.put(
+        Kind.END,
+        List.of(
+            stored("decision", "PathwayEnded"),
+            stored("benefits", "PathwayEnded"),
+            stored("benefits", "AfisEnded"),
+            readModel("pathway_end"),
+            audited("decision.pathway-ended")));
+    EFFECTS.put(Kind.PAYMENT_RUN, List.of(stored("benefits", "PaymentRunConfirmed")));
+  }
+
+  /**
+   * Each read model reporting's reviews are computed from, against the same count recomputed from
+   * the event store that feeds it.
+   */
+  private static final List<String[]> READ_MODELS =
+      List.of(
+          new String[] {"submitted_dossier", "dossier", "DossierSubmitted"},
+          new String[] {"renewal_request", "dossier", "RenewalRequested"},
+          new String[] {"pathway_end", "decision", "PathwayEnded"},
+          new String[] {"afis_grant", "benefits", "AfisGranted"},
+          new String[] {"afis_payment", "benefits", "AfisPaid"},
+          new String[] {"employment", "benefits", "EmploymentRecorded"});
 
   private static Report check() {
     Report report = new Report();
+    report.violations.addAll(stalled);
     try (Databases databases = new Databases()) {
-      for (History.Command command : history.all()) {
-        if (command.dossierId() == null) {
-          report.unknownDrafts++;
-          continue;
-        }
-        String[] event = EVENTS.get(command.kind());
-        long found = databases.events(event[0], command.dossierId(), event[1]);
-        report.judge(command, event[0] + " " + event[1], found);
-        String[] downstream = DOWNSTREAM.get(command.kind());
-        if (downstream != null) {
-          report.judge(
-              command,
-              downstream[0] + " " + downstream[1],
-              databases.events(downstream[0], command.dossierId(), downstream[1]));
-        }
-        if (command.kind() == Kind.EMPLOYMENT) {
-          report.judge(
-              command,
-              "benefits beneficiary_employment",
-              databases.count(
-                  "benefits",
-                  "select count(*) from beneficiary_employment where dossier_id = '"
-                      + command.dossierId().replace("'", "")
-                      + "'"));
-        }
-      }
-      long drafted =
-          databases.count(
-              "dossier",
-              "select count(*) from domain_event_entry where payload_type like '%.DossierDrafted'");
-      long okDrafts = history.all().stream().filter(c -> c.kind() == Kind.DRAFT && c.ok()).count();
-      if (drafted > okDrafts + report.unknownDrafts) {
-        report.violations.add(
-            drafted
-                + " drafts in the store for "
-                + okDrafts
-                + " answered 2xx and "
-                + report.unknownDrafts
-                + " unanswered: some draft was applied twice");
-      }
-      long submitted =
-          databases.count(
-              "dossier",
-              "select count(*) from domain_event_entry where payload_type like '%.DossierSubmitted'");
       String generation =
           databases.text(
               "reporting",
               "select max(schema_name) from information_schema.schemata"
                   + " where schema_name like 'readmodel_g%'");
-      long reported =
-          databases.count("reporting", "select count(*) from " + generation + ".submitted_dossier");
-      if (reported != submitted) {
-        report.violations.add(
-            "reporting counts " + reported + " submitted dossiers, the store holds " + submitted);
+      List<History.Command> all = history.all();
+      for (History.Command command : all) {
+        String subject = command.kind() == Kind.PAYMENT_RUN ? command.runId() : command.dossierId();
+        if (subject == null) {
+          if (command.unknown()) {
+            report.unknownSubjects.merge(command.kind(), 1L, Long::sum);
+          }
+          continue;
+        }
+        for (Effect effect : EFFECTS.get(command.kind())) {
+          String sql = effect.sql().replace(GENERATION, generation);
+          report.judge(command, effect.where(), databases.count(effect.database(), sql, subject));
+        }
+      }
+      // Commands whose answer was lost before their id was known: their kind counted at most once
+      // each in its store.
+      countedAtMostOnce(report, databases, all, Kind.DRAFT, "dossier", "DossierDrafted");
+      countedAtMostOnce(
+          report, databases, all, Kind.PAYMENT_RUN, "benefits", "PaymentRunConfirmed");
+      payments(report, databases);
+      for (String[] model : READ_MODELS) {
+        long reported =
+            databases.count("reporting", "select count(*) from " + generation + "." + model[0]);
+        long stored =
+            databases.count(
+                model[1],
+                "select count(*) from domain_event_entry where payload_type like '%."
+                    + model[2]
+                    + "'");
+        if (reported != stored) {
+          report.violations.add(
+              "reporting's "
+                  + model[0]
+                  + " holds "
+                  + reported
+                  + " rows, "
+                  + model[1]
+                  + "'s store "
+                  + stored
+                  + " × "
+                  + model[2]);
+        }
       }
       for (String database : DATABASES) {
         long dead = databases.count(database, "select count(*) from eventbus_dead_letter");
@@ -498,13 +833,110 @@ class ChaosIT {
     return report;
   }
 
+  private static void countedAtMostOnce(
+      Report report,
+      Databases databases,
+      List<History.Command> all,
+      Kind kind,
+      String database,
+      String type) {
+    long stored =
+        databases.count(
+            database,
+            "select count(*) from domain_event_entry where payload_type like '%." + type + "'");
+    long ok = all.stream().filter(c -> c.kind() == kind && c.ok()).count();
+    long unknown = report.unknownSubjects.getOrDefault(kind, 0L);
+    if (stored > ok + unknown) {
+      report.violations.add(
+          stored
+              + " × "
+              + type
+              + " in the store for "
+              + ok
+              + " answered 2xx and "
+              + unknown
+              + " unanswered: some "
+              + kind
+              + " was applied twice");
+    }
+  }
+
+  /**
+   * The month's payments: every line a confirmed run scheduled done once; no beneficiary paid twice
+   * for the month, however many runs asked; after the last runs, every AFIS granted paid.
+   */
+  private static void payments(Report report, Databases databases) {
+    for (History.Command run : history.all()) {
+      if (run.kind() != Kind.PAYMENT_RUN || !run.ok()) {
+        continue;
+      }
+      long scheduled =
+          databases.count(
+              "benefits",
+              "select count(*) from domain_event_entry where aggregate_identifier = ?"
+                  + " and payload_type like '%.PaymentLineScheduled'",
+              run.runId());
+      long done =
+          databases.count(
+              "benefits",
+              "select count(*) from afis_payment_run_line where run_id = ?",
+              run.runId());
+      report.lines += done;
+      if (done != scheduled) {
+        report.violations.add(
+            "payment run "
+                + run.runId()
+                + ": "
+                + scheduled
+                + " lines scheduled, "
+                + done
+                + " done");
+      }
+    }
+    report.paid =
+        databases.count(
+            "benefits",
+            "select count(*) from domain_event_entry where payload_type like '%.AfisPaid'");
+    long paidTwice =
+        databases.count(
+            "benefits",
+            "select count(*) from (select aggregate_identifier from domain_event_entry"
+                + " where payload_type like '%.AfisPaid' group by aggregate_identifier"
+                + " having count(*) > 1) twice");
+    if (paidTwice > 0) {
+      report.duplicated += paidTwice;
+      report.violations.add(paidTwice + " beneficiaries paid more than once for " + month);
+    }
+    long unpaid =
+        databases.count(
+            "benefits",
+            "select count(distinct granted.aggregate_identifier) from domain_event_entry granted"
+                + " where granted.payload_type like '%.AfisGranted' and not exists (select 1"
+                + " from domain_event_entry paid where paid.payload_type like '%.AfisPaid'"
+                + " and paid.aggregate_identifier = granted.aggregate_identifier)");
+    if (unpaid > 0) {
+      report.lost += unpaid;
+      report.violations.add(unpaid + " AFIS granted not paid for " + month + " by the last runs");
+    }
+    long audited =
+        databases.count(
+            "reporting",
+            "select count(*) from audit_event where event_type = 'passerelle.benefits.afis-paid.v1'");
+    if (audited != report.paid) {
+      report.violations.add(
+          "the audit chain holds " + audited + " AFIS payments, benefits' store " + report.paid);
+    }
+  }
+
   /** The figures and the violations of the history. */
   private static final class Report {
     long effects;
     long lost;
     long duplicated;
     long deadLetters;
-    long unknownDrafts;
+    long lines;
+    long paid;
+    final Map<Kind, Long> unknownSubjects = new java.util.EnumMap<>(Kind.class);
     final List<String> violations = new ArrayList<>();
 
     void judge(History.Command command, String where, long found) {
@@ -528,7 +960,11 @@ class ChaosIT {
       return violations;
     }
 
-    String figures(History history, Map<String, Duration> recovery, Duration took) {
+    String figures(
+        History history,
+        Map<String, Duration> recovery,
+        Map<String, Duration> phases,
+        Duration took) {
       List<History.Command> all = history.all();
       StringBuilder out = new StringBuilder("Chaos suite, in " + took.toSeconds() + " s:\n");
       out.append("  commands sent: ").append(all.size()).append('\n');
@@ -548,6 +984,33 @@ class ChaosIT {
           .append(", dead letters left: ")
           .append(deadLetters)
           .append('\n');
+      out.append("  by kind (2xx / 4xx / unknown):\n");
+      for (Kind kind : Kind.values()) {
+        List<History.Command> ofKind = all.stream().filter(c -> c.kind() == kind).toList();
+        out.append("    ")
+            .append(kind)
+            .append(": ")
+            .append(ofKind.stream().filter(History.Command::ok).count())
+            .append(" / ")
+            .append(ofKind.stream().filter(History.Command::refused).count())
+            .append(" / ")
+            .append(ofKind.stream().filter(History.Command::unknown).count())
+            .append('\n');
+      }
+      out.append("  payment lines done: ")
+          .append(lines)
+          .append(", AFIS months paid: ")
+          .append(paid)
+          .append('\n');
+      out.append("  phases (s):");
+      phases.forEach(
+          (phase, time) ->
+              out.append(' ')
+                  .append(phase)
+                  .append(' ')
+                  .append(time.toMillis() / 1000.0)
+                  .append(';'));
+      out.append('\n');
       out.append(
           "  recovery after each fault (a new dossier accepted and seen by the commission):\n");
       recovery.forEach(
@@ -580,29 +1043,23 @@ class ChaosIT {
       }
     }
 
-    long events(String database, String aggregate, String type) {
-      try (PreparedStatement statement =
-          connections
-              .get(database)
-              .prepareStatement(
-                  "select count(*) from domain_event_entry"
-                      + " where aggregate_identifier = ? and payload_type like ?")) {
-        statement.setString(1, aggregate);
-        statement.setString(2, "%." + type);
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
     String text(String database, String sql) {
       try (Statement statement = connections.get(database).createStatement();
           ResultSet rows = statement.executeQuery(sql)) {
         rows.next();
         return rows.getString(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    long count(String database, String sql, String parameter) {
+      try (PreparedStatement statement = connections.get(database).prepareStatement(sql)) {
+        statement.setString(1, parameter);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }

@@ -1,5 +1,7 @@
 package fr.passerelle.chaos;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,8 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** A team's client of the gateway: demo tokens, JSON calls, and what each call was answered. */
 final class Client {
 
-  /** What a client was told: a status, or nothing at all (timeout, reset): {@code status} 0. */
-  record Answer(int status, JsonNode body) {
+  /**
+   * What a client was told: a status, or nothing at all (timeout, reset): {@code status} 0; and,
+   * with a 429, the seconds the gateway asks to wait before trying again.
+   */
+  record Answer(int status, JsonNode body, long retryAfter) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -83,21 +88,36 @@ final class Client {
       } catch (RuntimeException notJson) {
         node = json.nullNode();
       }
-      return new Answer(response.statusCode(), node);
+      return new Answer(response.statusCode(), node, retryAfter(response));
     } catch (IOException e) {
-      return new Answer(0, json.nullNode());
+      return new Answer(0, json.nullNode(), 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(0, json.nullNode());
+      return new Answer(0, json.nullNode(), 0);
     }
   }
 
   /**
-   * A call through the gateway; a 401 (the dev issuer signs with a new key after the gateway's
-   * restart) is answered as a client would: a new token, and the call once more (a 401 call was not
-   * processed).
+   * A call through the gateway, answered as a client would: a 401 (the dev issuer signs with a new
+   * key after the gateway's restart) with a new token and the call once more, a 429 (the caller's
+   * rate limit) with the call once more after the delay the gateway names; neither was processed.
    */
   Answer gateway(String method, String path, String token, Object body) {
+    Answer answer = authenticated(method, path, token, body);
+    for (int attempt = 0; answer.status() == 429 && attempt < RATE_LIMITED_ATTEMPTS; attempt++) {
+      await()
+          .pollDelay(Duration.ofSeconds(answer.retryAfter()))
+          .atMost(Duration.ofSeconds(answer.retryAfter() + 1))
+          .until(() -> true);
+      answer = authenticated(method, path, token, body);
+    }
+    return answer;
+  }
+
+  /** How often a call limited by the gateway is tried again before its 429 is kept. */
+  private static final int RATE_LIMITED_ATTEMPTS = 10;
+
+  private Answer authenticated(String method, String path, String token, Object body) {
     String key = token == null ? null : holders.get(token);
     String current = key == null ? token : tokenFor(key);
     Answer answer = call(method, base + path, current, body);
@@ -106,6 +126,15 @@ final class Client {
     }
     tokens.remove(key, current);
     return call(method, base + path, tokenFor(key), body);
+  }
+
+  /** The seconds of a {@code Retry-After} (the gateway names seconds), one when it names none. */
+  private static long retryAfter(HttpResponse<?> response) {
+    try {
+      return Math.max(1, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+    } catch (NumberFormatException notSeconds) {
+      return 1;
+    }
   }
 
   private String tokenFor(String key) {

@@ -7,21 +7,30 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /** Every command sent during the run and what its client was told. */
 final class History {
 
-  /** The commands of a pathway, each with the event it must leave in a store. */
+  /** The commands of a pathway and of the paying body, each with the effects it must leave. */
   enum Kind {
     DRAFT,
     SUBMIT,
     AGENDA,
     OPINION,
     AUTHORISE,
-    EMPLOYMENT
+    EMPLOYMENT,
+    AFIS_REQUEST,
+    AFIS_DECISION,
+    RENEWAL_REQUEST,
+    RENEWAL_AGENDA,
+    RENEWAL_OPINION,
+    RENEW,
+    END,
+    PAYMENT_RUN
   }
 
   /**
-   * One command: its kind, the dossier it concerns (null for a draft whose answer was lost), and
-   * the status its client got (0: no answer).
+   * One command: its kind, the dossier it concerns (null for a draft whose answer was lost, and for
+   * a payment run), the payment run it confirmed (its id when answered 2xx), and the status its
+   * client got (0: no answer).
    */
-  record Command(Kind kind, String dossierId, int status) {
+  record Command(Kind kind, String dossierId, String runId, int status) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -38,7 +47,11 @@ final class History {
   private final ConcurrentLinkedQueue<Command> commands = new ConcurrentLinkedQueue<>();
 
   void record(Kind kind, String dossierId, int status) {
-    commands.add(new Command(kind, dossierId, status));
+    commands.add(new Command(kind, dossierId, null, status));
+  }
+
+  void recordRun(String runId, int status) {
+    commands.add(new Command(Kind.PAYMENT_RUN, null, runId, status));
   }
 
   int size() {

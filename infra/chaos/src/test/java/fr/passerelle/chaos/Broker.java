@@ -1,0 +1,130 @@
+package fr.passerelle.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The broker as its operator sees it: the members of a consumer group, so that a paused service
+ * lasts exactly until the broker has evicted its consumers, however the session timeout is set.
+ * Signs in as the broker's own user (the only super user), whose password the run directory keeps.
+ */
+final class Broker implements AutoCloseable {
+
+  private final Admin admin;
+
+  Broker(int port) {
+    Properties settings = new Properties();
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+    settings.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+    settings.put("sasl.mechanism", "PLAIN");
+    settings.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\""
+            + " password=\""
+            + password()
+            + "\";");
+    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+    this.admin = Admin.create(settings);
+  }
+
+  /**
+   * How many consumers the broker counts now in the groups of a service (their ids start with its
+   * name and a dot: {@code decision-service.pathway-intake}...).
+   */
+  int members(String service) throws InterruptedException, ExecutionException, TimeoutException {
+    List<String> groups =
+        admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
+            .map(GroupListing::groupId)
+            .filter(id -> id.startsWith(service + "."))
+            .toList();
+    if (groups.isEmpty()) {
+      throw new IllegalStateException("the broker knows no group of " + service);
+    }
+    return admin.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS).values().stream()
+        .mapToInt(group -> group.members().size())
+        .sum();
+  }
+
+  /**
+   * How far every consumer group stands behind the end of what it reads: the records of its
+   * partitions (those it committed offsets for, and those assigned to its members) not yet
+   * committed, and the end offsets of those partitions, so that a caller can see whether anything
+   * moved between two looks.
+   */
+  Positions positions() throws InterruptedException, ExecutionException, TimeoutException {
+    long lag = 0;
+    long ends = 0;
+    for (GroupListing group : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
+      String id = group.groupId();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(id)
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> read = new HashMap<>();
+      committed.keySet().forEach(partition -> read.put(partition, OffsetSpec.latest()));
+      admin
+          .describeConsumerGroups(List.of(id))
+          .all()
+          .get(10, TimeUnit.SECONDS)
+          .get(id)
+          .members()
+          .forEach(
+              member ->
+                  member
+                      .assignment()
+                      .topicPartitions()
+                      .forEach(partition -> read.put(partition, OffsetSpec.latest())));
+      if (read.isEmpty()) {
+        continue;
+      }
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
+          admin.listOffsets(read).all().get(10, TimeUnit.SECONDS);
+      for (TopicPartition partition : read.keySet()) {
+        OffsetAndMetadata at = committed.get(partition);
+        long last = end.get(partition).offset();
+        lag += Math.max(0, last - (at == null ? 0 : at.offset()));
+        ends += last;
+      }
+    }
+    return new Positions(lag, ends);
+  }
+
+  /** Records not yet consumed by some group, and the sum of the end offsets looked at. */
+  record Positions(long lag, long ends) {}
+
+  @Override
+  public void close() {
+    admin.close();
+  }
+
+  private static String password() {
+    Path secret =
+        Path.of(System.getProperty("passerelle.run-dir"))
+            .resolve("secrets")
+            .resolve("kafka")
+            .resolve("broker");
+    try {
+      return Files.readAllLines(secret).get(0).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the broker's password", e);
+    }
+  }
+}
