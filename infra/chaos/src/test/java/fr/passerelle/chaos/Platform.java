@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole platform as the acceptance tests start it ({@link LocalPlatform}), on the default ports
- * shifted by 20000 (the acceptance tests and the fuzzer take 10000) and by {@code
- * PASSERELLE_TEST_PORT_OFFSET} more when set, with what the chaos suite does to it: stop, start and
- * signal one piece, reach one service directly.
+ * shifted by 5000 (the acceptance tests and the fuzzer take 10000; both stay below Linux's range of
+ * ephemeral ports, 32768 and up) and by {@code PASSERELLE_TEST_PORT_OFFSET} more when set, with
+ * what the chaos suite does to it: stop, start and signal one piece, reach one service directly.
  */
 final class Platform extends LocalPlatform {
 
   private Platform() {
-    super(20000);
+    super(5000);
   }
 
   /** The platform the build describes (see {@link LocalPlatform#LocalPlatform(int)}). */
