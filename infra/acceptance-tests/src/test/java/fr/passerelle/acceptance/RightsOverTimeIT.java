@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -26,10 +25,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,23 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Rights over time, through the gateway as the teams enter them. In one département a pathway is
- * renewed twice: the préfecture issues the residence permit and renews it with each renewal, the
- * AFIS the préfet granted runs to each new term. In another a pathway is ended early: the paying
- * body previews and confirms the month's payment run (a second run pays nothing twice, a month to
- * come is refused), then the end withdraws the permit, ends the AFIS and turns what was paid beyond
- * its last day into an amount to recover. Each département's review counts its pathway, permit and
- * AFIS.
+ * Rights over time, through the gateway as the teams enter them. One pathway of 2022 lives its
+ * whole life with its real dates: authorised, renewed twice on the association's requests, ended
+ * early by the préfet in its third term; the préfecture issues its residence permit, renews it with
+ * each renewal and sees it withdrawn at the end; the AFIS the préfet granted runs to each new term,
+ * is paid month by month by the paying body at the scale in force each month (décret 2017-542, then
+ * décret 2022-1340 from November 2022, ADR 27), for the end month's days only, and stops. The
+ * département's review of the period counts it once, with its renewals, its end, its permits and
+ * the AFIS actually paid.
  *
- * <p>A third pathway is entered with its 2022 dates, as a département enters its past: its AFIS is
- * paid for October 2022 at décret 2017-542's amount and for November 2022 at décret 2022-1340's
- * (ADR 27: a month is paid at the scale in force on its first day, the 2022 scale from 21 October
- * 2022).
- *
- * <p>Not here, and why. decision-service refuses an early end dated before the renewed term's first
- * day, and a renewal is decided before the running term ends, so one pathway cannot be both renewed
- * and ended today. The association's renewal request is published on {@code dossier.events} with
- * the fields and headers dossier-service would give it.
+ * <p>In another département a pathway of today is ended early after its month was paid in full: a
+ * second run pays nothing twice, a month to come is refused, and what was paid beyond the last day
+ * becomes an amount to recover.
  */
 class RightsOverTimeIT {
 
@@ -97,75 +88,6 @@ class RightsOverTimeIT {
     String base() {
       return "/api/departements/" + dep;
     }
-  }
-
-  @Test
-  void aPathwayRenewedTwiceHasItsPermitRenewedAndItsAfisExtendedWithEachRenewal() {
-    LocalDate today = today();
-    Teams teams = teamsOf("33", today);
-    String dossierId = authorised(teams, today);
-    String beneficiary = teams.base() + "/beneficiaries/" + dossierId;
-    LocalDate termEnd = permitAndAfis(teams, dossierId, today);
-
-    for (int term = 2; term <= 3; term++) {
-      requestRenewal(teams, dossierId, today);
-      awaitPending(teams, dossierId, term);
-      giveFavourableOpinion(teams, today, dossierId);
-      ok(
-          post(
-              teams.base() + "/prefecture/decisions",
-              Map.of("dossierId", dossierId, "decision", "RENEW", "decidedOn", today.toString()),
-              teams.prefecture()),
-          201);
-      LocalDate previousEnd = termEnd;
-      // The renewal reaches the rights as two events (the pathway's, then the AFIS's), which the
-      // read model applies one after the other: wait for the second.
-      JsonNode renewed =
-          awaitJson(
-              beneficiary,
-              teams.prefecture(),
-              view ->
-                  LocalDate.parse(view.path("pathway").path("endDate").asString())
-                          .isAfter(previousEnd)
-                      && !view.path("afis")
-                          .path("until")
-                          .asString()
-                          .equals(previousEnd.toString()));
-      termEnd = LocalDate.parse(renewed.path("pathway").path("endDate").asString());
-      assertThat(renewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
-      assertThat(renewed.path("afis").path("status").asString()).isEqualTo("GRANTED");
-      JsonNode permit =
-          ok(
-              post(
-                  beneficiary + "/permit/renewal",
-                  Map.of(
-                      "decidedOn", today.toString(),
-                      "validUntil", termEnd.toString(),
-                      "ceasedProstitution", true),
-                  teams.prefecture()),
-              200);
-      assertThat(permit.toString()).contains(termEnd.toString());
-    }
-
-    JsonNode twiceRenewed = ok(get(beneficiary, teams.prefecture()), 200);
-    assertThat(twiceRenewed.path("permit").path("status").asString()).isEqualTo("ISSUED");
-    assertThat(twiceRenewed.path("permit").path("validFrom").asString())
-        .isEqualTo(today.toString());
-    assertThat(twiceRenewed.path("permit").path("validUntil").asString())
-        .isEqualTo(termEnd.toString());
-    assertThat(twiceRenewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
-    assertThat(ok(get(teams.base() + "/pathways/" + dossierId, teams.prefecture()), 200).toString())
-        .contains(termEnd.toString());
-    assertThat(benefitsEventTypesOf(dossierId))
-        .containsSubsequence(
-            "passerelle.benefits.permit-issued.v1",
-            "passerelle.benefits.afis-requested.v1",
-            "passerelle.benefits.afis-granted.v1",
-            "passerelle.benefits.afis-renewed.v1",
-            "passerelle.benefits.permit-renewed.v1",
-            "passerelle.benefits.afis-renewed.v1",
-            "passerelle.benefits.permit-renewed.v1");
-    assertReviewCounts(teams, today);
   }
 
   @Test
@@ -248,23 +170,30 @@ class RightsOverTimeIT {
   }
 
   /**
-   * A pathway of 2022 entered with its dates, its AFIS paid across the revalorisation. The préfet
-   * authorised it on 28 September 2022 from 1 October; the permit runs from that day and the AFIS,
-   * requested on 3 October for a household of one child, was granted on 5 October from the
-   * pathway's first day. The paying body previews and confirms the runs of October and November
-   * 2022, now: October is paid at décret 2017-542's 432 €, November at décret 2022-1340's 449.28 €,
-   * each a whole month, and the beneficiary's rights read both payments with their texts.
+   * One pathway's whole life, entered with its dates through the gateway. The préfet authorised it
+   * on 28 September 2022 from 1 October; the préfecture issued the permit and granted the AFIS (one
+   * child) for its first term. The association asked twice for its renewal (through
+   * dossier-service), the commission gave its opinion and the préfet renewed it, each time with the
+   * permit renewed to the new term and the AFIS extended: 1 October 2022 to 31 March 2024 in three
+   * terms. The préfet then ended it early on 20 November 2023, in its third term: permit withdrawn,
+   * AFIS ended.
    *
-   * <p>The term (to 31 March 2023) is long past on the platform's clock, but decision-service ends
-   * a pathway at its term only once the grace after its recording has passed (ADR 16, 30 days):
-   * during the test the pathway is running, as the département sees it in the days after entering
-   * it, and its AFIS reaches the term's last day.
+   * <p>The paying body previewed and confirmed each month's run as the months came: October 2022 at
+   * décret 2017-542's 432 €, November 2022 to October 2023 at décret 2022-1340's 449.28 € (ADR 27:
+   * a month at the scale in force on its first day, the 2022 scale from 21 October 2022), November
+   * 2023 for its 20 days (449.28 € × 20 / 30 = 299.52 €), December 2023 nothing; a run confirmed
+   * again pays nothing twice. The département's review of the period counts one pathway validated,
+   * renewed twice and ended, its permit issued then renewed twice, one AFIS recipient and the sum
+   * of the months paid.
+   *
+   * <p>The terms are long past on the platform's clock, but decision-service ends a pathway at its
+   * term only once the grace after its recording has passed (ADR 16, 30 days): each renewal,
+   * entered minutes after the term it follows, finds the pathway running.
    */
   @Test
-  void anAfisOf2022IsPaidEachMonthAtTheScaleInForceThatMonthAcrossTheRevalorisation() {
+  void aPathwayOf2022RenewedTwiceThenEndedEarlyHasItsRightsRenewedPaidEachMonthAndEnded() {
     LocalDate startDate = LocalDate.of(2022, 10, 1);
-    YearMonth before = YearMonth.of(2022, 10);
-    YearMonth after = YearMonth.of(2022, 11);
+    LocalDate endedOn = LocalDate.of(2023, 11, 20);
     Teams teams = teamsOf("64", LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31));
     String dossierId =
         authorised(
@@ -280,45 +209,256 @@ class RightsOverTimeIT {
     assertThat(granted.path("afis").path("from").asString()).isEqualTo(startDate.toString());
     assertThat(granted.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
 
-    String runs = teams.base() + "/rights/payment-runs";
     Map<YearMonth, Long> expected = new LinkedHashMap<>();
-    expected.put(before, ONE_CHILD_BEFORE_2022_CENTS);
-    expected.put(after, ONE_CHILD_CENTS);
-    Map<YearMonth, String> texts = Map.of(before, "décret 2017-542", after, "décret 2022-1340");
-    for (Map.Entry<YearMonth, Long> month : expected.entrySet()) {
-      JsonNode preview =
-          ok(get(runs + "/preview?month=" + month.getKey(), teams.payingBody()), 200);
-      assertThat(preview.path("toPay").asInt()).isEqualTo(1);
-      assertThat(preview.path("totalCents").asLong()).isEqualTo(month.getValue());
-      JsonNode line = preview.path("lines").get(0);
-      assertThat(line.path("dossierId").asString()).isEqualTo(dossierId);
-      assertThat(line.path("outcome").asString()).isEqualTo("PAID");
-      assertThat(line.path("amountCents").asLong()).isEqualTo(month.getValue());
-      assertThat(line.path("fullMonthAmountCents").asLong()).isEqualTo(month.getValue());
-      assertThat(line.path("scaleReference").asString()).isEqualTo(texts.get(month.getKey()));
-      JsonNode run = completed(teams, confirm(teams, month.getKey()));
-      assertThat(run.path("paid").asInt()).isEqualTo(1);
-      assertThat(run.path("paidCents").asLong()).isEqualTo(month.getValue());
+    expected.put(YearMonth.of(2022, 10), ONE_CHILD_BEFORE_2022_CENTS);
+    for (YearMonth m = YearMonth.of(2022, 11);
+        m.isBefore(YearMonth.of(2023, 11));
+        m = m.plusMonths(1)) {
+      expected.put(m, ONE_CHILD_CENTS);
+    }
+    expected.put(YearMonth.of(2023, 11), ONE_CHILD_CENTS * 20 / 30);
+    assertThat(expected.get(YearMonth.of(2023, 11))).isEqualTo(29952L);
+
+    // The first term's months, paid before its renewal.
+    payMonths(teams, dossierId, expected, YearMonth.of(2022, 10), YearMonth.of(2023, 2));
+
+    // Two renewals, asked for by the association a month before each term's end.
+    List<LocalDate> terms = new ArrayList<>(List.of(termEnd));
+    LocalDate[][] renewals = {
+      {LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 14), LocalDate.of(2023, 3, 20)},
+      {LocalDate.of(2023, 9, 1), LocalDate.of(2023, 9, 12), LocalDate.of(2023, 9, 19)}
+    };
+    for (int i = 0; i < renewals.length; i++) {
+      LocalDate requestedOn = renewals[i][0];
+      LocalDate sittingOn = renewals[i][1];
+      LocalDate decidedOn = renewals[i][2];
+      int term = i + 2;
+      ok(
+          post(
+              teams.base() + "/dossiers/" + dossierId + "/renewal-requests",
+              Map.of(
+                  "requestedOn", requestedOn.toString(),
+                  "plan", "Formation qualifiante puis recherche d'emploi",
+                  "achievements", "Hébergement stable, cours de français suivis"),
+              teams.association()),
+          201);
+      awaitPending(teams, dossierId, term);
+      giveFavourableOpinion(teams, sittingOn, dossierId);
+      ok(
+          post(
+              teams.base() + "/prefecture/decisions",
+              Map.of(
+                  "dossierId", dossierId, "decision", "RENEW", "decidedOn", decidedOn.toString()),
+              teams.prefecture()),
+          201);
+      LocalDate previousEnd = termEnd;
+      // The renewal reaches the rights as two events (the pathway's, then the AFIS's), which the
+      // read model applies one after the other: wait for the second.
+      JsonNode renewed =
+          awaitJson(
+              beneficiary,
+              teams.prefecture(),
+              view ->
+                  LocalDate.parse(view.path("pathway").path("endDate").asString())
+                          .isAfter(previousEnd)
+                      && !view.path("afis")
+                          .path("until")
+                          .asString()
+                          .equals(previousEnd.toString()));
+      termEnd = LocalDate.parse(renewed.path("pathway").path("endDate").asString());
+      assertThat(renewed.path("afis").path("until").asString()).isEqualTo(termEnd.toString());
+      assertThat(renewed.path("afis").path("status").asString()).isEqualTo("GRANTED");
+      JsonNode permit =
+          ok(
+              post(
+                  beneficiary + "/permit/renewal",
+                  Map.of(
+                      "decidedOn", decidedOn.plusDays(2).toString(),
+                      "validUntil", termEnd.toString(),
+                      "ceasedProstitution", true),
+                  teams.prefecture()),
+              200);
+      assertThat(permit.toString()).contains(termEnd.toString());
+      terms.add(termEnd);
+      JsonNode pathway =
+          awaitJson(
+              teams.base() + "/pathways/" + dossierId,
+              teams.prefecture(),
+              view -> view.path("termNumber").asInt() == term);
+      assertThat(pathway.path("termStartDate").asString())
+          .isEqualTo(previousEnd.plusDays(1).toString());
+      assertThat(pathway.path("termEndDate").asString()).isEqualTo(termEnd.toString());
+      // This term's months, up to the renewal or the end that follows.
+      payMonths(
+          teams,
+          dossierId,
+          expected,
+          YearMonth.from(requestedOn),
+          i == 0 ? YearMonth.of(2023, 8) : YearMonth.of(2023, 10));
+    }
+    assertThat(terms)
+        .containsExactly(
+            LocalDate.of(2023, 3, 31), LocalDate.of(2023, 9, 30), LocalDate.of(2024, 3, 31));
+    JsonNode twiceRenewed = ok(get(beneficiary, teams.prefecture()), 200);
+    assertThat(twiceRenewed.path("permit").path("status").asString()).isEqualTo("ISSUED");
+    assertThat(twiceRenewed.path("permit").path("validFrom").asString())
+        .isEqualTo(startDate.toString());
+    assertThat(twiceRenewed.path("permit").path("validUntil").asString()).isEqualTo("2024-03-31");
+
+    // The préfet ends the pathway early, in its third term.
+    ok(
+        post(
+            teams.base() + "/prefecture/decisions",
+            Map.of(
+                "dossierId", dossierId,
+                "decision", "END",
+                "decidedOn", endedOn.toString(),
+                "reason", "CONDITIONS_NO_LONGER_MET",
+                "motivation", "Les conditions du parcours ne sont plus remplies"),
+            teams.prefecture()),
+        201);
+    awaitJson(
+        beneficiary,
+        teams.prefecture(),
+        view -> "ENDED".equals(view.path("afis").path("status").asString()));
+    JsonNode pathway =
+        awaitJson(
+            teams.base() + "/pathways/" + dossierId,
+            teams.prefecture(),
+            view -> "ENDED".equals(view.path("stage").asString()));
+    assertThat(pathway.path("termNumber").asInt()).isEqualTo(3);
+    assertThat(pathway.path("endReason").asString()).isEqualTo("CONDITIONS_NO_LONGER_MET");
+    assertThat(pathway.path("lastDay").asString()).isEqualTo(endedOn.toString());
+
+    // The end month is paid for its days, the month after it not at all, and nothing twice.
+    payMonths(teams, dossierId, expected, YearMonth.of(2023, 11), YearMonth.of(2023, 11));
+    String runs = teams.base() + "/rights/payment-runs";
+    JsonNode december = ok(get(runs + "/preview?month=2023-12", teams.payingBody()), 200);
+    assertThat(december.path("toPay").asInt()).isZero();
+    assertThat(december.path("totalCents").asLong()).isZero();
+    JsonNode decemberRun = completed(teams, confirm(teams, YearMonth.of(2023, 12)));
+    assertThat(decemberRun.path("paid").asInt()).isZero();
+    for (YearMonth month : List.of(YearMonth.of(2022, 10), YearMonth.of(2023, 11))) {
+      JsonNode again = completed(teams, confirm(teams, month));
+      assertThat(again.path("paid").asInt()).as("%s confirmed again", month).isZero();
+      assertThat(again.path("paidCents").asLong()).isZero();
     }
 
+    // What the préfecture reads of the beneficiary's rights.
     JsonNode rights =
         awaitJson(
             beneficiary,
             teams.prefecture(),
-            view -> view.path("afis").path("payments").size() == 2);
-    assertThat(rights.path("pathway").path("endDate").asString()).isEqualTo(termEnd.toString());
-    assertThat(rights.path("afis").path("status").asString()).isEqualTo("GRANTED");
-    JsonNode payments = rights.path("afis").path("payments");
-    for (int i = 0; i < 2; i++) {
-      YearMonth month = List.copyOf(expected.keySet()).get(i);
-      assertThat(payments.get(i).path("month").asString()).isEqualTo(month.toString());
-      assertThat(payments.get(i).path("amountCents").asLong()).isEqualTo(expected.get(month));
-      assertThat(payments.get(i).path("children").asInt()).isEqualTo(1);
-      assertThat(payments.get(i).path("scaleReference").asString()).isEqualTo(texts.get(month));
+            view -> view.path("afis").path("payments").size() == expected.size());
+    assertThat(rights.path("pathway").path("startDate").asString()).isEqualTo(startDate.toString());
+    assertThat(rights.path("pathway").path("lastDay").asString()).isEqualTo(endedOn.toString());
+    JsonNode permit = rights.path("permit");
+    assertThat(permit.path("status").asString()).isEqualTo("ENDED");
+    assertThat(permit.path("validFrom").asString()).isEqualTo(startDate.toString());
+    assertThat(permit.path("validUntil").asString()).isEqualTo("2024-03-31");
+    assertThat(permit.path("endedOn").asString()).isEqualTo(endedOn.toString());
+    assertThat(permit.path("endReason").asString()).isEqualTo("WITHDRAWN");
+    JsonNode afis = rights.path("afis");
+    assertThat(afis.path("status").asString()).isEqualTo("ENDED");
+    assertThat(afis.path("from").asString()).isEqualTo(startDate.toString());
+    assertThat(afis.path("endedOn").asString()).isEqualTo(endedOn.toString());
+    assertThat(afis.path("endReason").asString()).isEqualTo("PATHWAY_ENDED");
+    assertThat(afis.path("overpayments").size()).isZero();
+    JsonNode payments = afis.path("payments");
+    List<YearMonth> months = List.copyOf(expected.keySet());
+    for (int i = 0; i < months.size(); i++) {
+      YearMonth month = months.get(i);
+      JsonNode payment = payments.get(i);
+      assertThat(payment.path("month").asString()).isEqualTo(month.toString());
+      assertThat(payment.path("amountCents").asLong())
+          .as("%s", month)
+          .isEqualTo(expected.get(month));
+      assertThat(payment.path("fullMonthAmountCents").asLong())
+          .isEqualTo(
+              month.equals(YearMonth.of(2022, 10)) ? ONE_CHILD_BEFORE_2022_CENTS : ONE_CHILD_CENTS);
+      assertThat(payment.path("children").asInt()).isEqualTo(1);
+      assertThat(payment.path("scaleReference").asString()).isEqualTo(scaleOf(month));
     }
-    assertThat(benefitsEventTypesOf(dossierId))
+
+    List<String> types = benefitsEventTypesOf(dossierId);
+    assertThat(types)
+        .containsSubsequence(
+            "passerelle.benefits.permit-issued.v1",
+            "passerelle.benefits.afis-granted.v1",
+            "passerelle.benefits.afis-renewed.v1",
+            "passerelle.benefits.permit-renewed.v1",
+            "passerelle.benefits.afis-renewed.v1",
+            "passerelle.benefits.permit-renewed.v1",
+            "passerelle.benefits.permit-ended.v1",
+            "passerelle.benefits.afis-ended.v1");
+    assertThat(types)
         .filteredOn("passerelle.benefits.afis-paid.v1"::equals)
-        .hasSize(2);
+        .hasSize(expected.size());
+
+    // The département's review of the pathway's whole period.
+    long paidCents = expected.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(paidCents).isEqualTo(43200 + 12 * 44928 + 29952);
+    JsonNode review =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    ok(
+                        get(
+                            teams.base() + "/reports/review?from=2022-09-01&to=2023-12-31",
+                            teams.prefecture()),
+                        200),
+                figures ->
+                    figures.path("afisPaidCents").asLong() == paidCents
+                        && figures.path("pathwaysEnded").asInt() == 1);
+    assertThat(review.path("firstRequestsRegistered").asInt()).isEqualTo(1);
+    assertThat(review.path("validated").asInt()).isEqualTo(1);
+    assertThat(review.path("validatedTraffickingVictims").asInt()).isEqualTo(1);
+    assertThat(review.path("renewalRequestsRegistered").asInt()).isEqualTo(2);
+    assertThat(review.path("pathwaysRenewed").asInt()).isEqualTo(2);
+    assertThat(review.path("renewalsRefused").asInt()).isZero();
+    assertThat(review.path("peopleAccompanied").asInt()).isEqualTo(1);
+    assertThat(review.path("pathwaysEnded").asInt()).isEqualTo(1);
+    assertThat(review.path("pathwaysInProgress").asInt()).isZero();
+    assertThat(review.path("permitsIssued").asInt()).isEqualTo(3);
+    assertThat(review.path("permitsRenewed").asInt()).isEqualTo(2);
+    assertThat(review.path("permitsInForce").asInt()).isZero();
+    assertThat(review.path("afisRecipients").asInt()).isEqualTo(1);
+    assertThat(review.path("afisRecipientsAtEnd").asInt()).isZero();
+    assertThat(review.path("afisRecipientsPaid").asInt()).isEqualTo(1);
+    assertThat(review.path("afisPaidCents").asLong()).isEqualTo(612288);
+  }
+
+  /** The scale a month of this pathway is paid at (ADR 27). */
+  private static String scaleOf(YearMonth month) {
+    return month.isBefore(YearMonth.of(2022, 11)) ? "décret 2017-542" : "décret 2022-1340";
+  }
+
+  /**
+   * The paying body previews, then confirms, each month's run from {@code first} to {@code last}:
+   * the dossier's line at the month's expected amount, paid once.
+   */
+  private static void payMonths(
+      Teams teams,
+      String dossierId,
+      Map<YearMonth, Long> expected,
+      YearMonth first,
+      YearMonth last) {
+    String runs = teams.base() + "/rights/payment-runs";
+    for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+      long cents = expected.get(month);
+      JsonNode preview = ok(get(runs + "/preview?month=" + month, teams.payingBody()), 200);
+      assertThat(preview.path("toPay").asInt()).as("%s", month).isEqualTo(1);
+      assertThat(preview.path("totalCents").asLong()).as("%s", month).isEqualTo(cents);
+      JsonNode line = preview.path("lines").get(0);
+      assertThat(line.path("dossierId").asString()).isEqualTo(dossierId);
+      assertThat(line.path("outcome").asString()).isEqualTo("PAID");
+      assertThat(line.path("amountCents").asLong()).isEqualTo(cents);
+      assertThat(line.path("scaleReference").asString()).isEqualTo(scaleOf(month));
+      JsonNode run = completed(teams, confirm(teams, month));
+      assertThat(run.path("paid").asInt()).as("%s", month).isEqualTo(1);
+      assertThat(run.path("paidCents").asLong()).as("%s", month).isEqualTo(cents);
+    }
   }
 
   /** The préfecture approves an association; every team signs in. */
@@ -562,43 +702,6 @@ class RightsOverTimeIT {
                                 && p.path("termNumber").asInt() == term));
   }
 
-  /**
-   * The association's renewal request, as dossier-service publishes it (no route takes it yet): a
-   * {@code RenewalRequested} of its contract on {@code dossier.events}, keyed by the dossier.
-   */
-  private static void requestRenewal(Teams teams, String dossierId, LocalDate today) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("dossierId", dossierId);
-    data.put("departmentCode", teams.dep());
-    data.put("requestId", UUID.randomUUID().toString());
-    data.put("associationId", teams.associationId());
-    data.put("requestedOn", today.toString());
-    ProducerRecord<String, String> record =
-        new ProducerRecord<>("dossier.events", dossierId, json.writeValueAsString(data));
-    Map<String, String> headers =
-        Map.of(
-            "ce_id",
-            UUID.randomUUID().toString(),
-            "ce_type",
-            "passerelle.dossier.renewal-requested.v1",
-            "ce_source",
-            "/passerelle/dossier-service",
-            "ce_time",
-            Instant.now().toString(),
-            "ce_subject",
-            dossierId,
-            "ce_specversion",
-            "1.0");
-    headers.forEach((name, value) -> record.headers().add(name, bytes(value)));
-    try (var producer =
-        new KafkaProducer<>(
-            platform.kafkaOperator(), new StringSerializer(), new StringSerializer())) {
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not publish the renewal request", e);
-    }
-  }
-
   private static List<String> benefitsEventTypesOf(String dossierId) {
     Map<String, Object> config = new HashMap<>(platform.kafkaOperator());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "acceptance-" + UUID.randomUUID());
@@ -754,9 +857,5 @@ class RightsOverTimeIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }
