@@ -100,18 +100,28 @@ final class Client {
   /**
    * A call through the gateway, answered as a client would: a 401 (the dev issuer signs with a new
    * key after the gateway's restart) with a new token and the call once more, a 429 (the caller's
-   * rate limit) with the call once more after the delay the gateway names; neither was processed.
+   * rate limit) with the call once more after the delay the gateway names; neither was processed. A
+   * call left unanswered (no answer, or a 5xx) is not sent again, since it may have been processed,
+   * but the client backs off as a person would before its next call: the delay the gateway names,
+   * or a second.
    */
   Answer gateway(String method, String path, String token, Object body) {
     Answer answer = authenticated(method, path, token, body);
     for (int attempt = 0; answer.status() == 429 && attempt < RATE_LIMITED_ATTEMPTS; attempt++) {
-      await()
-          .pollDelay(Duration.ofSeconds(answer.retryAfter()))
-          .atMost(Duration.ofSeconds(answer.retryAfter() + 1))
-          .until(() -> true);
+      pause(answer.retryAfter());
       answer = authenticated(method, path, token, body);
     }
+    if (answer.status() == 0 || answer.status() >= 500) {
+      pause(answer.retryAfter() > 0 ? answer.retryAfter() : 1);
+    }
     return answer;
+  }
+
+  private static void pause(long seconds) {
+    await()
+        .pollDelay(Duration.ofSeconds(seconds))
+        .atMost(Duration.ofSeconds(seconds + 1))
+        .until(() -> true);
   }
 
   /** How often a call limited by the gateway is tried again before its 429 is kept. */
