@@ -50,12 +50,16 @@ public record AccessRecorded(
 
   /**
    * The record key and {@code ce_subject}: the dossier when there is one, else the département,
-   * else the whole platform, so that one dossier's entries stay in order in one partition.
+   * else the whole platform, so that one dossier's entries stay in order in one partition. A blank
+   * id counts as none: a refused call may name a dossier " " in its path, and its entry must still
+   * be published rather than stall the outbox behind it.
    */
   public String subjectKey() {
-    if (dossierId != null) {
+    if (dossierId != null && !dossierId.isBlank()) {
       return dossierId;
     }
-    return departmentCode != null ? "departement:" + departmentCode : "national";
+    return departmentCode != null && !departmentCode.isBlank()
+        ? "departement:" + departmentCode
+        : "national";
   }
 }
