@@ -176,7 +176,7 @@ class BenefitsAccessIT {
         "POST", "/rights/payment-runs", State.NONE, "{\"month\":\"2019-06\"}", HttpStatus.ACCEPTED),
     PAYMENT_RUNS("GET", "/rights/payment-runs?month=2019-06", State.NONE, null, HttpStatus.OK),
     PAYMENT_RUN("GET", "/rights/payment-runs/{runId}", State.NONE, null, HttpStatus.OK),
-    TODO("GET", "/rights/todo", State.NONE, null, HttpStatus.OK);
+    TO_DO_LIST("GET", "/rights/todo", State.NONE, null, HttpStatus.OK);
 
     final String method;
     final String path;
@@ -396,12 +396,12 @@ class BenefitsAccessIT {
       assertThat(scheduled.find()).isTrue();
       return Long.parseLong(scheduled.group(1));
     }
-    String key = route == Route.TODO ? "\"subject\":\"" : "\"dossierId\":\"";
+    String key = route == Route.TO_DO_LIST ? "\"subject\":\"" : "\"dossierId\":\"";
     long dossiers = 0;
     for (int at = body.indexOf(key); at >= 0; at = body.indexOf(key, at + 1)) {
       dossiers++;
     }
-    if (route == Route.TODO) {
+    if (route == Route.TO_DO_LIST) {
       dossiers -= countOf(body, "\"kind\":\"PAYMENT_RUN_DUE\"");
     }
     return dossiers;

@@ -203,7 +203,7 @@ class DecisionAccessIT {
         Role.SECRETARIAT,
         Role.PREFECTURE,
         Role.AUDITOR),
-    PATHWAYS_TODO(
+    PATHWAYS_TO_DO(
         "GET",
         f -> "/pathways/todo",
         f -> null,

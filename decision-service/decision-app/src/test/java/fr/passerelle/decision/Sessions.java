@@ -64,8 +64,9 @@ public final class Sessions {
     put(sitting(APRIL_SESSION, "31", "2019-04-11", present(14), usualMandates(), null, true));
     put(sitting(JUNE_SESSION, "31", "2019-06-13", present(14), usualMandates(), null, true));
     put(
-        sitting(WITHOUT_QUORUM, "31", "2019-04-04", present(7), usualMandates(), null, false)
-            .reconvenedBy(SECOND_CONVOCATION));
+        reconvened(
+            sitting(WITHOUT_QUORUM, "31", "2019-04-04", present(7), usualMandates(), null, false),
+            SECOND_CONVOCATION));
     put(
         sitting(
             AWAITING_SECOND_CONVOCATION,
@@ -162,6 +163,22 @@ public final class Sessions {
         null);
   }
 
+  /** {@code first}, followed by the second convocation {@code secondConvocationId}. */
+  private static Sitting reconvened(Sitting first, String secondConvocationId) {
+    return new Sitting(
+        first.sessionId(),
+        first.departmentCode(),
+        first.date(),
+        first.mayDeliberate(),
+        first.firstConvocationId(),
+        first.attending(),
+        first.chairMemberId(),
+        first.members(),
+        first.present(),
+        first.mandates(),
+        secondConvocationId);
+  }
+
   private static void put(Sitting sitting) {
     SITTINGS.put(sitting.sessionId(), sitting);
   }
@@ -182,7 +199,7 @@ public final class Sessions {
           .map(
               sitting ->
                   reconvened.containsKey(sessionId)
-                      ? sitting.reconvenedBy(reconvened.get(sessionId))
+                      ? Sessions.reconvened(sitting, reconvened.get(sessionId))
                       : sitting);
     }
 

@@ -50,7 +50,7 @@ class AccessMatrixIT {
     APPROVE_ASSOCIATION("POST", "/associations"),
     LIST_ASSOCIATIONS("GET", "/associations"),
     RENEW_APPROVAL("POST", "/associations/{associationId}/approval-renewal"),
-    APPROVALS_TODO("GET", "/associations/todo"),
+    APPROVALS_TO_DO("GET", "/associations/todo"),
     DRAFT("POST", "/dossiers"),
     REVISE("PUT", "/dossiers/{dossierId}"),
     SUBMIT("POST", "/dossiers/{dossierId}/submission"),

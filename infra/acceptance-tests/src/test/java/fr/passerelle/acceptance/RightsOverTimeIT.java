@@ -122,17 +122,7 @@ class RightsOverTimeIT {
         .isZero();
 
     // The préfet ends the pathway early, today: permit withdrawn, AFIS ended, the rest recovered.
-    ok(
-        post(
-            teams.base() + "/prefecture/decisions",
-            Map.of(
-                "dossierId", dossierId,
-                "decision", "END",
-                "decidedOn", today.toString(),
-                "reason", "CONDITIONS_NO_LONGER_MET",
-                "motivation", "Les conditions du parcours ne sont plus remplies"),
-            teams.prefecture()),
-        201);
+    endEarly(teams, dossierId, today);
     JsonNode ended =
         awaitJson(
             beneficiary,
@@ -306,17 +296,7 @@ class RightsOverTimeIT {
     assertThat(twiceRenewed.path("permit").path("validUntil").asString()).isEqualTo("2024-03-31");
 
     // The préfet ends the pathway early, in its third term.
-    ok(
-        post(
-            teams.base() + "/prefecture/decisions",
-            Map.of(
-                "dossierId", dossierId,
-                "decision", "END",
-                "decidedOn", endedOn.toString(),
-                "reason", "CONDITIONS_NO_LONGER_MET",
-                "motivation", "Les conditions du parcours ne sont plus remplies"),
-            teams.prefecture()),
-        201);
+    endEarly(teams, dossierId, endedOn);
     awaitJson(
         beneficiary,
         teams.prefecture(),
@@ -808,6 +788,21 @@ class RightsOverTimeIT {
             201)
         .path("memberId")
         .asString();
+  }
+
+  /** The préfet ends the pathway early on {@code decidedOn}: its conditions are no longer met. */
+  private static void endEarly(Teams teams, String dossierId, LocalDate decidedOn) {
+    ok(
+        post(
+            teams.base() + "/prefecture/decisions",
+            Map.of(
+                "dossierId", dossierId,
+                "decision", "END",
+                "decidedOn", decidedOn.toString(),
+                "reason", "CONDITIONS_NO_LONGER_MET",
+                "motivation", "Les conditions du parcours ne sont plus remplies"),
+            teams.prefecture()),
+        201);
   }
 
   private static JsonNode ok(HttpResponse<String> response, int status) {

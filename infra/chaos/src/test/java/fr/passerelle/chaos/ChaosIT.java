@@ -960,6 +960,15 @@ class ChaosIT {
       return violations;
     }
 
+    /** How many of {@code commands} were answered 2xx, 4xx, and not at all (or 5xx). */
+    private static long[] answered(List<History.Command> commands) {
+      return new long[] {
+        commands.stream().filter(History.Command::ok).count(),
+        commands.stream().filter(History.Command::refused).count(),
+        commands.stream().filter(History.Command::unknown).count()
+      };
+    }
+
     String figures(
         History history,
         Map<String, Duration> recovery,
@@ -968,12 +977,13 @@ class ChaosIT {
       List<History.Command> all = history.all();
       StringBuilder out = new StringBuilder("Chaos suite, in " + took.toSeconds() + " s:\n");
       out.append("  commands sent: ").append(all.size()).append('\n');
+      long[] answered = answered(all);
       out.append("  answered 2xx: ")
-          .append(all.stream().filter(History.Command::ok).count())
+          .append(answered[0])
           .append(", 4xx: ")
-          .append(all.stream().filter(History.Command::refused).count())
+          .append(answered[1])
           .append(", unknown (5xx, timeout, reset): ")
-          .append(all.stream().filter(History.Command::unknown).count())
+          .append(answered[2])
           .append('\n');
       out.append("  effects found: ")
           .append(effects)
@@ -986,15 +996,15 @@ class ChaosIT {
           .append('\n');
       out.append("  by kind (2xx / 4xx / unknown):\n");
       for (Kind kind : Kind.values()) {
-        List<History.Command> ofKind = all.stream().filter(c -> c.kind() == kind).toList();
+        long[] ofKind = answered(all.stream().filter(c -> c.kind() == kind).toList());
         out.append("    ")
             .append(kind)
             .append(": ")
-            .append(ofKind.stream().filter(History.Command::ok).count())
+            .append(ofKind[0])
             .append(" / ")
-            .append(ofKind.stream().filter(History.Command::refused).count())
+            .append(ofKind[1])
             .append(" / ")
-            .append(ofKind.stream().filter(History.Command::unknown).count())
+            .append(ofKind[2])
             .append('\n');
       }
       out.append("  payment lines done: ")

@@ -12,7 +12,8 @@ import java.util.List;
  * such a session sat with its quorum or on a second convocation.
  *
  * @param quorate whether the members present or represented reached the quorum
- * @param convocation when the members were convened, {@code null} when not recorded
+ * @param convocation when the members were convened, {@code null} when not recorded (and in the
+ *     events stored before it could be)
  */
 public record CommissionSessionOpened(
     String sessionId,
@@ -29,38 +30,6 @@ public record CommissionSessionOpened(
     String firstConvocationId,
     Boolean quorate,
     Convocation convocation) {
-
-  /** A session whose convocation is not recorded, as all were before it could be. */
-  public CommissionSessionOpened(
-      String sessionId,
-      String departmentCode,
-      LocalDate date,
-      int membersTotal,
-      int membersPresent,
-      int membersRepresented,
-      boolean secondConvocation,
-      List<Member> members,
-      List<String> present,
-      List<Mandate> mandates,
-      String chairMemberId,
-      String firstConvocationId,
-      Boolean quorate) {
-    this(
-        sessionId,
-        departmentCode,
-        date,
-        membersTotal,
-        membersPresent,
-        membersRepresented,
-        secondConvocation,
-        members,
-        present,
-        mandates,
-        chairMemberId,
-        firstConvocationId,
-        quorate,
-        null);
-  }
 
   /** Whether the commission may give opinions in this session. */
   public boolean mayDeliberate() {

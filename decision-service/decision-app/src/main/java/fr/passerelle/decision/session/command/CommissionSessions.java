@@ -53,22 +53,6 @@ public interface CommissionSessions {
       this(sessionId, departmentCode, date, true, null, 0, null, null, null, null, null);
     }
 
-    /** This first convocation, followed by the second convocation {@code secondConvocationId}. */
-    public Sitting reconvenedBy(String secondConvocationId) {
-      return new Sitting(
-          sessionId,
-          departmentCode,
-          date,
-          mayDeliberate,
-          firstConvocationId,
-          attending,
-          chairMemberId,
-          members,
-          present,
-          mandates,
-          secondConvocationId);
-    }
-
     public boolean lackedQuorum() {
       return !mayDeliberate;
     }
