@@ -1,6 +1,7 @@
 package fr.passerelle.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -165,6 +166,73 @@ class UnreadableRequestsTest extends GatewayTest {
     RawHttpConnection.Response response = exchange(request);
 
     assertProblem(response, 400, "Requête invalide", "n'est pas une requête HTTP lisible");
+  }
+
+  /**
+   * A chunked body whose chunk size is not a hexadecimal number is unreadable once the request's
+   * head has been read and passed on: it is a problem too, and nothing reaches the service.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"zz", "-1", "1;\u0001", "ffffffffffffffffff"})
+  void aChunkedBodyThatIsNotHttpIsAProblem(String chunkSize) throws Exception {
+    int before = StubServices.RECEIVED.size();
+    String request =
+        "POST /api/departements/31/dossiers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + token("ADMIN", "*")
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + chunkSize
+            + "\r\n{}\r\n0\r\n\r\n";
+
+    RawHttpConnection.Response response = exchange(request);
+
+    assertProblem(response, 400, "Requête invalide", "n'est pas une requête HTTP lisible");
+    assertThat(StubServices.RECEIVED).hasSize(before);
+  }
+
+  @Test
+  void anUnreadableChunkedBodyIsAnsweredAfterTheAnswersDueBeforeIt() throws Exception {
+    String admin = token("ADMIN", "*");
+
+    try (RawHttpConnection connection = new RawHttpConnection(port, READ_TIMEOUT)) {
+      connection.write(RawHttpConnection.get("/api/reports/national", admin));
+      connection.write(brokenChunkedPost(admin));
+
+      assertThat(connection.read().status()).isEqualTo(200);
+      assertProblem(
+          connection.read(), 400, "Requête invalide", "n'est pas une requête HTTP lisible");
+      assertThatThrownBy(connection::read).hasMessage("Connection closed by the gateway");
+    }
+  }
+
+  /**
+   * Refused before the rest of its body is read (a chunked body over the limit), the request keeps
+   * that answer when what follows cannot be read; the connection then ends.
+   */
+  @Test
+  void aRequestAnsweredBeforeItsUnreadableBodyKeepsItsAnswer() throws Exception {
+    int overTheLimit = 256 * 1024 + 1;
+    String head =
+        "POST /api/departements/31/dossiers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + token("ADMIN", "*")
+            + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + Integer.toHexString(overTheLimit)
+            + "\r\n"
+            + "a".repeat(overTheLimit)
+            + "\r\n";
+
+    try (RawHttpConnection connection = new RawHttpConnection(port, READ_TIMEOUT)) {
+      connection.write(head);
+      assertThat(connection.read().status()).isEqualTo(413);
+
+      connection.write("zz\r\n{}\r\n");
+      assertThatThrownBy(connection::read).hasMessage("Connection closed by the gateway");
+    }
+  }
+
+  private static String brokenChunkedPost(String token) {
+    return "POST /api/departements/31/dossiers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + token
+        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n";
   }
 
   /**

@@ -8,9 +8,11 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -56,6 +58,20 @@ final class CodecRefusals extends ChannelDuplexHandler {
   /** Requests passed on whose answer has not been written to its end yet. */
   private int due;
 
+  /** Requests passed on, and final answers begun (their head written), on this connection. */
+  private long passed;
+
+  private long begun;
+
+  /** How many answers still due must be written before {@link #held}. */
+  private int awaited;
+
+  /** Whether the problem is written: Reactor Netty's late writes for that request are dropped. */
+  private boolean answered;
+
+  /** Whether the connection is closed once the answer being written ends. */
+  private boolean closeAfterAnswer;
+
   /** Whether the codec failed: nothing more is read from the connection. */
   private boolean refused;
 
@@ -64,6 +80,9 @@ final class CodecRefusals extends ChannelDuplexHandler {
 
   /** The close at the end of the linger, once the problem is written. */
   private ScheduledFuture<?> lingerEnd;
+
+  /** The method of the last request passed on (the answer to a HEAD has no body). */
+  private HttpMethod lastMethod = HttpMethod.GET;
 
   CodecRefusals(int maxInitialLineLength, int maxHeaderSize) {
     this.lineTooLong = Problems.targetTooLong(maxInitialLineLength);
@@ -78,29 +97,76 @@ final class CodecRefusals extends ChannelDuplexHandler {
     }
     if (msg instanceof HttpRequest request) {
       if (request.decoderResult().isFailure()) {
-        refused = true;
-        FullHttpResponse answer = answer(request, request.decoderResult().cause());
+        refuse(ctx, answer(request.method(), request.decoderResult().cause()), due);
         ReferenceCountUtil.release(msg);
-        if (due == 0) {
-          send(ctx, answer);
-        } else {
-          held = answer;
-        }
         return;
       }
       due++;
+      passed++;
+      lastMethod = request.method();
+    } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+      refuseBody(ctx, content.decoderResult().cause());
+      ReferenceCountUtil.release(msg);
+      return;
     }
     ctx.fireChannelRead(msg);
   }
 
+  /**
+   * The body of the last request passed on cannot be read (a chunk size that is not a hexadecimal
+   * number): Reactor Netty would leave it unanswered. Unless its answer has begun (then the
+   * connection closes at the answer's end, or at once when it has ended), that request is answered
+   * here once the answers due before it are written; Reactor Netty's exchange, waiting for a body
+   * that will not come, ends with the connection.
+   */
+  private void refuseBody(ChannelHandlerContext ctx, Throwable failure) {
+    if (begun == passed) {
+      refused = true;
+      if (due == 0) {
+        linger(ctx);
+      } else {
+        closeAfterAnswer = true;
+      }
+      return;
+    }
+    refuse(ctx, answer(lastMethod, failure), due - 1);
+    answered = true;
+  }
+
+  private void refuse(ChannelHandlerContext ctx, FullHttpResponse answer, int answersBefore) {
+    refused = true;
+    if (answersBefore <= 0) {
+      send(ctx, answer);
+    } else {
+      held = answer;
+      awaited = answersBefore;
+    }
+  }
+
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (answered && msg instanceof HttpObject && held == null) {
+      ReferenceCountUtil.release(msg);
+      promise.trySuccess();
+      return;
+    }
+    if (msg instanceof HttpResponse response
+        && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+      begun++;
+    }
     boolean ends = endsAnAnswer(msg);
     ctx.write(msg, promise);
-    if (ends && due > 0 && --due == 0 && held != null) {
+    if (!ends || due == 0) {
+      return;
+    }
+    due--;
+    if (held != null && --awaited == 0) {
       FullHttpResponse answer = held;
       held = null;
       send(ctx, answer);
+    } else if (closeAfterAnswer && due == 0) {
+      ctx.flush();
+      linger(ctx);
     }
   }
 
@@ -138,12 +204,12 @@ final class CodecRefusals extends ChannelDuplexHandler {
         || response.status().codeClass() != HttpStatusClass.INFORMATIONAL;
   }
 
-  private FullHttpResponse answer(HttpRequest request, Throwable failure) {
+  private FullHttpResponse answer(HttpMethod method, Throwable failure) {
     Problems.Problem problem = problemFor(failure);
     String requestId = Correlation.requestId(null);
     LOG.debug("[{}] refused an unreadable request: {}", requestId, failure.toString());
     byte[] body = Problems.json(problem, null, requestId).getBytes(StandardCharsets.UTF_8);
-    boolean head = HttpMethod.HEAD.equals(request.method());
+    boolean head = HttpMethod.HEAD.equals(method);
     FullHttpResponse response =
         new DefaultFullHttpResponse(
             HttpVersion.HTTP_1_1,
