@@ -28,7 +28,10 @@ class UnreadableRequestsTest extends GatewayTest {
         "/api/reports/national?a=%",
         "/api/reports/national?year=%zz",
         "/api/departements/31/reports/dossiers?%=x",
-        "http://127.0.0.1/api/reports/national?year=%2"
+        "http://127.0.0.1/api/reports/national?year=%2",
+        "/api/departements/31/commission/sessions/%FF%FE/minutes.pdf",
+        "/api/departements/31/dossiers/%C3",
+        "/api/reports/national?year=%E9"
       })
   void aTargetWithAMalformedPercentEscapeIsAProblem(String target) throws Exception {
     int before = StubServices.RECEIVED.size();
@@ -37,6 +40,14 @@ class UnreadableRequestsTest extends GatewayTest {
 
     assertMalformedTarget(response);
     assertThat(StubServices.RECEIVED).hasSize(before);
+  }
+
+  @Test
+  void aTargetWhoseEscapesAreUtf8IsServed() throws Exception {
+    RawHttpConnection.Response response =
+        exchange(request("GET", "/api/reports/national?note=%C3%A9t%C3%A9", token("ADMIN", "*")));
+
+    assertThat(response.status()).isEqualTo(200);
   }
 
   @Test

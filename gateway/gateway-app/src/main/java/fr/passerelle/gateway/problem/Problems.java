@@ -70,13 +70,15 @@ public final class Problems {
 
   /**
    * A request whose target (path or query) is not a URI: a {@code %} not followed by two
-   * hexadecimal digits, or a character that must be percent-encoded.
+   * hexadecimal digits, escapes that do not form UTF-8, or a character that must be
+   * percent-encoded.
    */
   public static final Problem MALFORMED_TARGET =
       standard(
           HttpStatus.BAD_REQUEST,
           "L'adresse de la requête est mal formée : chaque « % » doit être suivi de deux chiffres"
-              + " hexadécimaux, et les caractères non permis dans une adresse doivent être encodés.");
+              + " hexadécimaux formant de l'UTF-8, et les caractères non permis dans une adresse"
+              + " doivent être encodés.");
 
   /** A request line (method, path and query) longer than the server reads. */
   public static Problem targetTooLong(int maxBytes) {
