@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Prints the path of a pg_dump of PostgreSQL major version $1 (default 17), the version of the
-# embedded server: pg_dump refuses to dump a server newer than itself, the embedded bundle carries
-# no client tools, and Debian 12 packages only pg_dump 15. So it is built from the source Debian
-# ships for its current release (the orig tarball of postgresql-<major>, checked against the sha256
-# of Debian's Sources index), only what pg_dump needs, and kept in
-# ${XDG_CACHE_HOME:-$HOME/.cache}/passerelle/pg_dump-<major>/ for later runs.
+# Prints the path of a pg_dump that can dump a PostgreSQL server of major version $1 (default 17,
+# the embedded server's): the embedded bundle carries no client tools, Debian 12 packages only
+# pg_dump 15, and a pg_dump refuses a server newer than itself. So it is built from the source Debian
+# ships, postgresql-<n> for the lowest n >= $1 whose orig tarball Debian's pool serves (the suites of
+# PASSERELLE_DEBIAN_SUITES, default trixie, forky and sid), checked against the sha256 of Debian's
+# Sources index; only libpq and pg_dump are built, and kept in
+# ${XDG_CACHE_HOME:-$HOME/.cache}/passerelle/pg_dump-$1/ for every later run (see ADR 42).
 #
-# Building needs gcc, make, flex, bison and perl (PostgreSQL 17's tarball no longer carries the
-# generated parsers); when one is missing and this runs as root (as CI does), apt-get installs them,
-# otherwise it says which command installs them, and fails. Progress goes to stderr; stdout holds
-# only the path.
+# Building needs gcc, make, flex, bison and perl (PostgreSQL's tarballs no longer carry the generated
+# parsers); when one is missing and this runs as root (as CI does), apt-get installs it, otherwise
+# this says which command installs it, and fails. Progress goes to stderr; stdout holds only the path.
 set -euo pipefail
 
 readonly MAJOR=${1:-17}
@@ -79,10 +79,11 @@ for suite in "${SUITES[@]}"; do
       { sums = 0 }
       END { emit() }
     '
-done | sort -s -n -k 1,1 >"$work/candidates"
+done | sort -s -n -k 1,1 | awk '!seen[$4]++' >"$work/candidates"
 
-# Debian's pool may lack a tarball its index still lists (postgresql-17's 17.12, in November 2026):
-# the next candidate is then taken.
+# Debian's pool may lack a tarball its index lists (postgresql-17's 17.12, in November 2026, was
+# listed by trixie and served neither by the main archive nor by the security one): the next
+# candidate is then taken.
 tarball=
 while read -r major directory sha256 file; do
   say "downloading $file"
