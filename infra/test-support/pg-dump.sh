@@ -68,17 +68,20 @@ trap 'rm -rf "$work"' EXIT
 # dumps any server up to its own major version), each as: major, directory, sha256, orig tarball.
 for suite in "${SUITES[@]}"; do
   say "looking up postgresql-$MAJOR or newer in $suite's Sources index"
-  curl -fsS --retry 3 "$DEBIAN_MIRROR/dists/$suite/main/source/Sources.xz" | xz -dc \
-    | awk -v minimum="$MAJOR" '
-      function emit() { if (major != "" && file != "") print major, directory, sha, file }
-      /^Package: / { emit(); major = ""; directory = ""; file = "" }
-      /^Package: postgresql-[0-9]+$/ { n = substr($2, 12) + 0; if (n >= minimum) major = n }
-      major != "" && /^Directory: / { directory = $2 }
-      major != "" && /^Checksums-Sha256:/ { sums = 1; next }
-      major != "" && sums && /^ / { if ($3 ~ /\.orig\.tar\.(bz2|gz|xz)$/) { sha = $1; file = $3 } next }
-      { sums = 0 }
-      END { emit() }
-    '
+  # A suite whose index cannot be read (renamed, or the mirror failing) leaves the others to try.
+  {
+    curl -fsS --retry 3 "$DEBIAN_MIRROR/dists/$suite/main/source/Sources.xz" | xz -dc \
+      | awk -v minimum="$MAJOR" '
+        function emit() { if (major != "" && file != "") print major, directory, sha, file }
+        /^Package: / { emit(); major = ""; directory = ""; file = "" }
+        /^Package: postgresql-[0-9]+$/ { n = substr($2, 12) + 0; if (n >= minimum) major = n }
+        major != "" && /^Directory: / { directory = $2 }
+        major != "" && /^Checksums-Sha256:/ { sums = 1; next }
+        major != "" && sums && /^ / { if ($3 ~ /\.orig\.tar\.(bz2|gz|xz)$/) { sha = $1; file = $3 } next }
+        { sums = 0 }
+        END { emit() }
+      '
+  } || say "cannot read $suite's Sources index, skipping it"
 done | sort -s -n -k 1,1 | awk '!seen[$4]++' >"$work/candidates"
 
 # Debian's pool may lack a tarball its index lists (postgresql-17's 17.12, in November 2026, was
