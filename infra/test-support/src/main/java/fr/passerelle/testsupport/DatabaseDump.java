@@ -26,7 +26,9 @@ import org.postgresql.Driver;
  * test searches it for what must not be readable by someone holding a backup. Each table's rows are
  * in a {@code COPY schema.table (columns) FROM stdin;} block; each large object is written by
  * {@code pg_dump} as hexadecimal {@code lowrite} calls, which this decodes and appends as text
- * (what anyone restoring the dump would read), so a search finds a name kept in one.
+ * (what anyone restoring the dump would read), so a search finds a name kept in one; so is every
+ * binary ({@code bytea}) value of the rows, written in hexadecimal too (the event stores' payloads
+ * and metadata are such values).
  *
  * <p>Where {@code pg_dump} comes from: the embedded PostgreSQL bundle carries no client tools, and
  * a {@code pg_dump} older than the server refuses to dump it, so {@code infra/test-support/
@@ -41,6 +43,7 @@ public final class DatabaseDump {
       Pattern.compile("SELECT pg_catalog\\.lo_open\\('(\\d+)', \\d+\\);");
   private static final Pattern LARGE_OBJECT_WRITE =
       Pattern.compile("SELECT pg_catalog\\.lowrite\\(0, '\\\\x([0-9a-fA-F]*)'\\);");
+  private static final Pattern BINARY_VALUE = Pattern.compile("\\\\\\\\x((?:[0-9a-fA-F]{2})+)");
   private static final Map<Integer, Path> PG_DUMP_BY_MAJOR = new ConcurrentHashMap<>();
 
   private DatabaseDump() {}
@@ -67,7 +70,7 @@ public final class DatabaseDump {
             Map.of("PGPASSWORD", password == null ? "" : password),
             DUMP_TIMEOUT,
             "pg_dump of " + jdbcUrl);
-    return dump + largeObjectsAsText(dump);
+    return dump + largeObjectsAsText(dump) + binaryValuesAsText(dump);
   }
 
   private static int serverMajor(String jdbcUrl, String user, String password) {
@@ -191,6 +194,20 @@ public final class DatabaseDump {
           .append(open.group(1))
           .append(", as text\n")
           .append(new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8))
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * Each binary value of the rows as text: a {@code COPY} block writes a {@code bytea} as {@code
+   * \\x} (the backslash doubled) and its bytes in hexadecimal.
+   */
+  private static String binaryValuesAsText(String dump) {
+    StringBuilder text = new StringBuilder("\n-- binary values, as text\n");
+    Matcher value = BINARY_VALUE.matcher(dump);
+    while (value.find()) {
+      text.append(new String(HexFormat.of().parseHex(value.group(1)), StandardCharsets.UTF_8))
           .append('\n');
     }
     return text.toString();

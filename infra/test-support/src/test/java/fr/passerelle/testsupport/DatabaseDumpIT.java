@@ -66,6 +66,9 @@ class DatabaseDumpIT {
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE person (id text PRIMARY KEY, name text, born date)");
       statement.execute("INSERT INTO person VALUES ('p-1', 'Quilla Zyxbrandt', '1987-02-19')");
+      statement.execute("CREATE TABLE event (id int, payload bytea)");
+      statement.execute(
+          "INSERT INTO event VALUES (1, convert_to('{\"contact\":\"Mme Quorvath\"}', 'UTF8'))");
       try (var created =
           statement.executeQuery(
               "SELECT lo_from_bytea(0, convert_to('lettre de Mme Vornhalt', 'UTF8'))")) {
@@ -79,18 +82,21 @@ class DatabaseDumpIT {
         .contains("-- Dumped by pg_dump version")
         .contains(
             "COPY public.person (id, name, born) FROM stdin;\np-1\tQuilla Zyxbrandt\t1987-02-19\n\\.\n")
-        .contains("-- large object " + largeObject + ", as text\nlettre de Mme Vornhalt\n");
+        .contains("-- large object " + largeObject + ", as text\nlettre de Mme Vornhalt\n")
+        .contains("{\"contact\":\"Mme Quorvath\"}");
 
     try (Connection connection = superuser("records");
         Statement statement = connection.createStatement()) {
       statement.execute("DELETE FROM person");
+      statement.execute("DELETE FROM event");
       statement.execute("SELECT lo_unlink(" + largeObject + ")");
     }
     String after = DatabaseDump.of(url, "postgres", SUPERUSER_PASSWORD);
     assertThat(after)
         .contains("COPY public.person (id, name, born) FROM stdin;\n\\.\n")
         .doesNotContain("Zyxbrandt")
-        .doesNotContain("Vornhalt");
+        .doesNotContain("Vornhalt")
+        .doesNotContain("Quorvath");
   }
 
   @Test
