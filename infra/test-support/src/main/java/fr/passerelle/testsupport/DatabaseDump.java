@@ -1,107 +1,215 @@
 package fr.passerelle.testsupport;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
-import org.postgresql.PGConnection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.Driver;
 
 /**
- * What {@code pg_dump} writes of a database's data, made over JDBC: every table of every schema but
- * PostgreSQL's own, each as the {@code COPY ... FROM stdin} block {@code pg_dump} writes (it reads
- * them with the same {@code COPY ... TO STDOUT}), and every large object. A test searches it for
- * what must not be readable by someone holding a backup.
+ * A plain-format dump of a whole database, made by {@code pg_dump} itself, as a backup holds it: a
+ * test searches it for what must not be readable by someone holding a backup. Each table's rows are
+ * in a {@code COPY schema.table (columns) FROM stdin;} block; each large object is written by
+ * {@code pg_dump} as hexadecimal {@code lowrite} calls, which this decodes and appends as text
+ * (what anyone restoring the dump would read), so a search finds a name kept in one; so is every
+ * binary ({@code bytea}) value of the rows, written in hexadecimal too (the event stores' payloads
+ * and metadata are such values).
  *
- * <p>Why not {@code pg_dump} itself: the embedded PostgreSQL bundle carries only {@code initdb},
- * {@code pg_ctl} and {@code postgres} (its maintainers keep the client tools out), and a {@code
- * pg_dump} older than the server refuses to dump it; the data this makes is the same as the data
- * section of a plain-format dump.
+ * <p>Where {@code pg_dump} comes from: the embedded PostgreSQL bundle carries no client tools, and
+ * a {@code pg_dump} older than the server refuses to dump it, so {@code infra/test-support/
+ * pg-dump.sh} builds one of the server's major version (or the next one Debian serves) from
+ * Debian's source, once per machine, and keeps it in {@code ~/.cache/passerelle} (see ADR 42).
  */
 public final class DatabaseDump {
+
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(30);
+  private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+  private static final Pattern LARGE_OBJECT_OPEN =
+      Pattern.compile("SELECT pg_catalog\\.lo_open\\('(\\d+)', \\d+\\);");
+  private static final Pattern LARGE_OBJECT_WRITE =
+      Pattern.compile("SELECT pg_catalog\\.lowrite\\(0, '\\\\x([0-9a-fA-F]*)'\\);");
+  private static final Pattern BINARY_VALUE = Pattern.compile("\\\\\\\\x((?:[0-9a-fA-F]{2})+)");
+  private static final Map<Integer, Path> PG_DUMP_BY_MAJOR = new ConcurrentHashMap<>();
 
   private DatabaseDump() {}
 
   /** The dump of the database at {@code jdbcUrl}, read as {@code user} (its owner or more). */
   public static String of(String jdbcUrl, String user, String password) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
-      connection.setReadOnly(true);
-      StringWriter dump = new StringWriter();
-      for (String table : tables(connection)) {
-        List<String> columns = columns(connection, table);
-        dump.append("COPY ")
-            .append(table)
-            .append(" (")
-            .append(String.join(", ", columns))
-            .append(") FROM stdin;\n");
-        connection
-            .unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyOut("COPY " + table + " TO STDOUT", dump);
-        dump.append("\\.\n\n");
-      }
-      largeObjects(connection, dump);
-      return dump.toString();
+    Properties url = Driver.parseURL(jdbcUrl, null);
+    if (url == null) {
+      throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
+    }
+    Path pgDump =
+        PG_DUMP_BY_MAJOR.computeIfAbsent(
+            serverMajor(jdbcUrl, user, password), DatabaseDump::pgDump);
+    String dump =
+        run(
+            List.of(
+                pgDump.toString(),
+                "--format=plain",
+                "--no-password",
+                "--host=" + url.getProperty("PGHOST"),
+                "--port=" + url.getProperty("PGPORT"),
+                "--username=" + user,
+                "--dbname=" + url.getProperty("PGDBNAME")),
+            Map.of("PGPASSWORD", password == null ? "" : password),
+            DUMP_TIMEOUT,
+            "pg_dump of " + jdbcUrl);
+    return dump + largeObjectsAsText(dump) + binaryValuesAsText(dump);
+  }
+
+  private static int serverMajor(String jdbcUrl, String user, String password) {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        Statement statement = connection.createStatement();
+        ResultSet version = statement.executeQuery("SHOW server_version_num")) {
+      version.next();
+      return Integer.parseInt(version.getString(1)) / 10000;
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot dump " + jdbcUrl, e);
+      throw new IllegalStateException("Cannot read the server version of " + jdbcUrl, e);
+    }
+  }
+
+  /** The {@code pg_dump} the project's script builds (or finds in its cache) for {@code major}. */
+  private static Path pgDump(int major) {
+    Path script = projectRoot().resolve("infra/test-support/pg-dump.sh");
+    String output =
+        run(
+            List.of("bash", script.toString(), Integer.toString(major)),
+            Map.of(),
+            SCRIPT_TIMEOUT,
+            script + " (which builds pg_dump " + major + " on first use)");
+    String[] lines = output.strip().split("\n");
+    Path binary = Path.of(lines[lines.length - 1]);
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(script + " named no executable pg_dump: " + output);
+    }
+    return binary;
+  }
+
+  /**
+   * The checkout: system property {@code passerelle.root} when the build sets it, else the first
+   * directory holding {@code mvnw} from the working directory up (a test runs in its module's
+   * directory, or in the checkout's).
+   */
+  private static Path projectRoot() {
+    String root = System.getProperty("passerelle.root");
+    if (root != null && !root.isBlank()) {
+      return Path.of(root);
+    }
+    Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    for (Path directory = start; directory != null; directory = directory.getParent()) {
+      if (Files.isRegularFile(directory.resolve("mvnw"))
+          && Files.isRegularFile(directory.resolve("infra/test-support/pg-dump.sh"))) {
+        return directory;
+      }
+    }
+    throw new IllegalStateException(
+        "No checkout of the project (a directory with mvnw) above " + start);
+  }
+
+  /**
+   * Runs {@code command} and returns what it wrote on its standard output; its standard error goes
+   * into the exception when it fails or runs too long.
+   */
+  private static String run(
+      List<String> command, Map<String, String> environment, Duration timeout, String what) {
+    Path output = null;
+    Path errors = null;
+    Process process = null;
+    try {
+      output = Files.createTempFile("passerelle-dump-", ".out");
+      errors = Files.createTempFile("passerelle-dump-", ".err");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .redirectOutput(output.toFile())
+              .redirectError(errors.toFile());
+      builder.environment().putAll(environment);
+      process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(
+            what + " ran longer than " + timeout + ": " + Files.readString(errors));
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            what + " failed (exit " + process.exitValue() + "): " + Files.readString(errors));
+      }
+      return Files.readString(output);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("Cannot run " + what, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running " + what, e);
+    } finally {
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      deleteQuietly(output);
+      deleteQuietly(errors);
     }
   }
 
-  private static List<String> tables(Connection connection) throws SQLException {
-    List<String> tables = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                """
-                SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                  AND n.nspname NOT LIKE 'pg_toast%'
-                ORDER BY 1""")) {
-      while (rows.next()) {
-        tables.add(rows.getString(1));
-      }
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
     }
-    return tables;
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A temporary file left behind is no reason to fail the dump.
+    }
   }
 
-  private static List<String> columns(Connection connection, String table) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (var statement =
-        connection.prepareStatement(
-            """
-            SELECT quote_ident(attname) FROM pg_attribute
-            WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped
-            ORDER BY attnum""")) {
-      statement.setString(1, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          columns.add(rows.getString(1));
-        }
+  /**
+   * Each large object of the dump as text: {@code pg_dump} opens it ({@code lo_open('oid', ...)})
+   * then writes its bytes in hexadecimal chunks ({@code lowrite(0, '\x...')}).
+   */
+  private static String largeObjectsAsText(String dump) {
+    StringBuilder text = new StringBuilder();
+    Matcher open = LARGE_OBJECT_OPEN.matcher(dump);
+    while (open.find()) {
+      int end = dump.indexOf("lo_close(0)", open.end());
+      Matcher write =
+          LARGE_OBJECT_WRITE.matcher(dump).region(open.end(), end < 0 ? dump.length() : end);
+      StringBuilder hex = new StringBuilder();
+      while (write.find()) {
+        hex.append(write.group(1));
       }
+      text.append("\n-- large object ")
+          .append(open.group(1))
+          .append(", as text\n")
+          .append(new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8))
+          .append('\n');
     }
-    return columns;
+    return text.toString();
   }
 
-  private static void largeObjects(Connection connection, StringWriter dump) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows =
-            statement.executeQuery(
-                "SELECT oid, encode(lo_get(oid), 'escape') FROM pg_largeobject_metadata")) {
-      while (rows.next()) {
-        dump.append("-- large object ")
-            .append(rows.getString(1))
-            .append('\n')
-            .append(rows.getString(2))
-            .append('\n');
-      }
+  /**
+   * Each binary value of the rows as text: a {@code COPY} block writes a {@code bytea} as {@code
+   * \\x} (the backslash doubled) and its bytes in hexadecimal.
+   */
+  private static String binaryValuesAsText(String dump) {
+    StringBuilder text = new StringBuilder("\n-- binary values, as text\n");
+    Matcher value = BINARY_VALUE.matcher(dump);
+    while (value.find()) {
+      text.append(new String(HexFormat.of().parseHex(value.group(1)), StandardCharsets.UTF_8))
+          .append('\n');
     }
+    return text.toString();
   }
 }
