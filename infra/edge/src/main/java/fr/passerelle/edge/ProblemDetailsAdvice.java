@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -55,6 +56,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Problems.of(HttpStatus.FORBIDDEN, Problems.DENIED_DETAIL),
         new HttpHeaders(),
         HttpStatus.FORBIDDEN,
+        request);
+  }
+
+  /**
+   * A request Spring Security's firewall refuses once the operation reads it: a form body (which a
+   * JSON operation reads as parameters before refusing its type) naming a parameter the firewall
+   * does not allow, such as {@code " "}. The request is malformed, not the service.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+    return handleExceptionInternal(
+        e,
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "La requête contient un paramètre dont le nom ou la valeur n'est pas permis."),
+        new HttpHeaders(),
+        HttpStatus.BAD_REQUEST,
         request);
   }
 

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.DefaultSecurityFilterChain;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -42,9 +45,12 @@ class ProblemDetailsAdviceTest {
     }
   }
 
+  /** With Spring Security's firewall in front, as in every service. */
   private final MockMvc mvc =
       MockMvcBuilders.standaloneSetup(new Things())
           .setControllerAdvice(new ProblemDetailsAdvice())
+          .addFilters(
+              new FilterChainProxy(new DefaultSecurityFilterChain(AnyRequestMatcher.INSTANCE)))
           .build();
 
   @Test
@@ -65,6 +71,18 @@ class ProblemDetailsAdviceTest {
           jsonPath("$.detail")
               .value(startsWith("Le corps de la requête doit être de type application/json")));
     }
+  }
+
+  @Test
+  void aFormBodyNamingAParameterTheFirewallRefusesIsAFrenchProblem() throws Exception {
+    var refused =
+        mvc.perform(
+            post("/things").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("%01=1"));
+
+    assertProblem(refused, 400, "Requête invalide", "urn:passerelle:probleme:requete-invalide");
+    refused.andExpect(
+        jsonPath("$.detail")
+            .value("La requête contient un paramètre dont le nom ou la valeur n'est pas permis."));
   }
 
   @Test
