@@ -9,6 +9,7 @@ import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
 import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
+import fr.passerelle.eventbus.testapp.RecordedSpans;
 import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
@@ -16,6 +17,10 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +59,8 @@ class EventBusIT {
   @Autowired EventProcessingConfiguration processing;
   @LocalServerPort int port;
   @Autowired TransactionManager axonTransactions;
+  @Autowired Tracer tracer;
+  @Autowired RecordedSpans spans;
 
   @AfterEach
   void noPoison() {
@@ -230,14 +237,16 @@ class EventBusIT {
   void theRequestThatCausedAnEventTravelsWithItToTheConsumer() {
     String dossier = UUID.randomUUID().toString();
     String requestId = "req-" + UUID.randomUUID();
-    String traceparent = Correlation.traceparent(null);
+    Span request = tracer.nextSpan().name("request").start();
 
-    Correlation.enter(requestId, traceparent);
-    try {
+    Correlation.enter(requestId);
+    try (var ignored = tracer.withSpan(request)) {
       commands.sendAndWait(new TestApplication.Shout(dossier, "traced"));
     } finally {
+      request.end();
       Correlation.leave();
     }
+    String traceId = request.context().traceId();
 
     awaitApplied(dossier, "traced");
     await()
@@ -246,12 +255,15 @@ class EventBusIT {
             () ->
                 assertThat(
                         jdbc.queryForList(
-                            "SELECT request_id FROM traced WHERE value = 'traced'", String.class))
-                    .containsExactly(requestId));
+                            "SELECT request_id || ' ' || trace_id FROM traced WHERE value = 'traced'",
+                            String.class))
+                    .containsExactly(requestId + " " + traceId));
     assertThat(
             jdbc.queryForObject(
-                "SELECT request_id FROM applied WHERE dossier_id = ?", String.class, dossier))
-        .isEqualTo(requestId);
+                "SELECT request_id || ' ' || trace_id FROM applied WHERE dossier_id = ?",
+                String.class,
+                dossier))
+        .isEqualTo(requestId + " " + traceId);
     try (var topic = new TopicReader(TestApplication.TOPIC)) {
       var record =
           await()
@@ -261,8 +273,56 @@ class EventBusIT {
                   java.util.Optional::isPresent)
               .orElseThrow();
       assertThat(header(record, "x-request-id")).isEqualTo(requestId);
-      assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+      assertThat(header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
     }
+  }
+
+  /**
+   * One trace from the request to the consumer: the command's handling is a child of the request's
+   * span; the tracking processor's handling of the event and the outbox's a child of the command's;
+   * the record's publication a child of the outbox's; its consumption a child of the publication,
+   * though it happens in another thread after a trip through Kafka.
+   */
+  @Test
+  void theSpansOfARequestMakeOneTreeFromTheCommandToTheConsumer() {
+    String dossier = UUID.randomUUID().toString();
+    Span request = tracer.nextSpan().name("request").start();
+    try (var ignored = tracer.withSpan(request)) {
+      commands.sendAndWait(new TestApplication.Shout(dossier, "one-tree"));
+    } finally {
+      request.end();
+    }
+    String traceId = request.context().traceId();
+    awaitApplied(dossier, "one-tree");
+
+    List<SpanData> trace =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> spans.ofTrace(traceId),
+                found ->
+                    found.stream().anyMatch(s -> s.getName().startsWith(TestApplication.CONSUMER)));
+    SpanData root = named(trace, "request");
+    SpanData command = named(trace, "command Shout");
+    SpanData traced = named(trace, "traced Happened");
+    SpanData outbox = named(trace, OutboxPublisher.PROCESSING_GROUP + " Happened");
+    SpanData publish = named(trace, "publish " + TestApplication.TYPE);
+    SpanData consume = named(trace, TestApplication.CONSUMER + " " + TestApplication.TYPE);
+    assertThat(command.getParentSpanId()).isEqualTo(root.getSpanId());
+    assertThat(traced.getParentSpanId()).isEqualTo(command.getSpanId());
+    assertThat(outbox.getParentSpanId()).isEqualTo(command.getSpanId());
+    assertThat(publish.getParentSpanId()).isEqualTo(outbox.getSpanId());
+    assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+    assertThat(consume.getParentSpanId()).isEqualTo(publish.getSpanId());
+    assertThat(consume.getKind()).isEqualTo(SpanKind.CONSUMER);
+    // names and attributes say what was done, never with what: the value is not in the trace
+    assertThat(trace.toString()).doesNotContain("one-tree");
+  }
+
+  private static SpanData named(List<SpanData> spans, String name) {
+    List<SpanData> found = spans.stream().filter(span -> span.getName().equals(name)).toList();
+    assertThat(found).as("the spans named %s among %s", name, spans).hasSize(1);
+    return found.get(0);
   }
 
   @Test
