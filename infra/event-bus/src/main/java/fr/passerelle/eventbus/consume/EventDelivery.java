@@ -136,7 +136,13 @@ public class EventDelivery {
                 consumer.name(),
                 handled,
                 event ->
-                    withCorrelation(consumer, recordOf.get(event), () -> consumer.apply(event)));
+                    withCorrelation(
+                        consumer,
+                        recordOf.get(event),
+                        () -> {
+                          consumer.apply(event);
+                          applied(consumer, event);
+                        }));
         availability.succeeded(consumer.name());
         for (int i = 0; i < handled.size(); i++) {
           counted(consumer, handled.get(i).type(), outcomes.get(i));
@@ -201,7 +207,14 @@ public class EventDelivery {
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        Outcome outcome = inbox.deliver(consumer.name(), event, consumer::apply);
+        Outcome outcome =
+            inbox.deliver(
+                consumer.name(),
+                event,
+                received -> {
+                  consumer.apply(received);
+                  applied(consumer, received);
+                });
         availability.succeeded(consumer.name());
         return counted(consumer, event.type(), outcome);
       } catch (DeliveryPostponedException e) {
@@ -236,6 +249,16 @@ public class EventDelivery {
         backoff = min(backoff.multipliedBy(2), maxBackoff);
       }
     }
+  }
+
+  /** A line per event applied, for following a request (its trace) into the consumers' logs. */
+  private static void applied(EventConsumer consumer, ReceivedEvent event) {
+    log.debug(
+        "{} applies event {} ({}) of dossier {}",
+        consumer.name(),
+        event.id(),
+        event.type(),
+        event.subject());
   }
 
   /**

@@ -167,6 +167,7 @@ public class OutboxPublisher {
   private Sent send(EventMessage<?> message, IntegrationEvent event) {
     String eventId = message.getIdentifier();
     Instant time = message.getTimestamp();
+    log.debug("Publishing event {} ({}) of dossier {}", eventId, event.type(), event.dossierId());
     var headers = new RecordHeaders();
     // the request that caused the event, for the consumers' logs
     Object requestId = message.getMetaData().get(Correlation.REQUEST_ID);
