@@ -29,6 +29,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,7 @@ class EventBusIT {
   @Autowired TransactionManager axonTransactions;
   @Autowired Tracer tracer;
   @Autowired RecordedSpans spans;
+  @Autowired EventGateway events;
 
   @AfterEach
   void noPoison() {
@@ -317,6 +319,27 @@ class EventBusIT {
     assertThat(consume.getKind()).isEqualTo(SpanKind.CONSUMER);
     // names and attributes say what was done, never with what: the value is not in the trace
     assertThat(trace.toString()).doesNotContain("one-tree");
+  }
+
+  /**
+   * An event published in a request outside any command (an access log entry) stays in the
+   * request's trace, to its consumer.
+   */
+  @Test
+  void anEventPublishedOutsideACommandStaysInTheRequestsTrace() {
+    String dossier = UUID.randomUUID().toString();
+    Span request = tracer.nextSpan().name("request").start();
+    try (var ignored = tracer.withSpan(request)) {
+      events.publish(new Happened(dossier, "published"));
+    } finally {
+      request.end();
+    }
+
+    awaitApplied(dossier, "published");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT trace_id FROM applied WHERE dossier_id = ?", String.class, dossier))
+        .isEqualTo(request.context().traceId());
   }
 
   private static SpanData named(List<SpanData> spans, String name) {

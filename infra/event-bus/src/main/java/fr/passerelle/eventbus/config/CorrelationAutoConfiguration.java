@@ -74,6 +74,19 @@ public class CorrelationAutoConfiguration {
     return metaData;
   }
 
+  /**
+   * An event published outside a command (through the event gateway, as the access log's entries of
+   * a request are) carries the context of the current span, like a command's events.
+   */
+  @Bean
+  MessageDispatchInterceptor<EventMessage<?>> traceOfPublishedEvents(MessageTracing tracing) {
+    return messages ->
+        (index, event) ->
+            event.getMetaData().containsKey(Correlation.TRACEPARENT)
+                ? event
+                : event.andMetaData(tracing.currentContext());
+  }
+
   /** The handling of each command is a span, child of the span that sent it. */
   @Bean
   MessageHandlerInterceptor<CommandMessage<?>> tracingOfCommands(MessageTracing tracing) {
