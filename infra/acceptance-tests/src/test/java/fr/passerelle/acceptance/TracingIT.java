@@ -117,21 +117,46 @@ class TracingIT {
             "00-" + traceId + "-" + clientSpanId + "-01"),
         200);
 
-    List<Received> trace =
-        await()
-            .atMost(PATIENCE)
-            .until(
-                () -> collector.ofTrace(traceId),
-                spans ->
-                    spans.stream()
-                        .anyMatch(
-                            span ->
-                                span.service().equals("reporting-service")
-                                    && span.name().equals("submitted-dossiers " + SUBMITTED)));
+    // the processes export their spans in batches of their own: the tree is whole once all have
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertOneTree(collector.ofTrace(traceId), clientSpanId));
+
+    // no span says who the dossier is about; only traces are sent to the collector
+    assertThat(collector.everything()).doesNotContain("Personne", "Gironde", "1995-03-02");
+    assertThat(collector.unexpected()).isEmpty();
+
+    // the log lines of the three processes about the submission name its trace
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(linesOf("gateway", traceId)).isNotEmpty();
+              assertThat(linesOf("dossier", traceId))
+                  .anySatisfy(line -> assertThat(line).contains("Publishing event", dossierId));
+              assertThat(linesOf("reporting", traceId))
+                  .anySatisfy(
+                      line ->
+                          assertThat(line).contains("submitted-dossiers applies event", dossierId));
+            });
+  }
+
+  /**
+   * The spans of the trace make one tree: the client's span is the only parent from outside the
+   * trace, of the gateway's; and the path from the reporting projection's span up to the client's
+   * passes through the publication, the command, dossier-service's HTTP call and the gateway's.
+   */
+  private static void assertOneTree(List<Received> trace, String clientSpanId) {
     Map<String, Received> byId =
         trace.stream().collect(Collectors.toMap(Received::spanId, span -> span, (a, b) -> a));
-
-    // one tree: the client's span is the only parent from outside the trace, of the gateway's
+    Received projection =
+        trace.stream()
+            .filter(
+                span ->
+                    span.service().equals("reporting-service")
+                        && span.name().equals("submitted-dossiers " + SUBMITTED))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no projection span yet in " + trace));
     assertThat(trace)
         .allSatisfy(
             span ->
@@ -147,14 +172,6 @@ class TracingIT {
               assertThat(root.service()).isEqualTo("gateway");
               assertThat(root.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
             });
-
-    // from the projection's span up to the client's, through the publication, the command, the
-    // service's HTTP call and the gateway's
-    Received projection =
-        trace.stream()
-            .filter(span -> span.name().equals("submitted-dossiers " + SUBMITTED))
-            .findFirst()
-            .orElseThrow();
     List<Received> path = new ArrayList<>();
     for (Received span = projection; span != null; span = byId.get(span.parentSpanId())) {
       path.add(span);
@@ -173,23 +190,6 @@ class TracingIT {
         .extracting(Received::name)
         .contains("publish " + SUBMITTED, "command SubmitDossierCommand");
     assertThat(path.get(path.size() - 1).parentSpanId()).isEqualTo(clientSpanId);
-
-    // no span says who the dossier is about
-    assertThat(collector.everything()).doesNotContain("Personne", "Gironde", "1995-03-02");
-
-    // the log lines of the three processes about the submission name its trace
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              assertThat(linesOf("gateway", traceId)).isNotEmpty();
-              assertThat(linesOf("dossier", traceId))
-                  .anySatisfy(line -> assertThat(line).contains("Publishing event", dossierId));
-              assertThat(linesOf("reporting", traceId))
-                  .anySatisfy(
-                      line ->
-                          assertThat(line).contains("submitted-dossiers applies event", dossierId));
-            });
   }
 
   /** The lines of a process's log that name trace {@code traceId}. */
@@ -295,6 +295,7 @@ class TracingIT {
 
     private final List<Received> spans = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> unexpected = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     void start() {
@@ -322,6 +323,14 @@ class TracingIT {
             } finally {
               exchange.close();
             }
+          });
+      // anything else sent here (metrics, logs) would be pushed without being asked for
+      server.createContext(
+          "/",
+          exchange -> {
+            unexpected.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
           });
       server.start();
     }
@@ -361,6 +370,10 @@ class TracingIT {
 
     String everything() {
       return String.join("\n", requests);
+    }
+
+    List<String> unexpected() {
+      return unexpected;
     }
 
     void stop() {

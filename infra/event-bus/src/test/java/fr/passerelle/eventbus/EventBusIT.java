@@ -17,10 +17,12 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -63,6 +66,7 @@ class EventBusIT {
   @Autowired Tracer tracer;
   @Autowired RecordedSpans spans;
   @Autowired EventGateway events;
+  @Autowired ApplicationContext context;
 
   @AfterEach
   void noPoison() {
@@ -340,6 +344,24 @@ class EventBusIT {
             jdbc.queryForObject(
                 "SELECT trace_id FROM applied WHERE dossier_id = ?", String.class, dossier))
         .isEqualTo(request.context().traceId());
+  }
+
+  /**
+   * Without a collector named, nothing is exported: no OTLP span exporter (only the test's own), no
+   * OTLP meter registry pushing metrics to a default address.
+   */
+  @Test
+  void nothingIsExportedWithoutACollector() {
+    assertThat(context.getBeansOfType(SpanExporter.class).values())
+        .singleElement()
+        .isInstanceOf(RecordedSpans.class);
+    List<MeterRegistry> registries =
+        meters instanceof CompositeMeterRegistry composite
+            ? List.copyOf(composite.getRegistries())
+            : List.of(meters);
+    assertThat(registries)
+        .extracting(registry -> registry.getClass().getName())
+        .noneMatch(name -> name.contains("otlp"));
   }
 
   private static SpanData named(List<SpanData> spans, String name) {
