@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every request gets an X-Request-Id and a traceparent, passed downstream and returned. */
+/**
+ * Every request gets an X-Request-Id, passed downstream and returned, and is traced: the call the
+ * gateway makes downstream carries the gateway's span in a W3C traceparent, in the client's trace
+ * when it sent one.
+ */
 class CorrelationTest extends GatewayTest {
 
   private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
 
   @Test
-  void aWellFormedRequestIdAndTraceparentAreKept() throws Exception {
+  void aWellFormedRequestIdIsKeptAndTheClientsTraceContinued() throws Exception {
     String requestId = newRequestId();
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -25,11 +29,16 @@ class CorrelationTest extends GatewayTest {
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
     assertThat(StubServices.withRequestId(requestId))
         .singleElement()
-        .satisfies(received -> assertThat(received.traceparent()).isEqualTo(traceparent));
+        .satisfies(
+            received ->
+                assertThat(received.traceparent())
+                    .matches(TRACEPARENT)
+                    .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                    .isNotEqualTo(traceparent));
   }
 
   @Test
-  void missingOrMalformedOnesAreReplaced() throws Exception {
+  void missingOrMalformedOnesAreReplacedByANewRequestIdAndTrace() throws Exception {
     int before = StubServices.RECEIVED.size();
 
     var response =

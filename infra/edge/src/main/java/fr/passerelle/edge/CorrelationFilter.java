@@ -9,8 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes the request id and trace context the gateway passed (or starts them), keeps them in the
- * logging context while the request is handled, and returns the request id to the caller.
+ * Takes the request id the gateway passed (or starts one), keeps it in the logging context while
+ * the request is handled, and returns it to the caller. The trace context is taken by the HTTP
+ * server's observation (Micrometer Tracing, ADR 43).
  */
 public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
 
@@ -19,8 +20,7 @@ public class CorrelationFilter extends OncePerRequestFilter implements Ordered {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String requestId = Correlation.requestId(request.getHeader(Correlation.REQUEST_ID_HEADER));
-    String traceparent = Correlation.traceparent(request.getHeader(Correlation.TRACEPARENT));
-    Correlation.enter(requestId, traceparent);
+    Correlation.enter(requestId);
     response.setHeader(Correlation.REQUEST_ID_HEADER, requestId);
     try {
       chain.doFilter(request, response);

@@ -28,7 +28,10 @@ public final class CloudEventHeaders {
   /** The roles under which that caller acted, comma-separated (those the route allowed). */
   public static final String ACTOR_ROLES = "x-actor-roles";
 
-  /** W3C trace context of that request (CloudEvents distributed-tracing extension). */
+  /**
+   * W3C trace context of the span that published the event, in the request's trace (CloudEvents
+   * distributed-tracing extension); written and read by the tracer's propagator (ADR 43).
+   */
   public static final String TRACEPARENT = "traceparent";
 
   public static final String SPEC_VERSION_1_0 = "1.0";

@@ -9,6 +9,7 @@ import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
 import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
+import fr.passerelle.eventbus.testapp.RecordedSpans;
 import fr.passerelle.eventbus.testapp.TestApplication;
 import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
@@ -16,6 +17,12 @@ import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +31,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -54,6 +63,10 @@ class EventBusIT {
   @Autowired EventProcessingConfiguration processing;
   @LocalServerPort int port;
   @Autowired TransactionManager axonTransactions;
+  @Autowired Tracer tracer;
+  @Autowired RecordedSpans spans;
+  @Autowired EventGateway events;
+  @Autowired ApplicationContext context;
 
   @AfterEach
   void noPoison() {
@@ -230,14 +243,16 @@ class EventBusIT {
   void theRequestThatCausedAnEventTravelsWithItToTheConsumer() {
     String dossier = UUID.randomUUID().toString();
     String requestId = "req-" + UUID.randomUUID();
-    String traceparent = Correlation.traceparent(null);
+    Span request = tracer.nextSpan().name("request").start();
 
-    Correlation.enter(requestId, traceparent);
-    try {
+    Correlation.enter(requestId);
+    try (var ignored = tracer.withSpan(request)) {
       commands.sendAndWait(new TestApplication.Shout(dossier, "traced"));
     } finally {
+      request.end();
       Correlation.leave();
     }
+    String traceId = request.context().traceId();
 
     awaitApplied(dossier, "traced");
     await()
@@ -246,12 +261,15 @@ class EventBusIT {
             () ->
                 assertThat(
                         jdbc.queryForList(
-                            "SELECT request_id FROM traced WHERE value = 'traced'", String.class))
-                    .containsExactly(requestId));
+                            "SELECT request_id || ' ' || trace_id FROM traced WHERE value = 'traced'",
+                            String.class))
+                    .containsExactly(requestId + " " + traceId));
     assertThat(
             jdbc.queryForObject(
-                "SELECT request_id FROM applied WHERE dossier_id = ?", String.class, dossier))
-        .isEqualTo(requestId);
+                "SELECT request_id || ' ' || trace_id FROM applied WHERE dossier_id = ?",
+                String.class,
+                dossier))
+        .isEqualTo(requestId + " " + traceId);
     try (var topic = new TopicReader(TestApplication.TOPIC)) {
       var record =
           await()
@@ -261,8 +279,95 @@ class EventBusIT {
                   java.util.Optional::isPresent)
               .orElseThrow();
       assertThat(header(record, "x-request-id")).isEqualTo(requestId);
-      assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+      assertThat(header(record, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
     }
+  }
+
+  /**
+   * One trace from the request to the consumer: the command's handling is a child of the request's
+   * span; the tracking processor's handling of the event and the outbox's a child of the command's;
+   * the record's publication a child of the outbox's; its consumption a child of the publication,
+   * though it happens in another thread after a trip through Kafka.
+   */
+  @Test
+  void theSpansOfARequestMakeOneTreeFromTheCommandToTheConsumer() {
+    String dossier = UUID.randomUUID().toString();
+    Span request = tracer.nextSpan().name("request").start();
+    try (var ignored = tracer.withSpan(request)) {
+      commands.sendAndWait(new TestApplication.Shout(dossier, "one-tree"));
+    } finally {
+      request.end();
+    }
+    String traceId = request.context().traceId();
+    awaitApplied(dossier, "one-tree");
+
+    List<SpanData> trace =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> spans.ofTrace(traceId),
+                found ->
+                    found.stream().anyMatch(s -> s.getName().startsWith(TestApplication.CONSUMER)));
+    SpanData root = named(trace, "request");
+    SpanData command = named(trace, "command Shout");
+    SpanData traced = named(trace, "traced Happened");
+    SpanData outbox = named(trace, OutboxPublisher.PROCESSING_GROUP + " Happened");
+    SpanData publish = named(trace, "publish " + TestApplication.TYPE);
+    SpanData consume = named(trace, TestApplication.CONSUMER + " " + TestApplication.TYPE);
+    assertThat(command.getParentSpanId()).isEqualTo(root.getSpanId());
+    assertThat(traced.getParentSpanId()).isEqualTo(command.getSpanId());
+    assertThat(outbox.getParentSpanId()).isEqualTo(command.getSpanId());
+    assertThat(publish.getParentSpanId()).isEqualTo(outbox.getSpanId());
+    assertThat(publish.getKind()).isEqualTo(SpanKind.PRODUCER);
+    assertThat(consume.getParentSpanId()).isEqualTo(publish.getSpanId());
+    assertThat(consume.getKind()).isEqualTo(SpanKind.CONSUMER);
+    // names and attributes say what was done, never with what: the value is not in the trace
+    assertThat(trace.toString()).doesNotContain("one-tree");
+  }
+
+  /**
+   * An event published in a request outside any command (an access log entry) stays in the
+   * request's trace, to its consumer.
+   */
+  @Test
+  void anEventPublishedOutsideACommandStaysInTheRequestsTrace() {
+    String dossier = UUID.randomUUID().toString();
+    Span request = tracer.nextSpan().name("request").start();
+    try (var ignored = tracer.withSpan(request)) {
+      events.publish(new Happened(dossier, "published"));
+    } finally {
+      request.end();
+    }
+
+    awaitApplied(dossier, "published");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT trace_id FROM applied WHERE dossier_id = ?", String.class, dossier))
+        .isEqualTo(request.context().traceId());
+  }
+
+  /**
+   * Without a collector named, nothing is exported: no OTLP span exporter (only the test's own), no
+   * OTLP meter registry pushing metrics to a default address.
+   */
+  @Test
+  void nothingIsExportedWithoutACollector() {
+    assertThat(context.getBeansOfType(SpanExporter.class).values())
+        .singleElement()
+        .isInstanceOf(RecordedSpans.class);
+    List<MeterRegistry> registries =
+        meters instanceof CompositeMeterRegistry composite
+            ? List.copyOf(composite.getRegistries())
+            : List.of(meters);
+    assertThat(registries)
+        .extracting(registry -> registry.getClass().getName())
+        .noneMatch(name -> name.contains("otlp"));
+  }
+
+  private static SpanData named(List<SpanData> spans, String name) {
+    List<SpanData> found = spans.stream().filter(span -> span.getName().equals(name)).toList();
+    assertThat(found).as("the spans named %s among %s", name, spans).hasSize(1);
+    return found.get(0);
   }
 
   @Test

@@ -100,6 +100,7 @@ public class LocalPlatform {
   private final Ports ports;
   private final Path commandLog;
   private final Thread stopOnExit = new Thread(this::stopQuietly, "passerelle-down");
+  private final Map<String, String> environment = new LinkedHashMap<>();
   private volatile Process runningCommand;
 
   public LocalPlatform(Path root, Path runDirectory, Ports ports) {
@@ -166,6 +167,15 @@ public class LocalPlatform {
     return ports;
   }
 
+  /**
+   * Sets an environment variable of the {@code passerelle} commands, and so of the processes {@link
+   * #start()} starts: a setting the platform reads from its environment (where to export traces, a
+   * log level), as an operator would set it.
+   */
+  public void setEnvironment(String name, String value) {
+    environment.put(name, value);
+  }
+
   /** The run directory: its {@code pids}, {@code logs} and {@code secrets}. */
   public Path runDirectory() {
     return runDirectory;
@@ -220,6 +230,7 @@ public class LocalPlatform {
             .redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(commandLog.toFile()));
     Map<String, String> environment = builder.environment();
+    environment.putAll(this.environment);
     environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
     environment.putAll(ports.environment());
     // Always the embedded PostgreSQL, local Kafka and the dev issuer, whatever the calling shell

@@ -14,8 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * First filter of every request: gives it an {@code X-Request-Id} (the client's if well formed,
- * else a new one) and a W3C {@code traceparent} (likewise), by the same rules as the services
- * ({@link Correlation}), passes both downstream and returns the request id in the response.
+ * else a new one) by the same rule as the services ({@link Correlation}), passes it downstream and
+ * returns it in the response. The trace is not this filter's: the server's observation continues
+ * the client's W3C {@code traceparent} or starts a trace, and the proxied call passes its own span
+ * downstream (Micrometer Tracing, ADR 43).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,16 +32,8 @@ public class CorrelationFilter implements WebFilter {
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
     String id = Correlation.requestId(request.getHeaders().getFirst(Correlation.REQUEST_ID_HEADER));
-    String trace = Correlation.traceparent(request.getHeaders().getFirst(Correlation.TRACEPARENT));
     ServerHttpRequest relayed =
-        request
-            .mutate()
-            .headers(
-                headers -> {
-                  headers.set(Correlation.REQUEST_ID_HEADER, id);
-                  headers.set(Correlation.TRACEPARENT, trace);
-                })
-            .build();
+        request.mutate().headers(headers -> headers.set(Correlation.REQUEST_ID_HEADER, id)).build();
     ServerWebExchange correlated = exchange.mutate().request(relayed).build();
     correlated.getAttributes().put(REQUEST_ID_ATTRIBUTE, id);
     correlated.getResponse().getHeaders().set(Correlation.REQUEST_ID_HEADER, id);

@@ -11,8 +11,11 @@ import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
 import fr.passerelle.eventbus.consume.EventDelivery;
 import fr.passerelle.eventbus.consume.Inbox;
+import fr.passerelle.eventbus.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -99,7 +102,9 @@ public class EventBusAutoConfiguration {
       DeadLetters deadLetters,
       EventBusProperties properties,
       ConsumerAvailability availability,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator) {
     var consumer = properties.consumer();
     return new EventDelivery(
         inbox,
@@ -108,7 +113,8 @@ public class EventBusAutoConfiguration {
         consumer.initialBackoff(),
         consumer.maxBackoff(),
         availability,
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        MessageTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable()));
   }
 
   @Bean

@@ -7,6 +7,7 @@ import fr.passerelle.eventbus.publish.OutboxOperations;
 import fr.passerelle.eventbus.publish.OutboxPublisher;
 import fr.passerelle.eventbus.publish.OutboxTokens;
 import fr.passerelle.eventbus.publish.OutboxTopic;
+import fr.passerelle.eventbus.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.HashMap;
@@ -61,7 +62,8 @@ public class OutboxAutoConfiguration {
       KafkaProperties kafkaProperties,
       EventBusProperties properties,
       BlockedEvents blockedEvents,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<MeterRegistry> meters,
+      ObjectProvider<MessageTracing> tracing) {
     List<IntegrationEventMapper> all = mappers.orderedStream().toList();
     IntegrationEventMapper mapper =
         event -> all.stream().map(m -> m.map(event)).flatMap(Optional::stream).findFirst();
@@ -72,7 +74,8 @@ public class OutboxAutoConfiguration {
         properties.source(),
         properties.outbox().sendTimeout(),
         blockedEvents,
-        meters.getIfAvailable(SimpleMeterRegistry::new));
+        meters.getIfAvailable(SimpleMeterRegistry::new),
+        tracing.getIfAvailable(MessageTracing::none));
   }
 
   @Bean

@@ -2,8 +2,10 @@ package fr.passerelle.eventbus.consume;
 
 import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.CloudEventHeaders;
+import fr.passerelle.eventbus.tracing.MessageTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import org.slf4j.MDC;
  * instead ({@link Failures}: the database is down, a timeout, a transaction failure), nothing is
  * dead-lettered: the failure is thrown, the consumer is marked unavailable (readiness down) and the
  * listener container retries the same record with backoff, without limit.
+ *
+ * <p>Each record is delivered in a consumer span, child of the span that published it (its {@code
+ * traceparent} header, ADR 43), with its request id in the logging context.
  */
 public class EventDelivery {
 
@@ -36,6 +41,7 @@ public class EventDelivery {
   private final Duration maxBackoff;
   private final MeterRegistry meters;
   private final ConsumerAvailability availability;
+  private final MessageTracing tracing;
 
   public EventDelivery(
       Inbox inbox,
@@ -44,8 +50,10 @@ public class EventDelivery {
       Duration initialBackoff,
       Duration maxBackoff,
       ConsumerAvailability availability,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      MessageTracing tracing) {
     this.availability = availability;
+    this.tracing = tracing;
     this.inbox = inbox;
     this.deadLetters = deadLetters;
     this.attempts = attempts;
@@ -55,14 +63,39 @@ public class EventDelivery {
   }
 
   public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {
-    Correlation.enter(
-        Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)),
-        Correlation.traceparent(header(record, CloudEventHeaders.TRACEPARENT)));
-    try {
+    Correlation.enter(Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)));
+    Span span = consumed(consumer, record);
+    try (var ignored = tracing.inScope(span)) {
       return deliverWithinCorrelation(consumer, record);
+    } catch (RuntimeException | Error e) {
+      span.error(e);
+      throw e;
     } finally {
+      span.end();
       Correlation.leave();
     }
+  }
+
+  /**
+   * The span of a record's delivery to a consumer: named after the consumer and the event's type
+   * (never its content), child of the publisher's span.
+   */
+  private Span consumed(EventConsumer consumer, ConsumerRecord<String, String> record) {
+    String type = header(record, CloudEventHeaders.TYPE);
+    Span span =
+        tracing.startChildOf(
+            name -> header(record, name),
+            consumer.name() + " " + (type == null ? "event" : type),
+            Span.Kind.CONSUMER);
+    span.remoteServiceName("kafka")
+        .tag("messaging.system", "kafka")
+        .tag("messaging.destination.name", record.topic())
+        .tag("messaging.consumer.group.name", consumer.name());
+    String id = header(record, CloudEventHeaders.ID);
+    if (id != null) {
+      span.tag("messaging.message.id", id);
+    }
+    return span;
   }
 
   /**
@@ -102,7 +135,14 @@ public class EventDelivery {
             inbox.deliverAll(
                 consumer.name(),
                 handled,
-                event -> withCorrelation(recordOf.get(event), () -> consumer.apply(event)));
+                event ->
+                    withCorrelation(
+                        consumer,
+                        recordOf.get(event),
+                        () -> {
+                          consumer.apply(event);
+                          applied(consumer, event);
+                        }));
         availability.succeeded(consumer.name());
         for (int i = 0; i < handled.size(); i++) {
           counted(consumer, handled.get(i).type(), outcomes.get(i));
@@ -125,14 +165,18 @@ public class EventDelivery {
     }
   }
 
-  private static void withCorrelation(ConsumerRecord<String, String> record, Runnable work) {
+  private void withCorrelation(
+      EventConsumer consumer, ConsumerRecord<String, String> record, Runnable work) {
     Map<String, String> previous = MDC.getCopyOfContextMap();
-    Correlation.enter(
-        Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)),
-        Correlation.traceparent(header(record, CloudEventHeaders.TRACEPARENT)));
-    try {
+    Correlation.enter(Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)));
+    Span span = consumed(consumer, record);
+    try (var ignored = tracing.inScope(span)) {
       work.run();
+    } catch (RuntimeException | Error e) {
+      span.error(e);
+      throw e;
     } finally {
+      span.end();
       if (previous == null) {
         MDC.clear();
       } else {
@@ -163,7 +207,14 @@ public class EventDelivery {
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        Outcome outcome = inbox.deliver(consumer.name(), event, consumer::apply);
+        Outcome outcome =
+            inbox.deliver(
+                consumer.name(),
+                event,
+                received -> {
+                  consumer.apply(received);
+                  applied(consumer, received);
+                });
         availability.succeeded(consumer.name());
         return counted(consumer, event.type(), outcome);
       } catch (DeliveryPostponedException e) {
@@ -198,6 +249,16 @@ public class EventDelivery {
         backoff = min(backoff.multipliedBy(2), maxBackoff);
       }
     }
+  }
+
+  /** A line per event applied, for following a request (its trace) into the consumers' logs. */
+  private static void applied(EventConsumer consumer, ReceivedEvent event) {
+    log.debug(
+        "{} applies event {} ({}) of dossier {}",
+        consumer.name(),
+        event.id(),
+        event.type(),
+        event.subject());
   }
 
   /**

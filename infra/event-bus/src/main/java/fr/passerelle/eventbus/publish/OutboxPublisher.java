@@ -4,8 +4,10 @@ import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.CloudEventHeaders;
 import fr.passerelle.eventbus.EventJson;
 import fr.passerelle.eventbus.IntegrationEvent;
+import fr.passerelle.eventbus.tracing.MessageTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * token, backs off and sends the same events again. Nothing is skipped and there is no dual write:
  * the event store is the outbox. The Axon event identifier becomes {@code ce_id}, so a re-sent
  * event carries the id consumers deduplicate on.
+ *
+ * <p>Each record sent is a producer span, child of the span in which the processor handles the
+ * event (itself a child of the command's, ADR 43), ended by Kafka's acknowledgement; its context
+ * goes in the record's {@code traceparent} header for the consumers to continue the trace.
  */
 @ProcessingGroup(OutboxPublisher.PROCESSING_GROUP)
 public class OutboxPublisher {
@@ -54,6 +60,7 @@ public class OutboxPublisher {
   private final Duration sendTimeout;
   private final MeterRegistry meters;
   private final BlockedEvents blockedEvents;
+  private final MessageTracing tracing;
   private volatile boolean mayBeBlocked = true;
 
   public OutboxPublisher(
@@ -63,8 +70,10 @@ public class OutboxPublisher {
       String source,
       Duration sendTimeout,
       BlockedEvents blockedEvents,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      MessageTracing tracing) {
     this.meters = meters;
+    this.tracing = tracing;
     this.blockedEvents = blockedEvents;
     this.mapper = mapper;
     this.kafka = kafka;
@@ -158,16 +167,20 @@ public class OutboxPublisher {
   private Sent send(EventMessage<?> message, IntegrationEvent event) {
     String eventId = message.getIdentifier();
     Instant time = message.getTimestamp();
+    log.debug("Publishing event {} ({}) of dossier {}", eventId, event.type(), event.dossierId());
     var headers = new RecordHeaders();
     // the request that caused the event, for the consumers' logs
     Object requestId = message.getMetaData().get(Correlation.REQUEST_ID);
-    Object traceparent = message.getMetaData().get(Correlation.TRACEPARENT);
     if (requestId != null) {
       header(headers, CloudEventHeaders.REQUEST_ID, requestId.toString());
     }
-    if (traceparent != null) {
-      header(headers, CloudEventHeaders.TRACEPARENT, traceparent.toString());
-    }
+    // the span that sends it, for the consumers' spans
+    Span span = tracing.startChild("publish " + event.type(), Span.Kind.PRODUCER);
+    span.remoteServiceName("kafka")
+        .tag("messaging.system", "kafka")
+        .tag("messaging.destination.name", topic)
+        .tag("messaging.message.id", eventId);
+    tracing.inject(span, (name, value) -> header(headers, name, value));
     // who acted, for the auditors' history of the dossier
     Object actorSubject = message.getMetaData().get(Correlation.ACTOR_SUBJECT);
     Object actorRoles = message.getMetaData().get(Correlation.ACTOR_ROLES);
@@ -187,7 +200,22 @@ public class OutboxPublisher {
     var record =
         new ProducerRecord<>(
             topic, null, event.dossierId(), EventJson.write(event.data()), headers);
-    return new Sent(event.type(), kafka.send(record));
+    CompletableFuture<?> acknowledgement;
+    try {
+      acknowledgement = kafka.send(record);
+    } catch (RuntimeException e) {
+      span.error(e);
+      span.end();
+      throw e;
+    }
+    acknowledgement.whenComplete(
+        (sent, failure) -> {
+          if (failure != null) {
+            span.error(failure);
+          }
+          span.end();
+        });
+    return new Sent(event.type(), acknowledgement);
   }
 
   /** A record handed to the producer, and Kafka's acknowledgement to come. */

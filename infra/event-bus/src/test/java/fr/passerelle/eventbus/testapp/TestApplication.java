@@ -39,6 +39,12 @@ public class TestApplication {
   /** A command whose handler publishes {@link Happened}, as an aggregate would. */
   public record Shout(String dossierId, String value) {}
 
+  /** The spans the service ends, read by the tracing test. */
+  @Bean
+  RecordedSpans recordedSpans() {
+    return new RecordedSpans();
+  }
+
   @Bean
   Shouter shouter() {
     return new Shouter();
@@ -49,7 +55,10 @@ public class TestApplication {
     return new TracedHandler(jdbc);
   }
 
-  /** A tracking event processor's handler: records the request id its log lines would show. */
+  /**
+   * A tracking event processor's handler: records the request id and trace id its log lines would
+   * show.
+   */
   @ProcessingGroup("traced")
   public static class TracedHandler {
     private final JdbcTemplate jdbc;
@@ -61,9 +70,10 @@ public class TestApplication {
     @EventHandler
     public void on(Happened happened) {
       jdbc.update(
-          "INSERT INTO traced (value, request_id) VALUES (?, ?)",
+          "INSERT INTO traced (value, request_id, trace_id) VALUES (?, ?, ?)",
           happened.value(),
-          MDC.get(Correlation.REQUEST_ID));
+          MDC.get(Correlation.REQUEST_ID),
+          MDC.get("traceId"));
     }
   }
 
@@ -100,10 +110,12 @@ public class TestApplication {
                 throw new IllegalStateException("cannot apply " + happened.value());
               }
               jdbc.update(
-                  "INSERT INTO applied (dossier_id, value, request_id) VALUES (?, ?, ?)",
+                  "INSERT INTO applied (dossier_id, value, request_id, trace_id)"
+                      + " VALUES (?, ?, ?, ?)",
                   happened.dossierId(),
                   happened.value(),
-                  MDC.get(Correlation.REQUEST_ID));
+                  MDC.get(Correlation.REQUEST_ID),
+                  MDC.get("traceId"));
             })
         .build();
   }
