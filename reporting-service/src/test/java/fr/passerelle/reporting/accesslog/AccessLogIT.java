@@ -109,6 +109,26 @@ class AccessLogIT {
     assertThat(response.body()).contains("\"limit\"", "\"offset\"", "\"to\"");
   }
 
+  /** A dossier id no dossier can have is refused before the read is logged (a NUL, 65 chars). */
+  @Test
+  void aDossierIdNoDossierCanHaveIsNamedAndNothingIsRead() {
+    int entriesBefore = entries();
+    for (String dossierId : List.of("%00", "d".repeat(65), "a%0Ab")) {
+      var response =
+          auditor("31").get("/api/departements/31/access-log?limit=7&dossierId=" + dossierId);
+
+      assertThat(response.statusCode()).as(dossierId).isEqualTo(400);
+      assertThat(response.body()).contains("\"dossierId\"");
+    }
+    // one more entry: the read that counted them before
+    assertThat(entries()).isEqualTo(entriesBefore + 1);
+  }
+
+  private int entries() {
+    return JSON.readTree(auditor("31").get("/api/departements/31/access-log?limit=1000").body())
+        .size();
+  }
+
   private TestHttp auditor(String departement) {
     return TestHttp.onPort(port).as(TestTokens.staff("AUDITOR", departement));
   }

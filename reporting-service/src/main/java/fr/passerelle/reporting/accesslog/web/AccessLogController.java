@@ -26,6 +26,9 @@ class AccessLogController {
 
   static final int MAX_LIMIT = 1000;
 
+  /** The longest dossier id the access log keeps (its column). */
+  static final int MAX_DOSSIER_ID = 64;
+
   private final JdbcTemplate jdbc;
   private final AccessRecorder accessLog;
 
@@ -49,6 +52,16 @@ class AccessLogController {
     }
     if (offset < 0) {
       errors.add(FieldError.of("offset", "ne peut pas être négatif"));
+    }
+    if (dossierId != null
+        && (dossierId.length() > MAX_DOSSIER_ID
+            || dossierId.chars().anyMatch(Character::isISOControl))) {
+      errors.add(
+          FieldError.of(
+              "dossierId",
+              "un identifiant de dossier : "
+                  + MAX_DOSSIER_ID
+                  + " caractères au plus, sans caractère de contrôle"));
     }
     if (from != null && to != null && !from.isBefore(to)) {
       errors.add(FieldError.of("to", "doit suivre from"));
