@@ -37,8 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * database and a copy of every topic would: a person accompanied by an association, studied by the
  * commission and authorised by the préfet (whose motivation names her) is erased at her request
  * through the gateway; afterwards no database and no topic holds her name, birth date or contacts,
- * and the reviews count her pathway as before. (The platform keeps no identity document number: a
- * permit's number stays in the préfecture's files.)
+ * and the reviews count her pathway as before. An auditor reads her dossier's history across the
+ * services, and its chains verify before a tampering, name it, and verify after the erasure; the
+ * ministry's analyst sees the year's single pathway withheld. (The platform keeps no identity
+ * document number: a permit's number stays in the préfecture's files.)
  */
 class PersonalDataErasureIT {
 
@@ -109,6 +111,18 @@ class PersonalDataErasureIT {
         .as("the scan finds a name where one is kept: the préfet's motivation")
         .contains("Zyxbrandt");
 
+    String auditor = token("auditor-31", null);
+    String history = "/api/departements/31/dossiers/" + dossierId + "/history";
+    await()
+        .atMost(READ_MODEL_DELAY)
+        .untilAsserted(
+            () ->
+                assertThat(read(history, auditor).path("entries").valueStream())
+                    .extracting(entry -> entry.path("service").asString())
+                    .contains("dossier-service", "decision-service", "reporting-service"));
+    assertThat(read(history, auditor).path("erased").asBoolean()).isFalse();
+    theChainsHoldAndATamperingIsLocated(dossierId, auditor);
+
     String erasure = "/api/departements/31/dossiers/" + dossierId + "/erasure-request";
     var requested = post(erasure, Map.of("receivedOn", today.toString()), member);
     assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
@@ -128,6 +142,68 @@ class PersonalDataErasureIT {
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(figures(review, prefecture)).isEqualTo(before));
+
+    JsonNode erased = read(history, auditor);
+    assertThat(erased.path("erased").asBoolean()).isTrue();
+    assertThat(erased.toString()).doesNotContain(IDENTITY);
+    assertThat(verify(auditor).path("intact").asBoolean())
+        .as("an erasure is no break of the chains")
+        .isTrue();
+
+    // the ministry's analyst: the year's one validated pathway is a cell under k, withheld
+    JsonNode national =
+        read("/api/reports/national?year=" + today.getYear(), token("analyst", null));
+    assertThat(national.path("secrecyThreshold").asInt()).isEqualTo(11);
+    assertThat(national.path("validated").isNull()).as(national.toString()).isTrue();
+    assertThat(national.path("withheld").valueStream())
+        .extracting(JsonNode::asString)
+        .contains("validated", "departments.31.validated");
+    assertThat(before.get("validated").asInt()).as("the département's own staff").isEqualTo(1);
+  }
+
+  /**
+   * The département's chains verify; a row of the ledger changed behind the service's back (who
+   * acted) is named as the first broken link, and the chains hold again once it is put back.
+   */
+  private static void theChainsHoldAndATamperingIsLocated(String dossierId, String auditor) {
+    assertThat(verify(auditor).path("intact").asBoolean()).as(verify(auditor).toString()).isTrue();
+    Map<String, Object> row =
+        platform.row(
+            "reporting",
+            "SELECT position, event_id, actor_subject FROM public.audit_event"
+                + " WHERE subject = ? ORDER BY subject_position LIMIT 1",
+            dossierId);
+    long position = ((Number) row.get("position")).longValue();
+
+    platform.update(
+        "reporting",
+        "UPDATE public.audit_event SET actor_subject = 'quelqu''un d''autre' WHERE position = ?",
+        position);
+    try {
+      JsonNode broken = verify(auditor);
+      assertThat(broken.path("intact").asBoolean()).isFalse();
+      assertThat(broken.path("globalBreak").path("position").asLong()).isEqualTo(position);
+      assertThat(broken.path("globalBreak").path("eventId").asString())
+          .isEqualTo(row.get("event_id"));
+      assertThat(broken.path("globalBreak").path("reason").asString()).isEqualTo("ALTERED");
+    } finally {
+      platform.update(
+          "reporting",
+          "UPDATE public.audit_event SET actor_subject = ? WHERE position = ?",
+          row.get("actor_subject"),
+          position);
+    }
+    assertThat(verify(auditor).path("intact").asBoolean()).isTrue();
+  }
+
+  private static JsonNode verify(String auditor) {
+    return read("/api/departements/31/audit/verify", auditor);
+  }
+
+  private static JsonNode read(String path, String token) {
+    HttpResponse<String> response = get(path, token);
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return json.readTree(response.body());
   }
 
   /**

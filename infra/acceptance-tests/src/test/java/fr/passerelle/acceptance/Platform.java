@@ -3,6 +3,12 @@ package fr.passerelle.acceptance;
 import fr.passerelle.localplatform.LocalPlatform;
 import fr.passerelle.runtime.KafkaAccess;
 import fr.passerelle.testsupport.DatabaseDump;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -38,5 +44,52 @@ final class Platform extends LocalPlatform {
    */
   String dump(String database) {
     return DatabaseDump.of(jdbcUrl(database), "postgres", postgresPassword("postgres"));
+  }
+
+  /**
+   * The first row {@code query} selects in database {@code database}, column by column, read as the
+   * cluster's superuser: what someone with access to the server sees.
+   */
+  Map<String, Object> row(String database, String query, Object... parameters) {
+    try (Connection connection = superuser(database);
+        PreparedStatement statement = prepared(connection, query, parameters);
+        ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        throw new IllegalStateException("No row for " + query);
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+        row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
+      }
+      return row;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read " + database, e);
+    }
+  }
+
+  /**
+   * Runs {@code update} in database {@code database} as the cluster's superuser, behind the
+   * services' backs, as someone tampering with the server would; the number of rows changed.
+   */
+  int update(String database, String update, Object... parameters) {
+    try (Connection connection = superuser(database);
+        PreparedStatement statement = prepared(connection, update, parameters)) {
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot change " + database, e);
+    }
+  }
+
+  private Connection superuser(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), "postgres", postgresPassword("postgres"));
+  }
+
+  private static PreparedStatement prepared(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+    return statement;
   }
 }
