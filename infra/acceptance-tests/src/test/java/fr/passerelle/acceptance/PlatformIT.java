@@ -369,7 +369,10 @@ class PlatformIT {
 
   private String submitted(String base, String associationId, String association) {
     HttpResponse<String> drafted =
-        post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId), association);
+        post(
+            platform.gateway(base + "/dossiers"),
+            Drafts.aDossier(associationId, "Démo", LocalDate.now(), List.of("HOUSING")),
+            association);
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
     HttpResponse<String> submitted =
@@ -494,7 +497,10 @@ class PlatformIT {
     String member = token("association-" + department, associationId);
     for (int i = 0; i < count; i++) {
       HttpResponse<String> drafted =
-          post(platform.gateway(base + "/dossiers"), aCompleteDossier(associationId), member);
+          post(
+              platform.gateway(base + "/dossiers"),
+              Drafts.aDossier(associationId, "Démo", LocalDate.now(), List.of("HOUSING")),
+              member);
       assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
       assertThat(drafted.headers().firstValue("Location")).isPresent();
       String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
@@ -502,31 +508,6 @@ class PlatformIT {
           post(platform.gateway(base + "/dossiers/" + dossierId + "/submission"), Map.of(), member);
       assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
     }
-  }
-
-  private static Map<String, Object> aCompleteDossier(String associationId) {
-    return Map.of(
-        "associationId",
-        associationId,
-        "person",
-        Map.of("lastName", "Personne", "firstName", "Démo", "birthDate", "1990-06-15"),
-        "nationality",
-        "NG",
-        "children",
-        1,
-        "monthlyResources",
-        0,
-        "receivesRsa",
-        false,
-        "receivesAda",
-        false,
-        "traffickingVictim",
-        true,
-        "plan",
-        Map.of(
-            "actions", List.of("HOUSING"),
-            "stopsProstitution", true,
-            "signedOn", LocalDate.now().toString()));
   }
 
   private static int submittedDossiers(String department) {

@@ -494,7 +494,11 @@ class RightsOverTimeIT {
         ok(
                 post(
                     teams.base() + "/dossiers",
-                    aDossier(teams.associationId(), submittedOn),
+                    Drafts.aDossier(
+                        teams.associationId(),
+                        "Gironde",
+                        submittedOn,
+                        List.of("HOUSING", "PROFESSIONAL_INTEGRATION")),
                     teams.association()),
                 201)
             .path("dossierId")
@@ -744,31 +748,6 @@ class RightsOverTimeIT {
               return response.statusCode() == 200 ? json.readTree(response.body()) : null;
             },
             view -> view != null && ready.test(view));
-  }
-
-  private static Map<String, Object> aDossier(String associationId, LocalDate signedOn) {
-    return Map.of(
-        "associationId",
-        associationId,
-        "person",
-        Map.of("lastName", "Personne", "firstName", "Gironde", "birthDate", "1995-03-02"),
-        "nationality",
-        "NG",
-        "children",
-        1,
-        "monthlyResources",
-        0,
-        "receivesRsa",
-        false,
-        "receivesAda",
-        false,
-        "traffickingVictim",
-        true,
-        "plan",
-        Map.of(
-            "actions", List.of("HOUSING", "PROFESSIONAL_INTEGRATION"),
-            "stopsProstitution", true,
-            "signedOn", signedOn.toString()));
   }
 
   private static List<String> fieldsInError(JsonNode problem) {

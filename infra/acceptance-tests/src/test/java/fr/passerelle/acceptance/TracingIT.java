@@ -103,7 +103,13 @@ class TracingIT {
             .asString();
     String association = token("association-" + dep, associationId);
     String dossierId =
-        ok(post(base + "/dossiers", aDossier(associationId, today), association, null), 201)
+        ok(
+                post(
+                    base + "/dossiers",
+                    Drafts.aDossier(associationId, "Gironde", today, List.of("HOUSING")),
+                    association,
+                    null),
+                201)
             .path("dossierId")
             .asString();
 
@@ -198,31 +204,6 @@ class TracingIT {
     try (var lines = Files.lines(log)) {
       return lines.filter(line -> line.contains("[" + traceId + " ")).toList();
     }
-  }
-
-  private static Map<String, Object> aDossier(String associationId, LocalDate signedOn) {
-    return Map.of(
-        "associationId",
-        associationId,
-        "person",
-        Map.of("lastName", "Personne", "firstName", "Gironde", "birthDate", "1995-03-02"),
-        "nationality",
-        "NG",
-        "children",
-        1,
-        "monthlyResources",
-        0,
-        "receivesRsa",
-        false,
-        "receivesAda",
-        false,
-        "traffickingVictim",
-        true,
-        "plan",
-        Map.of(
-            "actions", List.of("HOUSING"),
-            "stopsProstitution", true,
-            "signedOn", signedOn.toString()));
   }
 
   private static String hex(int bytes) {
