@@ -135,7 +135,7 @@ class PersonalDataErasureIT {
     tables.keySet().removeAll(Set.of("public.domain_event_entry", "public.snapshot_event_entry"));
     tables.forEach(
         (table, rows) ->
-            assertThat(rows + binaryValuesAsText(rows))
+            assertThat(rows + DatabaseDump.binaryValuesAsText(rows))
                 .as("the person id in " + table)
                 .doesNotContain(personId));
     assertThat(vault.pseudonym(personId, dossierId)).isEmpty();
@@ -364,17 +364,6 @@ class PersonalDataErasureIT {
       blocks.put(block.group(1), block.group(2));
     }
     return blocks;
-  }
-
-  /** The binary values of COPY rows ({@code \\x} and hexadecimal), read as text. */
-  private static String binaryValuesAsText(String rows) {
-    Matcher value = Pattern.compile("\\\\\\\\x((?:[0-9a-fA-F]{2})+)").matcher(rows);
-    StringBuilder text = new StringBuilder();
-    while (value.find()) {
-      text.append(new String(HexFormat.of().parseHex(value.group(1)), StandardCharsets.UTF_8))
-          .append('\n');
-    }
-    return text.toString();
   }
 
   private static byte[] bytea(String copied) {

@@ -1,16 +1,13 @@
 package fr.passerelle.acceptance;
 
+import static fr.passerelle.acceptance.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -69,11 +66,6 @@ class PersonalDataErasureIT {
           "afisRecipients");
 
   private static final Platform platform = Platform.fromSystemProperties();
-  private static final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
   private static final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
@@ -419,16 +411,5 @@ class PersonalDataErasureIT {
             .header("Authorization", "Bearer " + token)
             .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
             .build());
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,15 +1,13 @@
 package fr.passerelle.acceptance;
 
+import static fr.passerelle.acceptance.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.scenario.HauteGaronneYear;
 import fr.passerelle.scenario.PlatformClient;
 import fr.passerelle.scenario.ScenarioLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -45,11 +43,6 @@ class PlatformIT {
       List.of("dossier.events", "decision.events", "benefits.events");
 
   private static final Platform platform = Platform.fromSystemProperties();
-  private static final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
   private static final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeAll
@@ -321,7 +314,7 @@ class PlatformIT {
                     .isEqualTo(2));
 
     HttpResponse<byte[]> pdf =
-        http.send(
+        send(
             HttpRequest.newBuilder(
                     platform.gateway(base + "/commission/sessions/" + sessionId + "/minutes.pdf"))
                 .timeout(REQUEST_TIMEOUT)
@@ -561,16 +554,5 @@ class PlatformIT {
             .header("Authorization", "Bearer " + token)
             .POST(BodyPublishers.ofString(json.writeValueAsString(body)))
             .build());
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.acceptance;
 
+import static fr.passerelle.acceptance.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,11 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,11 +52,6 @@ class TracingIT {
 
   private static final Platform platform = Platform.fromSystemProperties();
   private static final Collector collector = new Collector();
-  private static final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
   private static final JsonMapper json = JsonMapper.builder().build();
   private static final SecureRandom random = new SecureRandom();
 
@@ -246,17 +240,6 @@ class TracingIT {
       request.header("traceparent", traceparent);
     }
     return send(request.build());
-  }
-
-  private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A span as the collector received it. */

@@ -200,10 +200,11 @@ public final class DatabaseDump {
   }
 
   /**
-   * Each binary value of the rows as text: a {@code COPY} block writes a {@code bytea} as {@code
-   * \\x} (the backslash doubled) and its bytes in hexadecimal.
+   * Each binary value of {@code rows} (a dump, or rows of one of its {@code COPY} blocks) as text:
+   * a {@code COPY} block writes a {@code bytea} as {@code \\x} (the backslash doubled) and its
+   * bytes in hexadecimal.
    */
-  private static String binaryValuesAsText(String dump) {
+  public static String binaryValuesAsText(String dump) {
     StringBuilder text = new StringBuilder("\n-- binary values, as text\n");
     Matcher value = BINARY_VALUE.matcher(dump);
     while (value.find()) {
