@@ -10,12 +10,18 @@ import fr.passerelle.edge.security.PasserelleUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +35,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The edge of every servlet service: request correlation, the body limit, the route guard that
  * checks each call of the public API against the route table, the caller handed to controllers, the
- * access log's recorder, and problem details for every error.
+ * access log's recorder, and problem details for every error, Tomcat's own refusals included.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -83,6 +89,48 @@ public class EdgeAutoConfiguration {
         resolvers.add(new CallerArgumentResolver());
       }
     };
+  }
+
+  /**
+   * Tomcat's error report valve replaced by {@link ProblemReportValve}: a request Tomcat refuses
+   * before the application sees it gets a problem, not an HTML page. Ordered last, so that it
+   * replaces the valve Spring Boot's own customizer adds.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+  static class TomcatRefusals {
+
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemReportValve() {
+      return new ProblemReportCustomizer();
+    }
+  }
+
+  private static final class ProblemReportCustomizer
+      implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
+      factory.addContextCustomizers(
+          context -> {
+            Host host = (Host) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+              if (valve instanceof ErrorReportValve) {
+                host.getPipeline().removeValve(valve);
+              }
+            }
+            host.getPipeline().addValve(new ProblemReportValve());
+            // the host adds a valve of this class when it starts, unless it already holds one
+            if (host instanceof StandardHost standardHost) {
+              standardHost.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+          });
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
   }
 
   /**
