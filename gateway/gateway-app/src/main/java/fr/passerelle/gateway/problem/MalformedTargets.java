@@ -51,9 +51,9 @@ final class MalformedTargets implements NettyRouteProvider {
 
   /**
    * Whether the bytes the percent escapes of {@code pathAndQuery} stand for are UTF-8: the
-   * services' servers refuse a path that is not ({@code /sessions/%FF%FE}) with a page of their
-   * own, so it is refused here as every other malformed target. Called on a valid URI, where each
-   * {@code %} is followed by two hexadecimal digits.
+   * services' servers refuse a path that is not ({@code /sessions/%FF%FE}) before their application
+   * sees it, so it is refused here as every other malformed target, without a call. Called on a
+   * valid URI, where each {@code %} is followed by two hexadecimal digits.
    */
   private static boolean decodesAsUtf8(String pathAndQuery) {
     if (pathAndQuery.indexOf('%') < 0) {
