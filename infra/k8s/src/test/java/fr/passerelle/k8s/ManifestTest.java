@@ -4,6 +4,7 @@ import static fr.passerelle.k8s.Kustomization.list;
 import static fr.passerelle.k8s.Kustomization.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.edge.tracing.OtlpEndpointFromEnvironment;
 import fr.passerelle.eventbus.config.EventBusProperties;
 import fr.passerelle.runtime.KafkaAccess;
 import fr.passerelle.runtime.KafkaAccess.ServiceAccess;
@@ -134,6 +135,8 @@ class ManifestTest {
     Set<String> launcherVariables = launcherVariables();
     for (Application application : APPLICATIONS) {
       Set<String> read = new HashSet<>(launcherVariables);
+      // read by the edge itself, as OpenTelemetry's tools name it, not through a property
+      read.add(OtlpEndpointFromEnvironment.BASE_ENDPOINT);
       for (Path file : application.configuration()) {
         read.addAll(placeholders(read(file)));
       }
@@ -186,6 +189,23 @@ class ManifestTest {
       assertThat(variables(container(application.name())))
           .as("what %s is given", application.name())
           .containsAll(expected);
+    }
+  }
+
+  @Test
+  void everyApplicationSendsItsTracesWhereTheTelemetryConfigMapSays() {
+    Map<String, Object> telemetry = map(object("ConfigMap", "passerelle-telemetry").get("data"));
+    assertThat(telemetry).containsKeys("otlp-endpoint", "sampling-probability");
+    assertThat(Double.parseDouble((String) telemetry.get("sampling-probability")))
+        .isBetween(0.0, 1.0);
+    for (Application application : APPLICATIONS) {
+      Map<String, Object> container = container(application.name());
+      assertThat(configMapRef(container, OtlpEndpointFromEnvironment.BASE_ENDPOINT))
+          .as("where %s sends its traces", application.name())
+          .isEqualTo("passerelle-telemetry/otlp-endpoint");
+      assertThat(configMapRef(container, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY"))
+          .as("the share of %s's requests traced", application.name())
+          .isEqualTo("passerelle-telemetry/sampling-probability");
     }
   }
 
@@ -432,6 +452,16 @@ class ManifestTest {
     list(container.get("env"))
         .forEach(e -> values.put((String) map(e).get("name"), (String) map(e).get("value")));
     return values;
+  }
+
+  private static String configMapRef(Map<String, Object> container, String variable) {
+    for (Object entry : list(container.get("env"))) {
+      if (variable.equals(map(entry).get("name"))) {
+        Map<String, Object> ref = map(map(map(entry).get("valueFrom")).get("configMapKeyRef"));
+        return ref.get("name") + "/" + ref.get("key");
+      }
+    }
+    throw new AssertionError("no " + variable);
   }
 
   private static String secretRef(Map<String, Object> container, String variable) {

@@ -20,7 +20,10 @@ public class OtlpEndpointFromEnvironment implements EnvironmentPostProcessor {
 
   static final String ENDPOINT = "management.opentelemetry.tracing.export.otlp.endpoint";
   static final String TRACES_ENDPOINT = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
-  static final String BASE_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+  /** The collector's base URL, as OpenTelemetry's own tools name it: the deployments set it. */
+  public static final String BASE_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
   static final String FORMER_ENDPOINT = "management.otlp.tracing.endpoint";
 
   private static final String SOURCE = "passerelleOtlpEndpoint";
