@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCases;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.arbitraries.ArbitraryDecorator;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.http.HttpStatus;
@@ -207,9 +210,41 @@ class FuzzIT {
   // ------------------------------------------------------------------------------------------
   // Generation
 
+  /**
+   * The largest generation size the requests are drawn with. jqwik sizes its generators by the
+   * number of tries and builds, at every level of the generators, up to that many edge cases
+   * (combinations of each generator's extremes) in memory before the first request: at 100,000
+   * tries, with bodies of up to 300 KB, the heap ran out before anything was sent. The short form
+   * and the 10,000 form ran at their own size; the full form draws from the same generators, at the
+   * 10,000 form's size, for as many tries as it is asked.
+   */
+  private static final int MAX_GENERATION_SIZE = 10_000;
+
   @Provide
   Arbitrary<FuzzRequest> requests() {
-    return Arbitraries.oneOf(Routes.all().stream().map(FuzzIT::requestsFor).toList());
+    Arbitrary<FuzzRequest> requests =
+        Arbitraries.oneOf(Routes.all().stream().map(FuzzIT::requestsFor).toList());
+    return new ArbitraryDecorator<>() {
+      @Override
+      protected Arbitrary<FuzzRequest> arbitrary() {
+        return requests;
+      }
+
+      @Override
+      public RandomGenerator<FuzzRequest> generator(int genSize) {
+        return requests.generator(Math.min(genSize, MAX_GENERATION_SIZE));
+      }
+
+      @Override
+      public RandomGenerator<FuzzRequest> generatorWithEmbeddedEdgeCases(int genSize) {
+        return requests.generatorWithEmbeddedEdgeCases(Math.min(genSize, MAX_GENERATION_SIZE));
+      }
+
+      @Override
+      public EdgeCases<FuzzRequest> edgeCases(int maxEdgeCases) {
+        return requests.edgeCases(Math.min(maxEdgeCases, MAX_GENERATION_SIZE));
+      }
+    };
   }
 
   /**
