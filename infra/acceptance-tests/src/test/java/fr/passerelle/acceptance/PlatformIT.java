@@ -25,9 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform as its users meet it: started by {@code passerelle up}, driven over HTTP through the
  * gateway only, stopped by {@code passerelle down} whatever happens.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformIT {
 
   private static final Duration READ_MODEL_DELAY = Duration.ofSeconds(60);
@@ -42,18 +42,8 @@ class PlatformIT {
   private static final List<String> TOPICS =
       List.of("dossier.events", "decision.events", "benefits.events");
 
-  private static final Platform platform = Platform.fromSystemProperties();
+  private static final Platform platform = SharedPlatform.platform();
   private static final JsonMapper json = JsonMapper.builder().build();
-
-  @BeforeAll
-  static void startPlatform() {
-    platform.start();
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    platform.stop();
-  }
 
   @Test
   void everyProcessReportsReadiness() {

@@ -23,9 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -44,6 +43,7 @@ import tools.jackson.databind.node.MissingNode;
  * second run pays nothing twice, a month to come is refused, and what was paid beyond the last day
  * becomes an amount to recover.
  */
+@ExtendWith(SharedPlatform.class)
 class RightsOverTimeIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -55,18 +55,8 @@ class RightsOverTimeIT {
   /** The same household's AFIS by décret 2017-542, paid up to October 2022. */
   private static final long ONE_CHILD_BEFORE_2022_CENTS = 43200;
 
-  private static final Platform platform = Platform.fromSystemProperties();
+  private static final Platform platform = SharedPlatform.platform();
   private static final JsonMapper json = JsonMapper.builder().build();
-
-  @BeforeAll
-  static void startPlatform() {
-    platform.start();
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    platform.stop();
-  }
 
   /** The callers of one département, and the association they approved. */
   private record Teams(
@@ -176,7 +166,7 @@ class RightsOverTimeIT {
   void aPathwayOf2022RenewedTwiceThenEndedEarlyHasItsRightsRenewedPaidEachMonthAndEnded() {
     LocalDate startDate = LocalDate.of(2022, 10, 1);
     LocalDate endedOn = LocalDate.of(2023, 11, 20);
-    Teams teams = teamsOf("64", LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31));
+    Teams teams = teamsOf("65", LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31));
     String dossierId =
         authorised(
             teams,

@@ -4,14 +4,9 @@ import static fr.passerelle.acceptance.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import fr.passerelle.acceptance.TraceCollector.Received;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -24,57 +19,34 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One trace from the gateway to the reporting consumer (ADR 43). The platform exports its spans by
- * OTLP to a collector this test runs, named the way an operator names one ({@code
- * OTEL_EXPORTER_OTLP_ENDPOINT}). An association submits a dossier through the gateway, as part of a
- * trace its client started: the gateway's spans, dossier-service's (the HTTP call, the command, the
- * outbox's handling of the event and the record it publishes) and reporting-service's (the
- * consumption of that record into its projection) all belong to that trace and make one tree, the
- * path from the projection's span up to the client's passing through each of them; the three
- * processes' log lines about the submission name the trace; and no span carries the person's data.
+ * OTLP to the collector of the test run ({@link SharedPlatform}), named the way an operator names
+ * one ({@code OTEL_EXPORTER_OTLP_ENDPOINT}). An association submits a dossier through the gateway,
+ * as part of a trace its client started: the gateway's spans, dossier-service's (the HTTP call, the
+ * command, the outbox's handling of the event and the record it publishes) and reporting-service's
+ * (the consumption of that record into its projection) all belong to that trace and make one tree,
+ * the path from the projection's span up to the client's passing through each of them; the three
+ * processes' log lines about the submission name the trace; and no span carries the person's data
+ * (nor any span of the other classes, which the collector receives too).
  */
+@ExtendWith(SharedPlatform.class)
 class TracingIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
   private static final String SUBMITTED = "passerelle.dossier.dossier-submitted.v1";
 
-  private static final Platform platform = Platform.fromSystemProperties();
-  private static final Collector collector = new Collector();
+  private static final Platform platform = SharedPlatform.platform();
+  private static final TraceCollector collector = SharedPlatform.collector();
   private static final JsonMapper json = JsonMapper.builder().build();
   private static final SecureRandom random = new SecureRandom();
-
-  @BeforeAll
-  static void startPlatform() {
-    collector.start();
-    platform.setEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", collector.url());
-    // spans leave every 200 ms instead of every 5 s, for a test that waits for them
-    platform.setEnvironment("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
-    // a line per event published and applied, and per request at the gateway
-    platform.setEnvironment("LOGGING_LEVEL_FR_PASSERELLE_EVENTBUS", "DEBUG");
-    platform.setEnvironment("LOGGING_LEVEL_FR_PASSERELLE_GATEWAY_CORRELATION", "DEBUG");
-    platform.start();
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    try {
-      platform.stop();
-    } finally {
-      collector.stop();
-    }
-  }
 
   @Test
   void aSubmissionIsOneTraceFromTheGatewayToTheReportingConsumer() throws IOException {
@@ -122,7 +94,7 @@ class TracingIT {
         .atMost(PATIENCE)
         .untilAsserted(() -> assertOneTree(collector.ofTrace(traceId), clientSpanId));
 
-    // no span says who the dossier is about; only traces are sent to the collector
+    // no span says who a dossier is about; only traces are sent to the collector
     assertThat(collector.everything()).doesNotContain("Personne", "Gironde", "1995-03-02");
     assertThat(collector.unexpected()).isEmpty();
 
@@ -240,108 +212,5 @@ class TracingIT {
       request.header("traceparent", traceparent);
     }
     return send(request.build());
-  }
-
-  /** A span as the collector received it. */
-  record Received(
-      String service,
-      String traceId,
-      String spanId,
-      String parentSpanId,
-      String name,
-      SpanKind kind) {}
-
-  /**
-   * An OTLP/HTTP collector of traces ({@code POST /v1/traces}, protobuf), as an operator would run
-   * one: it keeps what it receives, and what it received as text for the personal-data check.
-   */
-  static final class Collector {
-
-    private final List<Received> spans = new CopyOnWriteArrayList<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final List<String> unexpected = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-
-    void start() {
-      try {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      server.createContext(
-          "/v1/traces",
-          exchange -> {
-            try (InputStream body = exchange.getRequestBody()) {
-              boolean gzip =
-                  "gzip"
-                      .equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-              ExportTraceServiceRequest request =
-                  ExportTraceServiceRequest.parseFrom(gzip ? new GZIPInputStream(body) : body);
-              received(request);
-              byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-              exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-              exchange.sendResponseHeaders(200, answer.length);
-              exchange.getResponseBody().write(answer);
-            } catch (IOException | RuntimeException e) {
-              exchange.sendResponseHeaders(400, -1);
-            } finally {
-              exchange.close();
-            }
-          });
-      // anything else sent here (metrics, logs) would be pushed without being asked for
-      server.createContext(
-          "/",
-          exchange -> {
-            unexpected.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-          });
-      server.start();
-    }
-
-    private void received(ExportTraceServiceRequest request) {
-      requests.add(request.toString());
-      HexFormat hex = HexFormat.of();
-      for (var resourceSpans : request.getResourceSpansList()) {
-        String service =
-            resourceSpans.getResource().getAttributesList().stream()
-                .filter(attribute -> attribute.getKey().equals("service.name"))
-                .map(attribute -> attribute.getValue().getStringValue())
-                .findFirst()
-                .orElse("?");
-        for (var scopeSpans : resourceSpans.getScopeSpansList()) {
-          for (var span : scopeSpans.getSpansList()) {
-            spans.add(
-                new Received(
-                    service,
-                    hex.formatHex(span.getTraceId().toByteArray()),
-                    hex.formatHex(span.getSpanId().toByteArray()),
-                    hex.formatHex(span.getParentSpanId().toByteArray()),
-                    span.getName(),
-                    span.getKind()));
-          }
-        }
-      }
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    List<Received> ofTrace(String traceId) {
-      return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
-    }
-
-    String everything() {
-      return String.join("\n", requests);
-    }
-
-    List<String> unexpected() {
-      return unexpected;
-    }
-
-    void stop() {
-      Optional.ofNullable(server).ifPresent(running -> running.stop(0));
-    }
   }
 }

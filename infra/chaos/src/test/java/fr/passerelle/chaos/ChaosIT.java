@@ -85,6 +85,11 @@ class ChaosIT {
   @BeforeAll
   static void startPlatform() {
     long started = System.nanoTime();
+    // A consumer that stops heartbeating (a service killed or paused) is evicted from its group
+    // after this long, its partitions handed to the others or to its restarted self: 10 s, as in
+    // Kafka before 3.0, instead of today's 45 s. The platform proves the same under each fault; it
+    // spends 35 s less waiting for the broker to notice, after each kill and for the pause.
+    platform.setEnvironment("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000");
     platform.start();
     client = new Client(platform.gateway(""));
     phases.put("platform up", Duration.ofNanos(System.nanoTime() - started));

@@ -19,12 +19,12 @@ import java.util.stream.Stream;
 /**
  * The whole platform, started the way a developer starts it ({@code <root>/passerelle up}), in its
  * own run directory and on ports of its own so that it never meets a platform a developer is
- * running, and stopped ({@code passerelle down}) whatever happens: by {@link #stop()} from
- * {@code @AfterAll}, and by a JVM shutdown hook should the test run be aborted.
+ * running, and stopped ({@code passerelle down}) whatever happens: by {@link #stop()} once the
+ * tests that use it are done, and by a JVM shutdown hook should the test run be aborted.
  *
- * <p>The acceptance tests, the fuzzer and the chaos suite each start one, on ports shifted by a
- * shift of their own; a module that needs more (the broker's operator, a database dump, a process
- * to kill) extends this class with it.
+ * <p>The acceptance tests (one for all their classes), the fuzzer and the chaos suite each start
+ * one, on ports shifted by a shift of their own; a module that needs more (the broker's operator, a
+ * database dump, a process to kill) extends this class with it.
  *
  * <p>The output of each command is appended to {@code passerelle-command.log} next to the run
  * directory; the services' own logs are in {@code <run dir>/logs}.
