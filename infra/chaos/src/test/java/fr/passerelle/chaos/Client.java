@@ -33,6 +33,7 @@ final class Client {
   }
 
   private final URI base;
+  private final URI issuer;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -43,7 +44,16 @@ final class Client {
   private final Map<String, String> holders = new ConcurrentHashMap<>();
 
   Client(URI base) {
+    this(base, base);
+  }
+
+  /**
+   * A client of the gateway at {@code base} whose tokens come from the dev issuer of the gateway at
+   * {@code issuer} (with several gateways, only the first signs them).
+   */
+  Client(URI base, URI issuer) {
     this.base = base;
+    this.issuer = issuer;
   }
 
   String token(String user, String association) {
@@ -54,7 +64,7 @@ final class Client {
           if (association != null) {
             query += "&association=" + encode(association);
           }
-          Answer answer = call("POST", base + "/dev/tokens?" + query, null, null);
+          Answer answer = call("POST", issuer + "/dev/tokens?" + query, null, null);
           if (!answer.ok()) {
             throw new IllegalStateException("no token for " + user + ": " + answer.status());
           }

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Platform extends LocalPlatform {
 
+  /** {@code PASSERELLE_INSTANCE_PORT_STEP}'s default: instance k listens k - 1 steps up. */
+  static final int INSTANCE_PORT_STEP = 100;
+
   private Platform() {
     super(5000);
   }
@@ -22,6 +25,16 @@ final class Platform extends LocalPlatform {
   /** The platform the build describes (see {@link LocalPlatform#LocalPlatform(int)}). */
   static Platform fromSystemProperties() {
     return new Platform();
+  }
+
+  /**
+   * The same with {@code instances} instances of each service and of the gateway ({@code passerelle
+   * up --instances}): instance k of NAME is {@code NAME#k}, on NAME's port + (k - 1) × 100.
+   */
+  static Platform withInstances(int instances) {
+    Platform platform = new Platform();
+    platform.setEnvironment("PASSERELLE_INSTANCES", String.valueOf(instances));
+    return platform;
   }
 
   /** {@code passerelle stop NAME}: stops one piece the way {@code down} would. */
@@ -57,16 +70,23 @@ final class Platform extends LocalPlatform {
     }
   }
 
-  /** {@code path} on the service {@code passerelle} names {@code name}; the gateway otherwise. */
+  /**
+   * {@code path} on the service {@code passerelle} names {@code name} (an instance: {@code
+   * dossier#2}); the gateway otherwise.
+   */
   URI local(String name, String path) {
+    int hash = name.indexOf('#');
+    int instance = hash < 0 ? 1 : Integer.parseInt(name.substring(hash + 1));
+    String piece = hash < 0 ? name : name.substring(0, hash);
     int port =
-        switch (name) {
-          case "dossier" -> ports().dossier();
-          case "decision" -> ports().decision();
-          case "benefits" -> ports().benefits();
-          case "reporting" -> ports().reporting();
-          default -> ports().gateway();
-        };
+        (instance - 1) * INSTANCE_PORT_STEP
+            + switch (piece) {
+              case "dossier" -> ports().dossier();
+              case "decision" -> ports().decision();
+              case "benefits" -> ports().benefits();
+              case "reporting" -> ports().reporting();
+              default -> ports().gateway();
+            };
     return local(port, path);
   }
 }

@@ -164,7 +164,8 @@ class ManifestTest {
     for (Application application : APPLICATIONS) {
       Set<String> expected = new TreeSet<>();
       for (String variable : launched) {
-        boolean gatewayOnly = variable.endsWith("_SERVICE_URL");
+        boolean gatewayOnly =
+            variable.endsWith("_SERVICE_URL") || variable.equals("PASSERELLE_GATEWAY_INSTANCES");
         boolean dossierOnly = variable.equals("PASSERELLE_VAULT_KEYSTORE");
         boolean serviceOnly =
             variable.startsWith("SPRING_DATASOURCE_")
@@ -207,6 +208,14 @@ class ManifestTest {
           .as("the share of %s's requests traced", application.name())
           .isEqualTo("passerelle-telemetry/sampling-probability");
     }
+  }
+
+  @Test
+  void eachGatewayReplicaKnowsHowManyShareTheRateLimits() {
+    assertThat(values(container("gateway")))
+        .containsEntry(
+            "PASSERELLE_GATEWAY_INSTANCES",
+            String.valueOf(map(deployment("gateway").get("spec")).get("replicas")));
   }
 
   @Test

@@ -46,8 +46,8 @@ public final class RateLimits {
   public RateLimits(RateLimitProperties properties) {
     this(
         properties,
-        new Buckets(properties.address(), properties.maxCallers()),
-        new Buckets(properties.caller(), properties.maxCallers()));
+        new Buckets(properties.addressShare(), properties.maxCallers()),
+        new Buckets(properties.callerShare(), properties.maxCallers()));
   }
 
   RateLimits(RateLimitProperties properties, Buckets byAddress, Buckets byCaller) {
