@@ -1,5 +1,9 @@
 package fr.passerelle.chaos;
 
+import static fr.passerelle.chaos.Effect.audited;
+import static fr.passerelle.chaos.Effect.readModel;
+import static fr.passerelle.chaos.Effect.stored;
+import static fr.passerelle.chaos.Effect.storedForTerm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,12 +11,6 @@ import fr.passerelle.chaos.History.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,8 +61,6 @@ class ChaosIT {
   private static final List<String> DEPARTEMENTS = List.of("31", "2A", "976");
   private static final Duration PROPAGATION = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final List<String> DATABASES =
-      List.of("dossier", "decision", "benefits", "reporting");
 
   /**
    * How long a client may take to complete a whole pathway once the platform has recovered from a
@@ -620,72 +616,16 @@ class ChaosIT {
         return null;
       }
     }
-    try (Databases databases = new Databases()) {
-      for (String database : List.of("dossier", "decision", "benefits")) {
-        long end =
-            databases.count(
-                database, "select coalesce(max(global_index), 0) from domain_event_entry");
-        long behind =
-            databases.count(
-                database,
-                "select count(*) from token_entry where coalesce(substring(convert_from(token,"
-                    + " 'UTF8') from '\"index\":([0-9]+)')::bigint, -1) < "
-                    + end);
-        if (behind > 0) {
-          return null;
-        }
-        positions.append(database).append(' ').append(end).append(", ");
+    try (Databases databases = new Databases(platform)) {
+      String ends = databases.storeEndsWhenProcessed();
+      if (ends == null) {
+        return null;
       }
+      positions.append(ends);
     }
     Broker.Positions kafka = broker.positions();
     return kafka.lag() > 0 ? null : positions.append("kafka ").append(kafka.ends()).toString();
   }
-
-  /** One place a command must reach: a count there of what it left, for its dossier or run. */
-  private record Effect(String where, String database, String sql) {}
-
-  private static Effect stored(String database, String type) {
-    return new Effect(
-        database + " " + type,
-        database,
-        "select count(*) from domain_event_entry where aggregate_identifier = ?"
-            + " and payload_type like '%."
-            + type
-            + "'");
-  }
-
-  /** The event of a request's study, for the pathway's first request (1) or its renewal (2). */
-  private static Effect storedForTerm(String database, String type, int term) {
-    return new Effect(
-        database + " " + type + " of term " + term,
-        database,
-        "select count(*) from domain_event_entry where aggregate_identifier = ?"
-            + " and payload_type like '%."
-            + type
-            + "'"
-            + " and convert_from(payload, 'UTF8') ~ '\"termNumber\":"
-            + term
-            + "[,}]'");
-  }
-
-  private static Effect readModel(String table) {
-    return new Effect(
-        "reporting " + table,
-        "reporting",
-        "select count(*) from " + GENERATION + "." + table + " where dossier_id = ?");
-  }
-
-  private static Effect audited(String type) {
-    return new Effect(
-        "audit chain " + type,
-        "reporting",
-        "select count(*) from audit_event where subject = ? and event_type = 'passerelle."
-            + type
-            + ".v1'");
-  }
-
-  /** Where the read models of the current generation are: replaced once the schema is known. */
-  private static final String GENERATION = "{generation}";
 
   /**
    * Every place each kind of command must reach: its event in the store of the service it names,
@@ -778,12 +718,8 @@ class ChaosIT {
   private static Report check() {
     Report report = new Report();
     report.violations.addAll(stalled);
-    try (Databases databases = new Databases()) {
-      String generation =
-          databases.text(
-              "reporting",
-              "select max(schema_name) from information_schema.schemata"
-                  + " where schema_name like 'readmodel_g%'");
+    try (Databases databases = new Databases(platform)) {
+      String generation = databases.currentGeneration();
       List<History.Command> all = history.all();
       for (History.Command command : all) {
         String subject = command.kind() == Kind.PAYMENT_RUN ? command.runId() : command.dossierId();
@@ -794,8 +730,7 @@ class ChaosIT {
           continue;
         }
         for (Effect effect : EFFECTS.get(command.kind())) {
-          String sql = effect.sql().replace(GENERATION, generation);
-          report.judge(command, effect.where(), databases.count(effect.database(), sql, subject));
+          report.judge(command, effect.where(), effect.foundFor(subject, databases, generation));
         }
       }
       // Commands whose answer was lost before their id was known: their kind counted at most once
@@ -804,36 +739,8 @@ class ChaosIT {
       countedAtMostOnce(
           report, databases, all, Kind.PAYMENT_RUN, "benefits", "PaymentRunConfirmed");
       payments(report, databases);
-      for (String[] model : READ_MODELS) {
-        long reported =
-            databases.count("reporting", "select count(*) from " + generation + "." + model[0]);
-        long stored =
-            databases.count(
-                model[1],
-                "select count(*) from domain_event_entry where payload_type like '%."
-                    + model[2]
-                    + "'");
-        if (reported != stored) {
-          report.violations.add(
-              "reporting's "
-                  + model[0]
-                  + " holds "
-                  + reported
-                  + " rows, "
-                  + model[1]
-                  + "'s store "
-                  + stored
-                  + " × "
-                  + model[2]);
-        }
-      }
-      for (String database : DATABASES) {
-        long dead = databases.count(database, "select count(*) from eventbus_dead_letter");
-        report.deadLetters += dead;
-        if (dead > 0) {
-          report.violations.add(database + ": " + dead + " dead letters left");
-        }
-      }
+      report.readModelsEqualStores(databases, generation, READ_MODELS);
+      report.noDeadLetters(databases);
     }
     return report;
   }
@@ -845,10 +752,7 @@ class ChaosIT {
       Kind kind,
       String database,
       String type) {
-    long stored =
-        databases.count(
-            database,
-            "select count(*) from domain_event_entry where payload_type like '%." + type + "'");
+    long stored = databases.events(database, type);
     long ok = all.stream().filter(c -> c.kind() == kind && c.ok()).count();
     long unknown = report.unknownSubjects.getOrDefault(kind, 0L);
     if (stored > ok + unknown) {
@@ -934,32 +838,10 @@ class ChaosIT {
   }
 
   /** The figures and the violations of the history. */
-  private static final class Report {
-    long effects;
-    long lost;
-    long duplicated;
-    long deadLetters;
+  private static final class Report extends Verdict {
     long lines;
     long paid;
     final Map<Kind, Long> unknownSubjects = new java.util.EnumMap<>(Kind.class);
-    final List<String> violations = new ArrayList<>();
-
-    void judge(History.Command command, String where, long found) {
-      effects += found;
-      if (command.ok() && found != 1) {
-        if (found == 0) {
-          lost++;
-        } else {
-          duplicated++;
-        }
-        violations.add(command + " answered 2xx: " + found + " × " + where);
-      } else if (command.refused() && found != 0) {
-        violations.add(command + " answered 4xx: " + found + " × " + where);
-      } else if (command.unknown() && found > 1) {
-        duplicated++;
-        violations.add(command + " unanswered: " + found + " × " + where);
-      }
-    }
 
     List<String> violations() {
       return violations;
@@ -1037,68 +919,6 @@ class ChaosIT {
                   .append(" s\n"));
       violations.stream().limit(50).forEach(v -> out.append("  VIOLATION ").append(v).append('\n'));
       return out.toString();
-    }
-  }
-
-  /** Each service's database, read as its owner. */
-  private static final class Databases implements AutoCloseable {
-    private final Map<String, Connection> connections = new LinkedHashMap<>();
-
-    Databases() {
-      for (String database : DATABASES) {
-        String owner = database + "_owner";
-        try {
-          connections.put(
-              database,
-              DriverManager.getConnection(
-                  platform.jdbcUrl(database), owner, platform.postgresPassword(owner)));
-        } catch (SQLException e) {
-          throw new IllegalStateException("cannot read " + database, e);
-        }
-      }
-    }
-
-    String text(String database, String sql) {
-      try (Statement statement = connections.get(database).createStatement();
-          ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        return rows.getString(1);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    long count(String database, String sql, String parameter) {
-      try (PreparedStatement statement = connections.get(database).prepareStatement(sql)) {
-        statement.setString(1, parameter);
-        try (ResultSet rows = statement.executeQuery()) {
-          rows.next();
-          return rows.getLong(1);
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    long count(String database, String sql) {
-      try (Statement statement = connections.get(database).createStatement();
-          ResultSet rows = statement.executeQuery(sql)) {
-        rows.next();
-        return rows.getLong(1);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public void close() {
-      for (Connection connection : connections.values()) {
-        try {
-          connection.close();
-        } catch (SQLException ignored) {
-          // the check is over
-        }
-      }
     }
   }
 }

@@ -1,0 +1,118 @@
+package fr.passerelle.chaos;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The services' databases, each read as its owner, for the history checkers. */
+final class Databases implements AutoCloseable {
+
+  /** Every service's database. */
+  static final List<String> ALL = List.of("dossier", "decision", "benefits", "reporting");
+
+  /** The databases whose event stores feed an outbox. */
+  static final List<String> EVENT_STORES = List.of("dossier", "decision", "benefits");
+
+  private final Map<String, Connection> connections = new LinkedHashMap<>();
+
+  Databases(Platform platform) {
+    for (String database : ALL) {
+      String owner = database + "_owner";
+      try {
+        connections.put(
+            database,
+            DriverManager.getConnection(
+                platform.jdbcUrl(database), owner, platform.postgresPassword(owner)));
+      } catch (SQLException e) {
+        close();
+        throw new IllegalStateException("cannot read " + database, e);
+      }
+    }
+  }
+
+  String text(String database, String sql) {
+    try (Statement statement = connections.get(database).createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long count(String database, String sql, String parameter) {
+    try (PreparedStatement statement = connections.get(database).prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long count(String database, String sql) {
+    try (Statement statement = connections.get(database).createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many events of {@code type} (the payload class's simple name) {@code database} holds. */
+  long events(String database, String type) {
+    return count(
+        database,
+        "select count(*) from domain_event_entry where payload_type like '%." + type + "'");
+  }
+
+  /** The schema of reporting's read models now served. */
+  String currentGeneration() {
+    return text(
+        "reporting",
+        "select max(schema_name) from information_schema.schemata"
+            + " where schema_name like 'readmodel_g%'");
+  }
+
+  /**
+   * Where each event store ends, when every event processor of its service has reached that end;
+   * null while one is behind.
+   */
+  String storeEndsWhenProcessed() {
+    StringBuilder ends = new StringBuilder();
+    for (String database : EVENT_STORES) {
+      long end = count(database, "select coalesce(max(global_index), 0) from domain_event_entry");
+      long behind =
+          count(
+              database,
+              "select count(*) from token_entry where coalesce(substring(convert_from(token,"
+                  + " 'UTF8') from '\"index\":([0-9]+)')::bigint, -1) < "
+                  + end);
+      if (behind > 0) {
+        return null;
+      }
+      ends.append(database).append(' ').append(end).append(", ");
+    }
+    return ends.toString();
+  }
+
+  @Override
+  public void close() {
+    for (Connection connection : connections.values()) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the check is over
+      }
+    }
+  }
+}
