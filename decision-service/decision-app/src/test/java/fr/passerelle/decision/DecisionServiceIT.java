@@ -259,6 +259,15 @@ class DecisionServiceIT {
                     .replace("\"toMemberId\":\"31-m03\"", "\"toMemberId\":\"31-m02\""));
     assertThat(twoMandates.statusCode()).isEqualTo(400);
     assertThat(twoMandates.body()).contains("\"field\":\"mandates\"", "un mandat au plus");
+
+    var nullMandate =
+        secretariat()
+            .postJson(
+                "/api/departements/31/commission/sessions",
+                Sessions.aSessionBody("31", "2019-04-18")
+                    .replace("\"mandates\":[", "\"mandates\":[null,"));
+    assertThat(nullMandate.statusCode()).as(nullMandate.body()).isEqualTo(400);
+    assertThat(nullMandate.body()).contains("\"field\":\"mandates[0]\"", "mandat obligatoire");
   }
 
   @Test
@@ -311,6 +320,15 @@ class DecisionServiceIT {
                 "{\"opinions\":[{\"dossierId\":\"%s\"}]}".formatted(second));
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.body()).contains("\"field\":\"opinions[0].opinion\"");
+
+    var nullOpinion =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "opinions/batch"),
+                "{\"opinions\":[%s,null]}".formatted(opinion(second, 12, 2)));
+    assertThat(nullOpinion.statusCode()).as(nullOpinion.body()).isEqualTo(400);
+    assertThat(nullOpinion.body()).contains("\"field\":\"opinions[1]\"", "avis obligatoire");
+    assertThat(storedEvents(second)).doesNotContain(opinionRecordedInternally());
   }
 
   private static String opinionRecordedInternally() {

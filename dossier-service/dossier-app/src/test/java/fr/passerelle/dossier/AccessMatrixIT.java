@@ -252,6 +252,22 @@ class AccessMatrixIT {
   }
 
   @Test
+  void aListIsFilteredByAStatusDossiersHaveOrRefusedFieldByField() {
+    var staff = TestHttp.onPort(port).as(TestTokens.staff("SECRETARIAT", DEPARTEMENT));
+
+    assertThat(staff.get("/api/departements/31/dossiers?status=DRAFT").body()).contains(dossierId);
+    assertThat(staff.get("/api/departements/31/dossiers?status=SUBMITTED").body())
+        .doesNotContain(dossierId);
+    for (String status : List.of("%00", "draft", "EN_COURS")) {
+      var refused = staff.get("/api/departements/31/dossiers?status=" + status);
+      assertThat(refused.statusCode()).as(status).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.body()).contains("\"title\":\"Requête invalide\"", "\"field\":\"status\"");
+    }
+  }
+
+  @Test
   void aDraftNamingNoAssociationIsTheCallersOwn() {
     var drafted =
         TestHttp.onPort(port)

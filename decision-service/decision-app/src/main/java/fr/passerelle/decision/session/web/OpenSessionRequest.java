@@ -21,7 +21,8 @@ public record OpenSessionRequest(
         String chairMemberId,
     @NotNull(message = "obligatoire") @Size(max = 100, message = "100 membres au plus")
         List<@NotBlank(message = "identifiant de membre obligatoire") String> present,
-    @Size(max = 100, message = "100 mandats au plus") List<@Valid MandateRequest> mandates,
+    @Size(max = 100, message = "100 mandats au plus")
+        List<@NotNull(message = "mandat obligatoire") @Valid MandateRequest> mandates,
     @Size(max = 255, message = "255 caractères au plus") String firstConvocationId,
     @Valid ConvocationRequest convocation) {
 

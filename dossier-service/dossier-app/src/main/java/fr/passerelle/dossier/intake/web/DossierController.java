@@ -2,12 +2,14 @@ package fr.passerelle.dossier.intake.web;
 
 import fr.passerelle.dossier.intake.query.DossierSummaries;
 import fr.passerelle.dossier.intake.query.DossierSummary;
+import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,12 +79,18 @@ class DossierController {
     return intake.read(departmentCode, dossierId);
   }
 
+  /** The statuses a list can be filtered by: those of the dossiers' summaries. */
+  private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "WITHDRAWN");
+
   /** The dossiers of the département; an association sees its own only. */
   @GetMapping
   List<DossierSummary> list(
       @PathVariable String departmentCode,
       @RequestParam(required = false) String status,
       PasserelleUser caller) {
+    if (status != null && !STATUSES.contains(status)) {
+      throw InvalidRequestException.of("status", "DRAFT, SUBMITTED ou WITHDRAWN");
+    }
     String association = Routes.associationOnly(caller) ? caller.associationId() : null;
     if (Routes.associationOnly(caller) && association == null) {
       return List.of();
