@@ -1,9 +1,12 @@
 package fr.passerelle.chaos;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -125,6 +129,31 @@ final class Broker implements AutoCloseable {
       return Files.readAllLines(secret).get(0).trim();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the broker's password", e);
+    }
+  }
+
+  /** Where a suite's platform stands when nothing is behind it; null while something is. */
+  @FunctionalInterface
+  interface Standing {
+    String caughtUp(Broker broker) throws Exception;
+  }
+
+  /**
+   * Waits until {@code standing} says the same twice in a row, with nothing new in between: a
+   * consumer that appends to a store, whose outbox publishes to another, is seen moving.
+   */
+  static void awaitQuiet(int port, Duration atMost, Standing standing) {
+    AtomicReference<String> last = new AtomicReference<>();
+    try (Broker broker = new Broker(port)) {
+      await()
+          .atMost(atMost)
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                String now = standing.caughtUp(broker);
+                return now != null && now.equals(last.getAndSet(now));
+              });
     }
   }
 }

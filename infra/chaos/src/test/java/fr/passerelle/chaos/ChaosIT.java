@@ -25,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -557,26 +556,7 @@ class ChaosIT {
     }
 
     private Map<String, Object> dossier() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("associationId", association);
-      body.put(
-          "person", Map.of("lastName", "Chaos", "firstName", "Essai", "birthDate", "1990-06-15"));
-      body.put("nationality", "NG");
-      body.put("children", 0);
-      body.put("monthlyResources", 0);
-      body.put("receivesRsa", false);
-      body.put("receivesAda", false);
-      body.put("traffickingVictim", true);
-      body.put(
-          "plan",
-          Map.of(
-              "actions",
-              List.of("HOUSING"),
-              "stopsProstitution",
-              true,
-              "signedOn",
-              today.toString()));
-      return body;
+      return Drafts.dossier(association, "Chaos", today);
     }
   }
 
@@ -590,18 +570,7 @@ class ChaosIT {
    * outbox publishes to another, is seen moving).
    */
   private static void awaitQuiet() {
-    AtomicReference<String> last = new AtomicReference<>();
-    try (Broker broker = new Broker(platform.ports().kafka())) {
-      await()
-          .atMost(Duration.ofMinutes(10))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .until(
-              () -> {
-                String now = caughtUp(broker);
-                return now != null && now.equals(last.getAndSet(now));
-              });
-    }
+    Broker.awaitQuiet(platform.ports().kafka(), Duration.ofMinutes(10), ChaosIT::caughtUp);
   }
 
   /** Where everything stands when nothing is behind; null while something is. */

@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -360,27 +359,7 @@ class InstancesIT {
     }
 
     private Map<String, Object> dossier() {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("associationId", association);
-      body.put(
-          "person",
-          Map.of("lastName", "Instances", "firstName", "Essai", "birthDate", "1990-06-15"));
-      body.put("nationality", "NG");
-      body.put("children", 0);
-      body.put("monthlyResources", 0);
-      body.put("receivesRsa", false);
-      body.put("receivesAda", false);
-      body.put("traffickingVictim", true);
-      body.put(
-          "plan",
-          Map.of(
-              "actions",
-              List.of("HOUSING"),
-              "stopsProstitution",
-              true,
-              "signedOn",
-              today.toString()));
-      return body;
+      return Drafts.dossier(association, "Instances", today);
     }
   }
 
@@ -393,18 +372,7 @@ class InstancesIT {
    * event store, every consumer group at the end of what it reads.
    */
   private static void awaitQuiet() {
-    AtomicReference<String> last = new AtomicReference<>();
-    try (Broker broker = new Broker(platform.ports().kafka())) {
-      await()
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
-          .until(
-              () -> {
-                String now = caughtUp(broker);
-                return now != null && now.equals(last.getAndSet(now));
-              });
-    }
+    Broker.awaitQuiet(platform.ports().kafka(), Duration.ofMinutes(5), InstancesIT::caughtUp);
   }
 
   private static String caughtUp(Broker broker) throws Exception {
