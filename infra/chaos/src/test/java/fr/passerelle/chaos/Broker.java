@@ -11,20 +11,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The broker as its operator sees it: the members of a consumer group, so that a paused service
+ * The broker as its operator sees it: the members of a consumer group, so that a paused instance
  * lasts exactly until the broker has evicted its consumers, however the session timeout is set.
  * Signs in as the broker's own user (the only super user), whose password the run directory keeps.
  */
@@ -49,10 +53,13 @@ final class Broker implements AutoCloseable {
   }
 
   /**
-   * How many consumers the broker counts now in the groups of a service (their ids start with its
-   * name and a dot: {@code decision-service.pathway-intake}...).
+   * The consumers the broker counts now in each group of a service (the groups' ids start with its
+   * name and a dot: {@code decision-service.pathway-intake}...), by their member ids: a member
+   * keeps its id while it stays in the group, so that the members of one paused instance can be
+   * seen leaving while those of the others stay.
    */
-  int members(String service) throws InterruptedException, ExecutionException, TimeoutException {
+  Map<String, Set<String>> members(String service)
+      throws InterruptedException, ExecutionException, TimeoutException {
     List<String> groups =
         admin.listGroups().all().get(10, TimeUnit.SECONDS).stream()
             .map(GroupListing::groupId)
@@ -61,9 +68,19 @@ final class Broker implements AutoCloseable {
     if (groups.isEmpty()) {
       throw new IllegalStateException("the broker knows no group of " + service);
     }
-    return admin.describeConsumerGroups(groups).all().get(10, TimeUnit.SECONDS).values().stream()
-        .mapToInt(group -> group.members().size())
-        .sum();
+    Map<String, Set<String>> members = new TreeMap<>();
+    admin
+        .describeConsumerGroups(groups)
+        .all()
+        .get(10, TimeUnit.SECONDS)
+        .forEach(
+            (group, description) ->
+                members.put(
+                    group,
+                    description.members().stream()
+                        .map(MemberDescription::consumerId)
+                        .collect(Collectors.toSet())));
+    return members;
   }
 
   /**

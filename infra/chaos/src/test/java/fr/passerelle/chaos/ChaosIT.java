@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,15 @@ import org.junit.jupiter.api.Test;
  * the figures and the time the platform took to accept and propagate a dossier again after each
  * fault.
  *
+ * <p>With {@code -Dchaos.instances=N} (1 by default), the platform runs N instances of each service
+ * and of the gateway ({@code passerelle up --instances N}), the clients' pathways go through every
+ * gateway in turn (through those standing while one is down), and each service's and the gateway's
+ * fault comes in two steps: first one instance is killed and not restarted, and the others must
+ * take over its calls, its event processors' segments and its consumers' partitions; then the
+ * others are killed too, a whole outage of that service, and every instance is restarted. The pause
+ * stops one instance of decision-service until the broker has evicted its consumers, while those of
+ * the others stay. Each step is a fault of its own, with its own recovery.
+ *
  * <p>Commands: {@code -Dchaos.commands=N} (1,000 by default, each fault once; the full form is in
  * the README).
  */
@@ -67,8 +78,22 @@ class ChaosIT {
    */
   private static final Duration WHOLE_PATHWAY = Duration.ofMinutes(3);
 
-  private static final Platform platform = Platform.fromSystemProperties();
-  private static Client client;
+  /** Instances of each service and of the gateway. */
+  private static final int INSTANCES = Integer.getInteger("chaos.instances", 1);
+
+  private static final Platform platform = Platform.withInstances(INSTANCES);
+
+  /**
+   * A client of each gateway, the first's first; the tokens of all from the first, the dev issuer.
+   */
+  private static List<Client> gateways;
+
+  /** The instances killed and not restarted yet: clients go through the gateways still standing. */
+  private static final Set<String> dead = ConcurrentHashMap.newKeySet();
+
+  /** Whole pathways completed through each gateway. */
+  private static final Map<String, AtomicLong> servedBy = new ConcurrentHashMap<>();
+
   private static final History history = new History();
   private static final LocalDate today = LocalDate.now();
   private static final YearMonth month = YearMonth.from(today);
@@ -86,7 +111,12 @@ class ChaosIT {
     // spends 35 s less waiting for the broker to notice, after each kill and for the pause.
     platform.setEnvironment("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000");
     platform.start();
-    client = new Client(platform.gateway(""));
+    Client first = new Client(platform.gateway(""));
+    List<Client> all = new ArrayList<>(List.of(first));
+    for (int k = 2; k <= INSTANCES; k++) {
+      all.add(first.through(platform.local(instance("gateway", k), "")));
+    }
+    gateways = List.copyOf(all);
     phases.put("platform up", Duration.ofNanos(System.nanoTime() - started));
   }
 
@@ -150,6 +180,14 @@ class ChaosIT {
     Files.writeString(file, figures, StandardCharsets.UTF_8);
 
     assertThat(report.violations()).as(figures).isEmpty();
+    assertThat(servedBy.keySet())
+        .as("whole pathways went through every gateway: %s", servedBy)
+        .hasSize(INSTANCES);
+  }
+
+  /** The name {@code passerelle} gives instance {@code k} of a piece: NAME, NAME#2... */
+  private static String instance(String piece, int k) {
+    return k == 1 ? piece : piece + "#" + k;
   }
 
   /**
@@ -176,11 +214,31 @@ class ChaosIT {
 
   private static void injectFaults() {
     for (String service : List.of("dossier", "decision", "benefits", "reporting", "gateway")) {
+      if (INSTANCES > 1) {
+        String first = instance(service, KILLED_FIRST.get(service));
+        fault(
+            "SIGKILL " + first + " (" + service + " carries on)",
+            () -> {
+              platform.signal(first, "KILL");
+              dead.add(first);
+            });
+      }
       fault(
-          "SIGKILL " + service,
+          INSTANCES == 1
+              ? "SIGKILL " + service
+              : "SIGKILL " + service + " whole, its " + INSTANCES + " instances restarted",
           () -> {
-            platform.signal(service, "KILL");
-            platform.startPiece(service);
+            for (int k = 1; k <= INSTANCES; k++) {
+              String name = instance(service, k);
+              if (dead.add(name)) {
+                platform.signal(name, "KILL");
+              }
+            }
+            // The first first: the first gateway signs the tokens the others accept.
+            for (int k = 1; k <= INSTANCES; k++) {
+              platform.startPiece(instance(service, k));
+              dead.remove(instance(service, k));
+            }
           });
     }
     fault(
@@ -196,27 +254,80 @@ class ChaosIT {
           platform.startPiece("postgres");
         });
     fault(
-        "SIGSTOP decision until evicted",
+        INSTANCES == 1
+            ? "SIGSTOP decision until evicted"
+            : "SIGSTOP decision until evicted (" + instance("decision", 2) + " carries on)",
         () -> {
           try (Broker broker = new Broker(platform.ports().kafka())) {
-            await()
-                .atMost(Duration.ofMinutes(1))
-                .pollInterval(POLL)
-                .ignoreExceptions()
-                .until(() -> broker.members(DECISION_GROUP) > 0);
+            Map<String, Set<String>> before =
+                await()
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(POLL)
+                    .ignoreExceptions()
+                    .until(() -> joined(broker.members(DECISION_GROUP)), m -> !m.isEmpty());
             platform.signal("decision", "STOP");
             try {
-              // The pause is the fault: until the broker has evicted decision-service's consumers.
+              // The pause is the fault: until the broker has evicted the paused instance's
+              // consumers from every group, those of the others still in.
               await()
                   .atMost(Duration.ofMinutes(3))
                   .pollInterval(Duration.ofSeconds(1))
                   .ignoreExceptions()
-                  .until(() -> broker.members(DECISION_GROUP) == 0);
+                  .until(() -> evicted(before, broker.members(DECISION_GROUP)));
             } finally {
               platform.signal("decision", "CONT");
             }
           }
         });
+  }
+
+  /**
+   * Which instance of each is killed first when there are several, the first or the last in turn;
+   * never the first gateway, which signs the tokens of every client.
+   */
+  private static final Map<String, Integer> KILLED_FIRST =
+      Map.of(
+          "dossier",
+          1,
+          "decision",
+          INSTANCES,
+          "benefits",
+          1,
+          "reporting",
+          INSTANCES,
+          "gateway",
+          INSTANCES);
+
+  /**
+   * The groups that have members, with their members, once every instance has joined each of them
+   * (each instance runs the same consumers: a group's members are a multiple of the instances);
+   * empty until then.
+   */
+  private static Map<String, Set<String>> joined(Map<String, Set<String>> members) {
+    Map<String, Set<String>> joined = new LinkedHashMap<>();
+    members.forEach(
+        (group, ids) -> {
+          if (!ids.isEmpty()) {
+            joined.put(group, ids);
+          }
+        });
+    boolean everyInstance = joined.values().stream().allMatch(ids -> ids.size() % INSTANCES == 0);
+    return everyInstance ? joined : Map.of();
+  }
+
+  /**
+   * Whether one instance's share of every group's members has left it (the paused instance's
+   * consumers evicted), while as many as the other instances hold are still in.
+   */
+  private static boolean evicted(Map<String, Set<String>> before, Map<String, Set<String>> now) {
+    return before.entrySet().stream()
+        .allMatch(
+            group -> {
+              int share = group.getValue().size() / INSTANCES;
+              Set<String> still = now.getOrDefault(group.getKey(), Set.of());
+              long left = group.getValue().stream().filter(id -> !still.contains(id)).count();
+              return left >= share && still.size() >= group.getValue().size() - share;
+            });
   }
 
   /** The service whose consumers the pause must get evicted from their groups. */
@@ -271,7 +382,14 @@ class ChaosIT {
     private String session;
     private int pathways;
 
+    /** The gateway of the pathway under way. */
+    private Client client;
+
+    /** How many times a gateway was chosen: the next in turn is this modulo their number. */
+    private long turn;
+
     Team(String departement) {
+      this.client = gateways.get(0);
       this.base = "/api/departements/" + departement;
       this.prefecture = client.token("prefecture-" + departement, null);
       this.secretariat = client.token("secretariat-" + departement, null);
@@ -300,6 +418,7 @@ class ChaosIT {
      * then runs the month's payments. Stops at the first command not answered 2xx.
      */
     void pathway() {
+      int through = nextGateway();
       Client.Answer drafted = client.gateway("POST", base + "/dossiers", member, dossier());
       String dossierId = drafted.ok() ? drafted.body().path("dossierId").asString() : null;
       history.record(Kind.DRAFT, dossierId, drafted.status());
@@ -368,7 +487,25 @@ class ChaosIT {
       if (pathways % 3 == 0) {
         paymentRun();
       }
+      servedBy
+          .computeIfAbsent(instance("gateway", through + 1), k -> new AtomicLong())
+          .incrementAndGet();
       completed.incrementAndGet();
+    }
+
+    /**
+     * The next gateway in turn that stands (every gateway in turn while all are down, its calls
+     * then unanswered as a person's would be): its index, the team's client set to it.
+     */
+    private int nextGateway() {
+      int chosen = (int) (turn++ % gateways.size());
+      for (int tried = 1;
+          tried < gateways.size() && dead.contains(instance("gateway", chosen + 1));
+          tried++) {
+        chosen = (int) (turn++ % gateways.size());
+      }
+      client = gateways.get(chosen);
+      return chosen;
     }
 
     /**
@@ -518,6 +655,7 @@ class ChaosIT {
 
     /** The probe after a fault: a new dossier accepted and seen by the commission. */
     boolean acceptsAndPropagates() {
+      nextGateway();
       Client.Answer drafted = client.gateway("POST", base + "/dossiers", member, dossier());
       String dossierId = drafted.ok() ? drafted.body().path("dossierId").asString() : null;
       history.record(Kind.DRAFT, dossierId, drafted.status());
@@ -537,7 +675,7 @@ class ChaosIT {
       return answer.ok();
     }
 
-    private static boolean visible(String path, String token, String dossierId) {
+    private boolean visible(String path, String token, String dossierId) {
       return until(
           () -> {
             Client.Answer pending = client.gateway("GET", path, token, null);
@@ -575,6 +713,7 @@ class ChaosIT {
 
   /** Where everything stands when nothing is behind; null while something is. */
   private static String caughtUp(Broker broker) throws Exception {
+    Client client = gateways.get(0);
     String admin = client.token("admin", null);
     StringBuilder positions = new StringBuilder();
     for (String service : List.of("dossier", "decision", "benefits")) {
@@ -831,7 +970,14 @@ class ChaosIT {
         Map<String, Duration> phases,
         Duration took) {
       List<History.Command> all = history.all();
-      StringBuilder out = new StringBuilder("Chaos suite, in " + took.toSeconds() + " s:\n");
+      StringBuilder out =
+          new StringBuilder(
+              "Chaos suite, "
+                  + INSTANCES
+                  + (INSTANCES == 1 ? " instance" : " instances")
+                  + " of each service and of the gateway, in "
+                  + took.toSeconds()
+                  + " s:\n");
       out.append("  commands sent: ").append(all.size()).append('\n');
       long[] answered = answered(all);
       out.append("  answered 2xx: ")
@@ -863,6 +1009,9 @@ class ChaosIT {
             .append(ofKind[2])
             .append('\n');
       }
+      out.append("  whole pathways completed through each gateway: ")
+          .append(new java.util.TreeMap<>(servedBy))
+          .append('\n');
       out.append("  payment lines done: ")
           .append(lines)
           .append(", AFIS months paid: ")

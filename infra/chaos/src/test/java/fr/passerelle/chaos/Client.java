@@ -40,20 +40,27 @@ final class Client {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final JsonMapper json = JsonMapper.builder().build();
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
-  private final Map<String, String> holders = new ConcurrentHashMap<>();
+  private final Map<String, String> tokens;
+  private final Map<String, String> holders;
 
   Client(URI base) {
-    this(base, base);
+    this(base, base, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+  }
+
+  private Client(URI base, URI issuer, Map<String, String> tokens, Map<String, String> holders) {
+    this.base = base;
+    this.issuer = issuer;
+    this.tokens = tokens;
+    this.holders = holders;
   }
 
   /**
-   * A client of the gateway at {@code base} whose tokens come from the dev issuer of the gateway at
-   * {@code issuer} (with several gateways, only the first signs them).
+   * A client of the gateway at {@code base} with this client's tokens and issuer: with several
+   * gateways, only the first signs tokens, and a token it signs anew (after its restart) serves
+   * through every gateway.
    */
-  Client(URI base, URI issuer) {
-    this.base = base;
-    this.issuer = issuer;
+  Client through(URI base) {
+    return new Client(base, issuer, tokens, holders);
   }
 
   String token(String user, String association) {
