@@ -7,7 +7,7 @@
 #   smoke-test.sh IMAGE_TAR PORT [VAR=VALUE ...]
 #
 # e.g. the gateway, which starts alone with its dev issuer:
-#   infra/images/smoke-test.sh gateway/target/jib-image.tar 8080 SPRING_PROFILES_ACTIVE=dev
+#   infra/images/smoke-test.sh gateway/gateway-app/target/jib-image.tar 8080 SPRING_PROFILES_ACTIVE=dev
 set -euo pipefail
 
 readonly IMAGE="$(realpath -- "${1:?usage: smoke-test.sh IMAGE_TAR PORT [VAR=VALUE ...]}")"

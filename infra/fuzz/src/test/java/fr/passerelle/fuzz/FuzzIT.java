@@ -20,15 +20,12 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCases;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.arbitraries.ArbitraryDecorator;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.http.HttpStatus;
@@ -222,29 +219,8 @@ class FuzzIT {
 
   @Provide
   Arbitrary<FuzzRequest> requests() {
-    Arbitrary<FuzzRequest> requests =
-        Arbitraries.oneOf(Routes.all().stream().map(FuzzIT::requestsFor).toList());
-    return new ArbitraryDecorator<>() {
-      @Override
-      protected Arbitrary<FuzzRequest> arbitrary() {
-        return requests;
-      }
-
-      @Override
-      public RandomGenerator<FuzzRequest> generator(int genSize) {
-        return requests.generator(Math.min(genSize, MAX_GENERATION_SIZE));
-      }
-
-      @Override
-      public RandomGenerator<FuzzRequest> generatorWithEmbeddedEdgeCases(int genSize) {
-        return requests.generatorWithEmbeddedEdgeCases(Math.min(genSize, MAX_GENERATION_SIZE));
-      }
-
-      @Override
-      public EdgeCases<FuzzRequest> edgeCases(int maxEdgeCases) {
-        return requests.edgeCases(Math.min(maxEdgeCases, MAX_GENERATION_SIZE));
-      }
-    };
+    return RouteMix.of(
+        Routes.all().stream().map(FuzzIT::requestsFor).toList(), MAX_GENERATION_SIZE);
   }
 
   /**
