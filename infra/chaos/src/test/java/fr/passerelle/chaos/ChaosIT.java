@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -1010,7 +1011,7 @@ class ChaosIT {
             .append('\n');
       }
       out.append("  whole pathways completed through each gateway: ")
-          .append(new java.util.TreeMap<>(servedBy))
+          .append(new TreeMap<>(servedBy))
           .append('\n');
       out.append("  payment lines done: ")
           .append(lines)
