@@ -43,10 +43,13 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -58,8 +61,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       in its own run directory, ports shifted by {@code PASSERELLE_BENCHMARK_PORT_OFFSET}: time
  *       to ready and resident memory of every process it started (with PostgreSQL's backends).
  *   <li>The limits: PostgreSQL commits per second (one-row inserts, autocommit, 1 and 8
- *       connections), Kafka sends per second (one acknowledged send at a time, and batched), the
- *       gateway's ceiling on its liveness route (16 connections).
+ *       connections), Kafka sends per second (one acknowledged send at a time, and batched) and
+ *       reads per second (one consumer reading back what was sent), the gateway's ceiling on its
+ *       liveness route (16 connections).
  *   <li>Whole pathways through the gateway at 1, 4, 16 and 64 clients, each client its own
  *       département's teams (association, secretariat, préfecture): draft, submission, the
  *       commission's agenda and opinion, the préfet's authorisation. Pathways and commands per
@@ -164,10 +168,10 @@ public final class Benchmark {
           "%.0f / %.0f".formatted(commits1, commits8),
           "",
           "");
-      double[] kafka = kafkaSends();
+      double[] kafka = kafka();
       row(
-          "LIMIT Kafka sends/s, one at a time / batched",
-          "%.0f / %.0f".formatted(kafka[0], kafka[1]),
+          "LIMIT Kafka sends/s, one at a time / batched; reads/s",
+          "%.0f / %.0f; %.0f".formatted(kafka[0], kafka[1], kafka[2]),
           "",
           "");
       double ceiling = gatewayCeiling(16);
@@ -272,10 +276,10 @@ public final class Benchmark {
                   String.join(", ", rebuild.topics()),
                   rebuild.rebuilding()),
           ">= 15,000 events/s",
-          "%s of goal, %s of Kafka's batched sends, %s of PostgreSQL's commits (8 connections)"
+          "%s of goal, %s of Kafka's reads, %s of PostgreSQL's commits (8 connections)"
               .formatted(
                   ratio(perSecond, 15_000),
-                  ratio(perSecond, kafka[1]),
+                  ratio(perSecond, kafka[2]),
                   ratio(perSecond, commits8)));
       row("machine load average (1 min) at end, 2 cores", loadAverage(), "", "");
     } finally {
@@ -434,7 +438,11 @@ public final class Benchmark {
     return commits.sum() / 5.0;
   }
 
-  private double[] kafkaSends() throws Exception {
+  /**
+   * Kafka's sends per second (one acknowledged at a time, then batched) and reads per second (one
+   * consumer reading them all back, as a rebuild's consumers read a topic from its start).
+   */
+  private double[] kafka() throws Exception {
     String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
     String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
     Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
@@ -452,6 +460,7 @@ public final class Benchmark {
     String value = "x".repeat(600); // about the size of one integration event
     double oneAtATime;
     double batched;
+    long sent;
     try (KafkaProducer<String, String> sender =
         new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
       long count = 0;
@@ -469,11 +478,32 @@ public final class Benchmark {
       }
       sender.flush();
       batched = total / ((System.nanoTime() - start) / 1e9);
+      sent = count + total;
+    }
+    Properties consumer = new Properties();
+    consumer.putAll(client);
+    consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    double reads;
+    try (KafkaConsumer<String, String> reader =
+        new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          reader.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      long read = 0;
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofMinutes(2).toNanos();
+      while (read < sent && System.nanoTime() < deadline) {
+        read += reader.poll(Duration.ofMillis(500)).count();
+      }
+      reads = read / ((System.nanoTime() - start) / 1e9);
     }
     try (Admin admin = Admin.create(client)) {
       admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     }
-    return new double[] {oneAtATime, batched};
+    return new double[] {oneAtATime, batched, reads};
   }
 
   private double gatewayCeiling(int connections) throws InterruptedException {
