@@ -21,24 +21,35 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -50,13 +61,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       in its own run directory, ports shifted by {@code PASSERELLE_BENCHMARK_PORT_OFFSET}: time
  *       to ready and resident memory of every process it started (with PostgreSQL's backends).
  *   <li>The limits: PostgreSQL commits per second (one-row inserts, autocommit, 1 and 8
- *       connections), Kafka sends per second (one acknowledged send at a time, and batched), the
- *       gateway's ceiling on its liveness route (16 connections).
+ *       connections), Kafka sends per second (one acknowledged send at a time, and batched) and
+ *       reads per second (one consumer reading back what was sent), the gateway's ceiling on its
+ *       liveness route (16 connections).
+ *   <li>Whole pathways through the gateway at 1, 4, 16 and 64 clients, each client its own
+ *       département's teams (association, secretariat, préfecture): draft, submission, the
+ *       commission's agenda and opinion, the préfet's authorisation. Pathways and commands per
+ *       second, latency percentiles per command, 503 and 429 answers.
  *   <li>The association's write mix through the gateway (draft, revise, submit a dossier) at 1, 4,
  *       16 and 64 clients, each its own association user in its own département: commands per
  *       second, latency percentiles, refusals, the machine's CPU use.
  *   <li>Submission to read: a dossier submitted, then reporting's count of submitted dossiers read
  *       until it shows it; one dossier's read after 50 revisions.
+ *   <li>The read models' rebuild over at least {@code PASSERELLE_BENCHMARK_REBUILD_EVENTS} events
+ *       (default 50,000) published in the contracts' format ({@link #rebuildRate} says why not
+ *       through the API): events per second from the request to the switch-over.
  * </ol>
  *
  * The per-caller and per-address rate limits are raised for the run (the capacity of the platform
@@ -74,6 +93,20 @@ public final class Benchmark {
   private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern SUBMITTED =
       Pattern.compile("\"submittedDossiers\"\\s*:\\s*([0-9]+)");
+  private static final Pattern MEMBER_ID = Pattern.compile("\"memberId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ACTIVE_GENERATION =
+      Pattern.compile("\"number\"\\s*:\\s*([0-9]+)[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
+  private static final Pattern REBUILD_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
+
+  /**
+   * Events the rebuild reads at least (issue 14: 50,000); {@code
+   * PASSERELLE_BENCHMARK_REBUILD_EVENTS} lowers it for a quick check that the benchmark works.
+   */
+  private static final long REBUILD_EVENTS = seconds("PASSERELLE_BENCHMARK_REBUILD_EVENTS", 50_000);
+
+  /** The département of the rebuild's published pathways, none of the clients'. */
+  private static final String REBUILD_DEPARTEMENT = "974";
 
   private final Path root;
   private final Path runDirectory;
@@ -135,10 +168,10 @@ public final class Benchmark {
           "%.0f / %.0f".formatted(commits1, commits8),
           "",
           "");
-      double[] kafka = kafkaSends();
+      double[] kafka = kafka();
       row(
-          "LIMIT Kafka sends/s, one at a time / batched",
-          "%.0f / %.0f".formatted(kafka[0], kafka[1]),
+          "LIMIT Kafka sends/s, one at a time / batched; reads/s",
+          "%.0f / %.0f; %.0f".formatted(kafka[0], kafka[1], kafka[2]),
           "",
           "");
       double ceiling = gatewayCeiling(16);
@@ -159,6 +192,39 @@ public final class Benchmark {
         clients.add(client(i));
       }
       writeMix(clients.subList(0, 4), Duration.ofSeconds(5)); // warm-up, not counted
+      // Before the write mix: its thousands of submitted dossiers would wait in the commission's
+      // list of pending dossiers that each pathway reads.
+      List<Team> teams = clients.stream().map(this::team).toList();
+      for (int count : CLIENTS) {
+        Pathways result = pathways(teams.subList(0, count), STEP);
+        row(
+            "whole pathways, " + count + " client(s): pathways/s, commands/s",
+            "%.1f, %.0f (%d not finished, 503: %d, 429: %d, CPU %.0f %%)"
+                .formatted(
+                    result.perSecond(),
+                    result.commandsPerSecond(),
+                    result.unfinished(),
+                    result.unavailable(),
+                    result.tooMany(),
+                    result.cpuBusy()),
+            "no 503 while the services are up",
+            "%s of the gateway's ceiling (commands)"
+                .formatted(ratio(result.commandsPerSecond(), ceiling)));
+        result
+            .latencies()
+            .forEach(
+                (command, latencies) ->
+                    row(
+                        "  %s, %d client(s): p50 / p99".formatted(command, count),
+                        "%.0f ms / %.0f ms (%d answered)"
+                            .formatted(
+                                percentile(latencies, 50) / 1e6,
+                                percentile(latencies, 99) / 1e6,
+                                latencies.size()),
+                        "",
+                        "%s of the liveness route's p50 (p50)"
+                            .formatted(ratio(percentile(latencies, 50) / 1e6, livenessLatency))));
+      }
       for (int count : CLIENTS) {
         Result result = writeMix(clients.subList(0, count), STEP);
         row(
@@ -193,6 +259,28 @@ public final class Benchmark {
           rssAfterLoad + " MB",
           "< 2,560 MB",
           ratio(rssAfterLoad, 2560) + " of goal");
+      Rebuild rebuild = rebuildRate(REBUILD_EVENTS);
+      row(
+          "events published in the contracts' format, then read by reporting's live consumers",
+          "%d published in %.1f s; caught up %.1f s after the last"
+              .formatted(rebuild.published(), rebuild.publishing(), rebuild.catchingUp()),
+          "",
+          "");
+      double perSecond = rebuild.events() / rebuild.rebuilding();
+      row(
+          "read-model rebuild, request to switch-over: events/s",
+          "%.0f (%d events of %s in %.1f s)"
+              .formatted(
+                  perSecond,
+                  rebuild.events(),
+                  String.join(", ", rebuild.topics()),
+                  rebuild.rebuilding()),
+          ">= 15,000 events/s",
+          "%s of goal, %s of Kafka's reads, %s of PostgreSQL's commits (8 connections)"
+              .formatted(
+                  ratio(perSecond, 15_000),
+                  ratio(perSecond, kafka[2]),
+                  ratio(perSecond, commits8)));
       row("machine load average (1 min) at end, 2 cores", loadAverage(), "", "");
     } finally {
       print();
@@ -350,7 +438,11 @@ public final class Benchmark {
     return commits.sum() / 5.0;
   }
 
-  private double[] kafkaSends() throws Exception {
+  /**
+   * Kafka's sends per second (one acknowledged at a time, then batched) and reads per second (one
+   * consumer reading them all back, as a rebuild's consumers read a topic from its start).
+   */
+  private double[] kafka() throws Exception {
     String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
     String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
     Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
@@ -368,6 +460,7 @@ public final class Benchmark {
     String value = "x".repeat(600); // about the size of one integration event
     double oneAtATime;
     double batched;
+    long sent;
     try (KafkaProducer<String, String> sender =
         new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
       long count = 0;
@@ -385,11 +478,32 @@ public final class Benchmark {
       }
       sender.flush();
       batched = total / ((System.nanoTime() - start) / 1e9);
+      sent = count + total;
+    }
+    Properties consumer = new Properties();
+    consumer.putAll(client);
+    consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    double reads;
+    try (KafkaConsumer<String, String> reader =
+        new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          reader.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      long read = 0;
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofMinutes(2).toNanos();
+      while (read < sent && System.nanoTime() < deadline) {
+        read += reader.poll(Duration.ofMillis(500)).count();
+      }
+      reads = read / ((System.nanoTime() - start) / 1e9);
     }
     try (Admin admin = Admin.create(client)) {
       admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
     }
-    return new double[] {oneAtATime, batched};
+    return new double[] {oneAtATime, batched, reads};
   }
 
   private double gatewayCeiling(int connections) throws InterruptedException {
@@ -491,6 +605,211 @@ public final class Benchmark {
         });
   }
 
+  /**
+   * A département's teams: the client's association user, its commission's secretariat (three
+   * members appointed, the day's session open with all present) and its préfecture.
+   */
+  private record Team(Client client, String secretariat, String prefecture, String session) {
+
+    String base() {
+      return "/api/departements/" + client.departement();
+    }
+  }
+
+  private Team team(Client client) {
+    String base = "/api/departements/" + client.departement();
+    String secretariat = token("secretariat-" + client.departement(), null);
+    List<String> members = new ArrayList<>();
+    for (String category : List.of("STATE_SERVICES", "JUSTICE", "HEALTH")) {
+      members.add(
+          extract(
+              MEMBER_ID,
+              post(
+                  gateway(base + "/commission/members"),
+                  """
+                  {"name":"Membre %s","category":"%s"}"""
+                      .formatted(category, category),
+                  secretariat)));
+    }
+    String present = String.join("\",\"", members);
+    String session =
+        extract(
+            SESSION_ID,
+            post(
+                gateway(base + "/commission/sessions"),
+                """
+                {"date":"%s","chairMemberId":"%s","present":["%s"]}"""
+                    .formatted(LocalDate.now(), members.get(0), present),
+                secretariat));
+    return new Team(
+        client, secretariat, token("prefecture-" + client.departement(), null), session);
+  }
+
+  /** The commands of a pathway, in their order; the latencies are printed in it. */
+  private static final List<String> PATHWAY_COMMANDS =
+      List.of("draft", "submission", "agenda", "opinion", "authorisation");
+
+  private record Pathways(
+      double perSecond,
+      double commandsPerSecond,
+      long unfinished,
+      long unavailable,
+      long tooMany,
+      double cpuBusy,
+      Map<String, List<Long>> latencies) {}
+
+  /**
+   * Whole pathways by each team, one after the other, for {@code duration}: the association drafts
+   * and submits a dossier; once decision-service lists it as pending (read, not counted as a
+   * command), the secretariat puts it on the session's agenda and records the commission's opinion,
+   * and the préfecture authorises the pathway. A pathway stops at its first command not answered
+   * 2xx (counted unfinished).
+   */
+  private Pathways pathways(List<Team> teams, Duration duration) throws InterruptedException {
+    PathwayLoad load = new PathwayLoad();
+    LongAdder finished = new LongAdder();
+    LongAdder unfinished = new LongAdder();
+    CountDownLatch done = new CountDownLatch(teams.size());
+    long[] cpuBefore = cpu();
+    long start = System.nanoTime();
+    long until = start + duration.toNanos();
+    for (Team team : teams) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  while (System.nanoTime() < until) {
+                    boolean ok;
+                    try {
+                      ok = pathway(team, load);
+                    } catch (RuntimeException e) {
+                      ok = false;
+                    }
+                    (ok ? finished : unfinished).increment();
+                  }
+                } finally {
+                  done.countDown();
+                }
+              });
+      thread.start();
+    }
+    done.await();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long[] cpuAfter = cpu();
+    double busy = 100.0 * (cpuAfter[0] - cpuBefore[0]) / Math.max(1, cpuAfter[1] - cpuBefore[1]);
+    Map<String, List<Long>> copied = new LinkedHashMap<>();
+    load.latencies.forEach((command, values) -> copied.put(command, new ArrayList<>(values)));
+    return new Pathways(
+        finished.sum() / elapsed,
+        load.commands.sum() / elapsed,
+        unfinished.sum(),
+        load.unavailable.sum(),
+        load.tooMany.sum(),
+        busy,
+        copied);
+  }
+
+  /**
+   * The requests of the pathways of one step: commands timed by kind, and every 503 and 429 answer,
+   * the reads' included.
+   */
+  private final class PathwayLoad {
+    final Map<String, List<Long>> latencies = new LinkedHashMap<>();
+    final LongAdder commands = new LongAdder();
+    final LongAdder unavailable = new LongAdder();
+    final LongAdder tooMany = new LongAdder();
+
+    PathwayLoad() {
+      PATHWAY_COMMANDS.forEach(
+          command ->
+              latencies.put(command, java.util.Collections.synchronizedList(new ArrayList<>())));
+    }
+
+    /** A command, timed: its answer when 2xx, else null. */
+    HttpResponse<String> command(String command, HttpRequest request) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = read(request);
+      long elapsed = System.nanoTime() - start;
+      if (response.statusCode() / 100 != 2) {
+        return null;
+      }
+      commands.increment();
+      latencies.get(command).add(elapsed);
+      return response;
+    }
+
+    HttpResponse<String> read(HttpRequest request) {
+      HttpResponse<String> response = send(request);
+      switch (response.statusCode()) {
+        case 503 -> unavailable.increment();
+        case 429 -> tooMany.increment();
+        default -> {}
+      }
+      return response;
+    }
+  }
+
+  private boolean pathway(Team team, PathwayLoad load) {
+    Client client = team.client();
+    String base = team.base();
+    HttpResponse<String> drafted =
+        load.command(
+            "draft",
+            authorized(gateway(base + "/dossiers"), client.token())
+                .POST(BodyPublishers.ofString(dossier(client)))
+                .build());
+    if (drafted == null) {
+      return false;
+    }
+    String id = extract(DOSSIER_ID, drafted);
+    if (load.command(
+            "submission",
+            authorized(gateway(base + "/dossiers/" + id + "/submission"), client.token())
+                .POST(BodyPublishers.ofString("{}"))
+                .build())
+        == null) {
+      return false;
+    }
+    URI pending = gateway(base + "/commission/pending-dossiers");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!load.read(authorized(pending, team.secretariat()).GET().build()).body().contains(id)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+    String session = gateway(base + "/commission/sessions/" + team.session()).toString();
+    String today = LocalDate.now().toString();
+    return load.command(
+                "agenda",
+                authorized(URI.create(session + "/agenda"), team.secretariat())
+                    .POST(BodyPublishers.ofString("{\"dossierId\":\"" + id + "\"}"))
+                    .build())
+            != null
+        && load.command(
+                "opinion",
+                authorized(URI.create(session + "/opinions"), team.secretariat())
+                    .POST(
+                        BodyPublishers.ofString(
+                            """
+                            {"dossierId":"%s","opinion":"FAVOURABLE","votesFor":2,"votesAgainst":1,
+                             "abstentions":0,"chairVotedFor":true}"""
+                                .formatted(id)))
+                    .build())
+            != null
+        && load.command(
+                "authorisation",
+                authorized(gateway(base + "/prefecture/decisions"), team.prefecture())
+                    .POST(
+                        BodyPublishers.ofString(
+                            """
+                            {"dossierId":"%s","decision":"AUTHORISE","decidedOn":"%s",
+                             "startDate":"%s"}"""
+                                .formatted(id, today, today)))
+                    .build())
+            != null;
+  }
+
   private double[] submissionToRead(Client client, int samples) {
     List<Long> latencies = new ArrayList<>();
     String base = "/api/departements/" + client.departement();
@@ -535,6 +854,223 @@ public final class Benchmark {
       latencies.add(System.nanoTime() - start);
     }
     return new double[] {percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6};
+  }
+
+  // --- the read models' rebuild
+
+  private record Rebuild(
+      long published,
+      double publishing,
+      double catchingUp,
+      Set<String> topics,
+      long events,
+      double rebuilding) {}
+
+  private static final Pattern VALIDATED = Pattern.compile("\"validated\"\\s*:\\s*([0-9]+)");
+
+  /**
+   * The pathways the département's review (the rebuilt read models) counts validated in 2019, the
+   * year of the golden samples' decisions: the rebuild is checked to have read them all.
+   */
+  private long validatedIn2019(String departement) {
+    return Long.parseLong(
+        extract(
+            VALIDATED,
+            get(
+                gateway("/api/departements/" + departement + "/reports/review?year=2019"),
+                token("prefecture-" + departement, null))));
+  }
+
+  /**
+   * Publishes at least {@code events} events (validated pathways of {@link #REBUILD_DEPARTEMENT},
+   * three events each), waits until reporting's live consumers have read every record of the topics
+   * they read, then asks reporting-service (its own port, an ADMIN token) for a rebuild and times
+   * it until the new generation is the active one. The rebuild reads every record of those topics,
+   * the platform's own included: they are the events counted. The département's review, read after
+   * the switch-over, must count every published pathway.
+   *
+   * <p>The events are published in the contracts' format rather than made through the API: 50,000
+   * events are about 17,000 whole pathways, which this machine's whole-pathway rate (a few a
+   * second) would take hours to make; the rebuild reads the records, whoever wrote them.
+   */
+  private Rebuild rebuildRate(long events) throws Exception {
+    String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
+    String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
+    Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
+    Properties producer = new Properties();
+    producer.putAll(client);
+    producer.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    long published = 0;
+    long start = System.nanoTime();
+    try (KafkaProducer<String, String> sender =
+        new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
+      while (published < events) {
+        for (ProducerRecord<String, String> record :
+            ContractEvents.validatedPathway(REBUILD_DEPARTEMENT)) {
+          sender.send(record);
+          published++;
+        }
+      }
+      sender.flush();
+    }
+    double publishing = (System.nanoTime() - start) / 1e9;
+
+    start = System.nanoTime();
+    Map<String, Object> adminClient = new HashMap<>(client);
+    long total;
+    Set<String> topics;
+    try (Admin admin = Admin.create(adminClient)) {
+      long deadline = start + Duration.ofMinutes(30).toNanos();
+      while (liveLag(admin) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("reporting's live consumers not caught up in 30 min");
+        }
+        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+      }
+      topics = readTopics(admin);
+      total = records(admin, topics);
+    }
+    double catchingUp = (System.nanoTime() - start) / 1e9;
+
+    URI readModels =
+        URI.create("http://127.0.0.1:" + port("PASSERELLE_REPORTING_PORT") + "/admin/read-models");
+    String admin = token("admin", null);
+    int before = activeGeneration(get(readModels, admin));
+    start = System.nanoTime();
+    HttpResponse<String> requested = post(URI.create(readModels + "/rebuild"), "", admin);
+    if (requested.statusCode() != 202) {
+      throw new IllegalStateException(
+          "the rebuild answered " + requested.statusCode() + ": " + requested.body());
+    }
+    long deadline = start + Duration.ofMinutes(30).toNanos();
+    while (true) {
+      HttpResponse<String> status = get(readModels, admin);
+      if (activeGeneration(status) != before) {
+        break;
+      }
+      Matcher error = REBUILD_ERROR.matcher(status.body());
+      if (error.find() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("the rebuild did not switch over: " + status.body());
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    double rebuilding = (System.nanoTime() - start) / 1e9;
+    long pathways = published / ContractEvents.PER_PATHWAY;
+    long validated = validatedIn2019(REBUILD_DEPARTEMENT);
+    if (validated != pathways) {
+      throw new IllegalStateException(
+          "the rebuilt review counts %d validated pathways of the %d published"
+              .formatted(validated, pathways));
+    }
+    return new Rebuild(published, publishing, catchingUp, topics, total, rebuilding);
+  }
+
+  private static int activeGeneration(HttpResponse<String> status) {
+    return Integer.parseInt(extract(ACTIVE_GENERATION, status));
+  }
+
+  /** Reporting-service's consumer groups (each of its live consumers has its own). */
+  private static List<String> reportingGroups(Admin admin) throws Exception {
+    return admin
+        .listGroups(ListGroupsOptions.forConsumerGroups())
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .stream()
+        .map(GroupListing::groupId)
+        .filter(group -> group.startsWith("reporting"))
+        .toList();
+  }
+
+  private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    admin
+        .listConsumerGroupOffsets(group)
+        .partitionsToOffsetAndMetadata()
+        .get(30, TimeUnit.SECONDS)
+        .forEach(
+            (partition, offset) -> {
+              if (offset != null) {
+                offsets.put(partition, offset.offset());
+              }
+            });
+    return offsets;
+  }
+
+  /** The topics reporting's groups read. */
+  private static Set<String> readTopics(Admin admin) throws Exception {
+    Set<String> topics = new TreeSet<>();
+    for (String group : reportingGroups(admin)) {
+      committed(admin, group).keySet().forEach(partition -> topics.add(partition.topic()));
+    }
+    return topics;
+  }
+
+  /**
+   * Records reporting's groups have still to read, over every partition of the topics they read (a
+   * partition a group has no offset on yet counts from its first record).
+   */
+  private static long liveLag(Admin admin) throws Exception {
+    List<String> groups = reportingGroups(admin);
+    if (groups.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    long lag = 0;
+    for (String group : groups) {
+      Map<TopicPartition, Long> committed = committed(admin, group);
+      Set<TopicPartition> partitions =
+          partitions(
+              admin,
+              committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet()));
+      Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
+      Map<TopicPartition, Long> beginnings = offsets(admin, partitions, OffsetSpec.earliest());
+      for (TopicPartition partition : partitions) {
+        lag +=
+            Math.max(
+                0,
+                ends.get(partition) - committed.getOrDefault(partition, beginnings.get(partition)));
+      }
+    }
+    return lag;
+  }
+
+  /** Records held by {@code topics}, every partition, from its first offset to its last. */
+  private static long records(Admin admin, Set<String> topics) throws Exception {
+    Set<TopicPartition> partitions = partitions(admin, topics);
+    Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
+    Map<TopicPartition, Long> beginnings = offsets(admin, partitions, OffsetSpec.earliest());
+    long records = 0;
+    for (TopicPartition partition : partitions) {
+      records += ends.get(partition) - beginnings.get(partition);
+    }
+    return records;
+  }
+
+  private static Set<TopicPartition> partitions(Admin admin, Set<String> topics) throws Exception {
+    Set<TopicPartition> partitions = new HashSet<>();
+    admin
+        .describeTopics(topics)
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .forEach(
+            (topic, description) ->
+                description
+                    .partitions()
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+    return partitions;
+  }
+
+  private static Map<TopicPartition, Long> offsets(
+      Admin admin, Set<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    Map<TopicPartition, OffsetSpec> asked = new HashMap<>();
+    partitions.forEach(partition -> asked.put(partition, spec));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    admin
+        .listOffsets(asked)
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .forEach((partition, info) -> offsets.put(partition, info.offset()));
+    return offsets;
   }
 
   // --- load driving
