@@ -177,6 +177,28 @@ class DecisionServiceIT {
   }
 
   @Test
+  void aDossiersIdHoldingTheCharacterNulIsRefusedFieldByField() {
+    String dossierId = submitted("31");
+    awaitPending("31", dossierId, true);
+    String sessionId = openSession("31");
+
+    var one =
+        secretariat()
+            .postJson(sessionPath("31", sessionId, "agenda"), "{\"dossierId\":\"\\u0000\"}");
+    var batch =
+        secretariat()
+            .postJson(
+                sessionPath("31", sessionId, "agenda/batch"),
+                "{\"dossierIds\":[\"%s\",\"\\u0000\"]}".formatted(dossierId));
+
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(400);
+    assertThat(one.body()).contains("\"field\":\"dossierId\"");
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(400);
+    assertThat(batch.body()).contains("\"field\":\"dossierIds[1]\"");
+    assertThat(storedEvents(dossierId)).containsExactly(DossierRegistered.class.getName());
+  }
+
+  @Test
   void aSessionsIdWhereADossiersIsExpectedAndTheReverseAreNotFound() {
     String dossierId = submitted("31");
     awaitPending("31", dossierId, true);

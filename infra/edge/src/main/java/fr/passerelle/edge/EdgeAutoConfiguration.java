@@ -31,6 +31,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
 
 /**
  * The edge of every servlet service: request correlation, the body limit, the route guard that
@@ -56,6 +57,12 @@ public class EdgeAutoConfiguration {
         new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodySize().toBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
+  }
+
+  /** Text holding U+0000 refused while a body is read (see {@link NoNulInText}). */
+  @Bean
+  JacksonModule noNulInText() {
+    return NoNulInText.module();
   }
 
   @Bean
