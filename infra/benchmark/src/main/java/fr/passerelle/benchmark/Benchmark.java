@@ -1,16 +1,10 @@
 package fr.passerelle.benchmark;
 
 import fr.passerelle.runtime.KafkaAccess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,7 +31,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -108,48 +101,41 @@ public final class Benchmark {
   /** The département of the rebuild's published pathways, none of the clients'. */
   private static final String REBUILD_DEPARTEMENT = "974";
 
-  private final Path root;
-  private final Path runDirectory;
-  private final int offset;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final List<String[]> table = new ArrayList<>();
+  private final Platform platform;
+  private final Http http;
+  private final Table table = new Table();
 
-  private Benchmark(Path root, Path runDirectory, int offset) {
-    this.root = root;
-    this.runDirectory = runDirectory;
-    this.offset = offset;
+  private Benchmark(Platform platform) {
+    this.platform = platform;
+    this.http = new Http(platform);
   }
 
   public static void main(String[] args) throws Exception {
     Benchmark benchmark =
         new Benchmark(
-            Path.of(System.getProperty("passerelle.root", ".")).toAbsolutePath().normalize(),
-            Path.of(System.getProperty("passerelle.run-dir", "target/platform-run"))
-                .toAbsolutePath(),
-            (int) seconds("PASSERELLE_BENCHMARK_PORT_OFFSET", 0));
+            new Platform(
+                Path.of(System.getProperty("passerelle.root", ".")).toAbsolutePath().normalize(),
+                Path.of(System.getProperty("passerelle.run-dir", "target/platform-run"))
+                    .toAbsolutePath(),
+                (int) seconds("PASSERELLE_BENCHMARK_PORT_OFFSET", 0)));
     benchmark.run();
   }
 
   private void run() throws Exception {
-    if (Files.exists(runDirectory)) {
-      passerelle(Duration.ofMinutes(2), "down");
-      deleteRecursively(runDirectory);
-    }
-    Thread down = new Thread(() -> passerelle(Duration.ofMinutes(2), "down"), "passerelle-down");
+    platform.clearEarlierRun();
+    Thread down =
+        new Thread(() -> platform.passerelle(Duration.ofMinutes(2), "down"), "passerelle-down");
     Runtime.getRuntime().addShutdownHook(down);
     try {
       long start = System.nanoTime();
-      int exit = passerelle(Duration.ofMinutes(15), "up", "--dev-issuer", "--no-scenario");
+      int exit = platform.passerelle(Duration.ofMinutes(15), "up", "--dev-issuer", "--no-scenario");
       double startup = (System.nanoTime() - start) / 1e9;
       if (exit != 0) {
-        throw new IllegalStateException("passerelle up failed (" + exit + "), see " + commandLog());
+        throw new IllegalStateException(
+            "passerelle up failed (" + exit + "), see " + platform.commandLog());
       }
-      long rssAfterStart = residentMegabytes();
-      row("machine load average (1 min) at start, 2 cores", loadAverage(), "", "");
+      long rssAfterStart = platform.residentMegabytes();
+      row("machine load average (1 min) at start, 2 cores", Platform.loadAverage(), "", "");
       row(
           "platform ready (passerelle up, built)",
           "%.1f s".formatted(startup),
@@ -253,7 +239,7 @@ public final class Benchmark {
           "%.1f ms / %.1f ms".formatted(read[0], read[1]),
           "",
           "%s of the liveness route's p50".formatted(ratio(read[0], livenessLatency)));
-      long rssAfterLoad = residentMegabytes();
+      long rssAfterLoad = platform.residentMegabytes();
       row(
           "resident memory after load, all processes",
           rssAfterLoad + " MB",
@@ -281,127 +267,20 @@ public final class Benchmark {
                   ratio(perSecond, 15_000),
                   ratio(perSecond, kafka[2]),
                   ratio(perSecond, commits8)));
-      row("machine load average (1 min) at end, 2 cores", loadAverage(), "", "");
+      row("machine load average (1 min) at end, 2 cores", Platform.loadAverage(), "", "");
     } finally {
-      print();
+      table.print();
       Runtime.getRuntime().removeShutdownHook(down);
-      passerelle(Duration.ofMinutes(2), "down");
-    }
-  }
-
-  // --- the platform's processes
-
-  private Map<String, String> ports() {
-    Map<String, Integer> defaults = new LinkedHashMap<>();
-    defaults.put("PASSERELLE_GATEWAY_PORT", 8080);
-    defaults.put("PASSERELLE_DOSSIER_PORT", 8081);
-    defaults.put("PASSERELLE_DECISION_PORT", 8082);
-    defaults.put("PASSERELLE_BENEFITS_PORT", 8083);
-    defaults.put("PASSERELLE_REPORTING_PORT", 8084);
-    defaults.put("PASSERELLE_POSTGRES_PORT", 15432);
-    defaults.put("PASSERELLE_KAFKA_PORT", 19092);
-    defaults.put("PASSERELLE_KAFKA_CONTROLLER_PORT", 19093);
-    Map<String, String> ports = new LinkedHashMap<>();
-    defaults.forEach((name, port) -> ports.put(name, String.valueOf(port + offset)));
-    return ports;
-  }
-
-  private int port(String name) {
-    return Integer.parseInt(ports().get(name));
-  }
-
-  private Path commandLog() {
-    return runDirectory.resolveSibling("passerelle-command.log");
-  }
-
-  private int passerelle(Duration timeout, String... arguments) {
-    List<String> command = new ArrayList<>(List.of(root.resolve("passerelle").toString()));
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(Redirect.appendTo(commandLog().toFile()));
-    Map<String, String> environment = builder.environment();
-    environment.put("PASSERELLE_RUN_DIR", runDirectory.toString());
-    environment.putAll(ports());
-    for (String kind : List.of("ADDRESS", "CALLER")) {
-      String prefix = "PASSERELLE_GATEWAY_RATELIMIT_" + kind + "_";
-      environment.put(prefix + "CAPACITY", "1000000");
-      environment.put(prefix + "REFILLTOKENS", "1000000");
-    }
-    for (String external :
-        List.of(
-            "PASSERELLE_POSTGRES_URL",
-            "PASSERELLE_POSTGRES_USER",
-            "PASSERELLE_POSTGRES_PASSWORD",
-            "PASSERELLE_KAFKA_BOOTSTRAP_SERVERS",
-            "PASSERELLE_JWT_ISSUER",
-            "PASSERELLE_JWT_JWK_SET_URI")) {
-      environment.remove(external);
-    }
-    try {
-      Files.createDirectories(runDirectory.getParent());
-      Process process = builder.start();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroy();
-        process.waitFor(2, TimeUnit.MINUTES);
-        return -1;
-      }
-      return process.exitValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  /**
-   * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
-   */
-  private long residentMegabytes() {
-    try (Stream<Path> pidFiles = Files.list(runDirectory.resolve("pids"))) {
-      Set<Long> roots = ConcurrentHashMap.newKeySet();
-      pidFiles.forEach(f -> roots.add(Long.parseLong(read(f).trim())));
-      Map<Long, Long> parents = new HashMap<>();
-      Map<Long, Long> rss = new HashMap<>();
-      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-        processes
-            .filter(p -> p.getFileName().toString().matches("[0-9]+"))
-            .forEach(
-                p -> {
-                  try {
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    parents.put(pid, Long.parseLong(fields[1]));
-                    rss.put(pid, Long.parseLong(fields[21]) * 4); // pages of 4 KiB
-                  } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                  }
-                });
-      }
-      long kilobytes = 0;
-      for (long pid : rss.keySet()) {
-        for (long p = pid; p > 1; p = parents.getOrDefault(p, 0L)) {
-          if (roots.contains(p)) {
-            kilobytes += rss.get(pid);
-            break;
-          }
-        }
-      }
-      return kilobytes / 1024;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      platform.passerelle(Duration.ofMinutes(2), "down");
     }
   }
 
   // --- the machine's limits
 
   private double postgresCommits(int connections) throws Exception {
-    String url = "jdbc:postgresql://127.0.0.1:" + port("PASSERELLE_POSTGRES_PORT") + "/dossier";
-    String password = read(runDirectory.resolve("secrets/postgres/dossier_owner")).trim();
+    String url =
+        "jdbc:postgresql://127.0.0.1:" + platform.port("PASSERELLE_POSTGRES_PORT") + "/dossier";
+    String password = platform.secret("postgres/dossier_owner");
     try (Connection setup = DriverManager.getConnection(url, "dossier_owner", password);
         Statement statement = setup.createStatement()) {
       statement.execute(
@@ -443,8 +322,8 @@ public final class Benchmark {
    * consumer reading them all back, as a rebuild's consumers read a topic from its start).
    */
   private double[] kafka() throws Exception {
-    String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
-    String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
+    String bootstrap = "127.0.0.1:" + platform.port("PASSERELLE_KAFKA_PORT");
+    String password = platform.secret("kafka/broker");
     Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
     String topic = "benchmark.limits";
     try (Admin admin = Admin.create(client)) {
@@ -507,14 +386,14 @@ public final class Benchmark {
   }
 
   private double gatewayCeiling(int connections) throws InterruptedException {
-    URI liveness = gateway("/actuator/health/liveness");
+    URI liveness = http.gateway("/actuator/health/liveness");
     Result result =
         drive(
             connections,
             Duration.ofSeconds(5),
             (index, latencies) -> {
               HttpResponse<String> response =
-                  send(
+                  http.send(
                       HttpRequest.newBuilder(liveness)
                           .GET()
                           .timeout(Duration.ofSeconds(10))
@@ -525,11 +404,11 @@ public final class Benchmark {
   }
 
   private double gatewayLatency(int requests) {
-    URI liveness = gateway("/actuator/health/liveness");
+    URI liveness = http.gateway("/actuator/health/liveness");
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
       long start = System.nanoTime();
-      send(HttpRequest.newBuilder(liveness).GET().timeout(Duration.ofSeconds(10)).build());
+      http.send(HttpRequest.newBuilder(liveness).GET().timeout(Duration.ofSeconds(10)).build());
       latencies.add(System.nanoTime() - start);
     }
     return percentile(latencies, 50) / 1e6;
@@ -544,18 +423,18 @@ public final class Benchmark {
     // Départements 01 to 95 but 20 (Corsica is 2A and 2B).
     int number = index + 1 >= 20 ? index + 2 : index + 1;
     String departement = "%02d".formatted(number);
-    String prefecture = token("prefecture-" + departement, null);
+    String prefecture = http.token("prefecture-" + departement, null);
     HttpResponse<String> association =
-        post(
-            gateway("/api/departements/" + departement + "/associations"),
+        http.post(
+            http.gateway("/api/departements/" + departement + "/associations"),
             """
             {"name":"Association %s","approvedFrom":"%s","approvedUntil":"%s"}"""
                 .formatted(
                     departement, LocalDate.now().minusMonths(6), LocalDate.now().plusYears(2)),
             prefecture);
-    String associationId = extract(ASSOCIATION_ID, association);
+    String associationId = Http.extract(ASSOCIATION_ID, association);
     return new Client(
-        departement, associationId, token("association-" + departement, associationId));
+        departement, associationId, http.token("association-" + departement, associationId));
   }
 
   private String dossier(Client client) {
@@ -583,18 +462,21 @@ public final class Benchmark {
             HttpResponse<String> response;
             switch (next) {
               case 0 -> {
-                response = post(gateway(base), dossier(client), client.token());
+                response = http.post(http.gateway(base), dossier(client), client.token());
                 if (response.statusCode() == 201) {
-                  drafts.put(index, extract(DOSSIER_ID, response));
+                  drafts.put(index, Http.extract(DOSSIER_ID, response));
                 }
               }
               case 1 ->
                   response =
-                      put(gateway(base + "/" + drafts.get(index)), dossier(client), client.token());
+                      http.put(
+                          http.gateway(base + "/" + drafts.get(index)),
+                          dossier(client),
+                          client.token());
               default ->
                   response =
-                      post(
-                          gateway(base + "/" + drafts.get(index) + "/submission"),
+                      http.post(
+                          http.gateway(base + "/" + drafts.get(index) + "/submission"),
                           "{}",
                           client.token());
             }
@@ -618,14 +500,14 @@ public final class Benchmark {
 
   private Team team(Client client) {
     String base = "/api/departements/" + client.departement();
-    String secretariat = token("secretariat-" + client.departement(), null);
+    String secretariat = http.token("secretariat-" + client.departement(), null);
     List<String> members = new ArrayList<>();
     for (String category : List.of("STATE_SERVICES", "JUSTICE", "HEALTH")) {
       members.add(
-          extract(
+          Http.extract(
               MEMBER_ID,
-              post(
-                  gateway(base + "/commission/members"),
+              http.post(
+                  http.gateway(base + "/commission/members"),
                   """
                   {"name":"Membre %s","category":"%s"}"""
                       .formatted(category, category),
@@ -633,16 +515,16 @@ public final class Benchmark {
     }
     String present = String.join("\",\"", members);
     String session =
-        extract(
+        Http.extract(
             SESSION_ID,
-            post(
-                gateway(base + "/commission/sessions"),
+            http.post(
+                http.gateway(base + "/commission/sessions"),
                 """
                 {"date":"%s","chairMemberId":"%s","present":["%s"]}"""
                     .formatted(LocalDate.now(), members.get(0), present),
                 secretariat));
     return new Team(
-        client, secretariat, token("prefecture-" + client.departement(), null), session);
+        client, secretariat, http.token("prefecture-" + client.departement(), null), session);
   }
 
   /** The commands of a pathway, in their order; the latencies are printed in it. */
@@ -739,7 +621,7 @@ public final class Benchmark {
     }
 
     HttpResponse<String> read(HttpRequest request) {
-      HttpResponse<String> response = send(request);
+      HttpResponse<String> response = http.send(request);
       switch (response.statusCode()) {
         case 503 -> unavailable.increment();
         case 429 -> tooMany.increment();
@@ -755,40 +637,42 @@ public final class Benchmark {
     HttpResponse<String> drafted =
         load.command(
             "draft",
-            authorized(gateway(base + "/dossiers"), client.token())
+            Http.authorized(http.gateway(base + "/dossiers"), client.token())
                 .POST(BodyPublishers.ofString(dossier(client)))
                 .build());
     if (drafted == null) {
       return false;
     }
-    String id = extract(DOSSIER_ID, drafted);
+    String id = Http.extract(DOSSIER_ID, drafted);
     if (load.command(
             "submission",
-            authorized(gateway(base + "/dossiers/" + id + "/submission"), client.token())
+            Http.authorized(http.gateway(base + "/dossiers/" + id + "/submission"), client.token())
                 .POST(BodyPublishers.ofString("{}"))
                 .build())
         == null) {
       return false;
     }
-    URI pending = gateway(base + "/commission/pending-dossiers");
+    URI pending = http.gateway(base + "/commission/pending-dossiers");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!load.read(authorized(pending, team.secretariat()).GET().build()).body().contains(id)) {
+    while (!load.read(Http.authorized(pending, team.secretariat()).GET().build())
+        .body()
+        .contains(id)) {
       if (System.nanoTime() > deadline) {
         return false;
       }
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }
-    String session = gateway(base + "/commission/sessions/" + team.session()).toString();
+    String session = http.gateway(base + "/commission/sessions/" + team.session()).toString();
     String today = LocalDate.now().toString();
     return load.command(
                 "agenda",
-                authorized(URI.create(session + "/agenda"), team.secretariat())
+                Http.authorized(URI.create(session + "/agenda"), team.secretariat())
                     .POST(BodyPublishers.ofString("{\"dossierId\":\"" + id + "\"}"))
                     .build())
             != null
         && load.command(
                 "opinion",
-                authorized(URI.create(session + "/opinions"), team.secretariat())
+                Http.authorized(URI.create(session + "/opinions"), team.secretariat())
                     .POST(
                         BodyPublishers.ofString(
                             """
@@ -799,7 +683,7 @@ public final class Benchmark {
             != null
         && load.command(
                 "authorisation",
-                authorized(gateway(base + "/prefecture/decisions"), team.prefecture())
+                Http.authorized(http.gateway(base + "/prefecture/decisions"), team.prefecture())
                     .POST(
                         BodyPublishers.ofString(
                             """
@@ -813,14 +697,14 @@ public final class Benchmark {
   private double[] submissionToRead(Client client, int samples) {
     List<Long> latencies = new ArrayList<>();
     String base = "/api/departements/" + client.departement();
-    String secretariat = token("secretariat-" + client.departement(), null);
+    String secretariat = http.token("secretariat-" + client.departement(), null);
     for (int i = 0; i < samples; i++) {
       int before = submitted(base, secretariat);
       HttpResponse<String> drafted =
-          post(gateway(base + "/dossiers"), dossier(client), client.token());
-      String id = extract(DOSSIER_ID, drafted);
+          http.post(http.gateway(base + "/dossiers"), dossier(client), client.token());
+      String id = Http.extract(DOSSIER_ID, drafted);
       long start = System.nanoTime();
-      post(gateway(base + "/dossiers/" + id + "/submission"), "{}", client.token());
+      http.post(http.gateway(base + "/dossiers/" + id + "/submission"), "{}", client.token());
       long deadline = start + Duration.ofSeconds(30).toNanos();
       while (submitted(base, secretariat) <= before) {
         if (System.nanoTime() > deadline) {
@@ -833,21 +717,22 @@ public final class Benchmark {
   }
 
   private int submitted(String base, String token) {
-    HttpResponse<String> report = get(gateway(base + "/reports/dossiers"), token);
+    HttpResponse<String> report = http.get(http.gateway(base + "/reports/dossiers"), token);
     Matcher m = SUBMITTED.matcher(report.body());
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   private double[] dossierRead(Client client, int revisions, int reads) {
     String base = "/api/departements/" + client.departement() + "/dossiers";
-    String id = extract(DOSSIER_ID, post(gateway(base), dossier(client), client.token()));
+    String id =
+        Http.extract(DOSSIER_ID, http.post(http.gateway(base), dossier(client), client.token()));
     for (int i = 0; i < revisions; i++) {
-      put(gateway(base + "/" + id), dossier(client), client.token());
+      http.put(http.gateway(base + "/" + id), dossier(client), client.token());
     }
     List<Long> latencies = new ArrayList<>();
     for (int i = 0; i < reads; i++) {
       long start = System.nanoTime();
-      HttpResponse<String> read = get(gateway(base + "/" + id), client.token());
+      HttpResponse<String> read = http.get(http.gateway(base + "/" + id), client.token());
       if (read.statusCode() != 200) {
         throw new IllegalStateException("reading a dossier answered " + read.statusCode());
       }
@@ -874,11 +759,11 @@ public final class Benchmark {
    */
   private long validatedIn2019(String departement) {
     return Long.parseLong(
-        extract(
+        Http.extract(
             VALIDATED,
-            get(
-                gateway("/api/departements/" + departement + "/reports/review?year=2019"),
-                token("prefecture-" + departement, null))));
+            http.get(
+                http.gateway("/api/departements/" + departement + "/reports/review?year=2019"),
+                http.token("prefecture-" + departement, null))));
   }
 
   /**
@@ -894,8 +779,8 @@ public final class Benchmark {
    * second) would take hours to make; the rebuild reads the records, whoever wrote them.
    */
   private Rebuild rebuildRate(long events) throws Exception {
-    String bootstrap = "127.0.0.1:" + port("PASSERELLE_KAFKA_PORT");
-    String password = read(runDirectory.resolve("secrets/kafka/broker")).trim();
+    String bootstrap = "127.0.0.1:" + platform.port("PASSERELLE_KAFKA_PORT");
+    String password = platform.secret("kafka/broker");
     Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
     Properties producer = new Properties();
     producer.putAll(client);
@@ -934,18 +819,21 @@ public final class Benchmark {
     double catchingUp = (System.nanoTime() - start) / 1e9;
 
     URI readModels =
-        URI.create("http://127.0.0.1:" + port("PASSERELLE_REPORTING_PORT") + "/admin/read-models");
-    String admin = token("admin", null);
-    int before = activeGeneration(get(readModels, admin));
+        URI.create(
+            "http://127.0.0.1:"
+                + platform.port("PASSERELLE_REPORTING_PORT")
+                + "/admin/read-models");
+    String admin = http.token("admin", null);
+    int before = activeGeneration(http.get(readModels, admin));
     start = System.nanoTime();
-    HttpResponse<String> requested = post(URI.create(readModels + "/rebuild"), "", admin);
+    HttpResponse<String> requested = http.post(URI.create(readModels + "/rebuild"), "", admin);
     if (requested.statusCode() != 202) {
       throw new IllegalStateException(
           "the rebuild answered " + requested.statusCode() + ": " + requested.body());
     }
     long deadline = start + Duration.ofMinutes(30).toNanos();
     while (true) {
-      HttpResponse<String> status = get(readModels, admin);
+      HttpResponse<String> status = http.get(readModels, admin);
       if (activeGeneration(status) != before) {
         break;
       }
@@ -967,7 +855,7 @@ public final class Benchmark {
   }
 
   private static int activeGeneration(HttpResponse<String> status) {
-    return Integer.parseInt(extract(ACTIVE_GENERATION, status));
+    return Integer.parseInt(Http.extract(ACTIVE_GENERATION, status));
   }
 
   /** Reporting-service's consumer groups (each of its live consumers has its own). */
@@ -1136,7 +1024,8 @@ public final class Benchmark {
 
   /** Busy and total jiffies of the whole machine. */
   private static long[] cpu() {
-    String[] fields = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().split("\\s+");
+    String[] fields =
+        Platform.read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().split("\\s+");
     long total = 0;
     for (int i = 1; i < fields.length; i++) {
       total += Long.parseLong(fields[i]);
@@ -1155,110 +1044,16 @@ public final class Benchmark {
     return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
   }
 
-  // --- HTTP
-
-  private URI gateway(String path) {
-    return URI.create("http://127.0.0.1:" + port("PASSERELLE_GATEWAY_PORT") + path);
-  }
-
-  private String token(String user, String association) {
-    String query = "user=" + user + (association == null ? "" : "&association=" + association);
-    return extract(
-        TOKEN,
-        send(
-            HttpRequest.newBuilder(gateway("/dev/tokens?" + query))
-                .POST(BodyPublishers.noBody())
-                .build()));
-  }
-
-  private HttpResponse<String> get(URI uri, String token) {
-    return send(authorized(uri, token).GET().build());
-  }
-
-  private HttpResponse<String> post(URI uri, String body, String token) {
-    return send(authorized(uri, token).POST(BodyPublishers.ofString(body)).build());
-  }
-
-  private HttpResponse<String> put(URI uri, String body, String token) {
-    return send(authorized(uri, token).PUT(BodyPublishers.ofString(body)).build());
-  }
-
-  private static HttpRequest.Builder authorized(URI uri, String token) {
-    return HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token);
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String extract(Pattern pattern, HttpResponse<String> response) {
-    Matcher m = pattern.matcher(response.body());
-    if (!m.find()) {
-      throw new IllegalStateException(
-          response.request().method()
-              + " "
-              + response.request().uri()
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + response.body());
-    }
-    return m.group(1);
-  }
-
-  // --- the table
-
   private void row(String what, String figure, String goal, String ratio) {
-    table.add(new String[] {what, figure, goal, ratio});
-    System.out.printf("%s: %s%n", what, figure);
-  }
-
-  private void print() {
-    System.out.println();
-    System.out.println("| what | measured | goal (issue 14) | ratio |");
-    System.out.println("| --- | --- | --- | --- |");
-    for (String[] row : table) {
-      System.out.println("| " + String.join(" | ", row) + " |");
-    }
+    table.row(what, figure, goal, ratio);
   }
 
   private static String ratio(double value, double limit) {
-    return "%.3g".formatted(value / limit);
-  }
-
-  /** Other work on the machine skews every figure: the table says how busy it was. */
-  private static String loadAverage() {
-    return read(Path.of("/proc/loadavg")).split(" ")[0];
+    return Table.ratio(value, limit);
   }
 
   private static long seconds(String variable, long otherwise) {
     String value = System.getenv(variable);
     return value == null || value.isBlank() ? otherwise : Long.parseLong(value.trim());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }
