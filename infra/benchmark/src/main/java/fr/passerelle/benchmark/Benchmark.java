@@ -1,32 +1,9 @@
 package fr.passerelle.benchmark;
 
-import fr.passerelle.runtime.KafkaAccess;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The platform measured from outside, on this machine, against this machine's own limits measured
@@ -50,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>Submission to read: a dossier submitted, then reporting's count of submitted dossiers read
  *       until it shows it; one dossier's read after 50 revisions.
  *   <li>The read models' rebuild over at least {@code PASSERELLE_BENCHMARK_REBUILD_EVENTS} events
- *       (default 50,000) published in the contracts' format ({@link #rebuildRate} says why not
- *       through the API): events per second from the request to the switch-over.
+ *       (default 50,000) published in the contracts' format ({@link Rebuild} says why not through
+ *       the API): events per second from the request to the switch-over.
  * </ol>
  *
  * The per-caller and per-address rate limits are raised for the run (the capacity of the platform
@@ -69,13 +46,6 @@ public final class Benchmark {
    * PASSERELLE_BENCHMARK_REBUILD_EVENTS} lowers it for a quick check that the benchmark works.
    */
   private static final long REBUILD_EVENTS = seconds("PASSERELLE_BENCHMARK_REBUILD_EVENTS", 50_000);
-
-  private static final Pattern ACTIVE_GENERATION =
-      Pattern.compile("\"number\"\\s*:\\s*([0-9]+)[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
-  private static final Pattern REBUILD_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
-
-  /** The département of the rebuild's published pathways, none of the clients'. */
-  private static final String REBUILD_DEPARTEMENT = "974";
 
   private final Platform platform;
   private final Http http;
@@ -225,7 +195,7 @@ public final class Benchmark {
           rssAfterLoad + " MB",
           "< 2,560 MB",
           ratio(rssAfterLoad, 2560) + " of goal");
-      Rebuild rebuild = rebuildRate(REBUILD_EVENTS);
+      Rebuild.Result rebuild = new Rebuild(platform, http).measure(REBUILD_EVENTS);
       row(
           "events published in the contracts' format, then read by reporting's live consumers",
           "%d published in %.1f s; caught up %.1f s after the last"
@@ -253,226 +223,6 @@ public final class Benchmark {
       Runtime.getRuntime().removeShutdownHook(down);
       platform.passerelle(Duration.ofMinutes(2), "down");
     }
-  }
-
-  // --- the read models' rebuild
-
-  private record Rebuild(
-      long published,
-      double publishing,
-      double catchingUp,
-      Set<String> topics,
-      long events,
-      double rebuilding) {}
-
-  private static final Pattern VALIDATED = Pattern.compile("\"validated\"\\s*:\\s*([0-9]+)");
-
-  /**
-   * The pathways the département's review (the rebuilt read models) counts validated in 2019, the
-   * year of the golden samples' decisions: the rebuild is checked to have read them all.
-   */
-  private long validatedIn2019(String departement) {
-    return Long.parseLong(
-        Http.extract(
-            VALIDATED,
-            http.get(
-                http.gateway("/api/departements/" + departement + "/reports/review?year=2019"),
-                http.token("prefecture-" + departement, null))));
-  }
-
-  /**
-   * Publishes at least {@code events} events (validated pathways of {@link #REBUILD_DEPARTEMENT},
-   * three events each), waits until reporting's live consumers have read every record of the topics
-   * they read, then asks reporting-service (its own port, an ADMIN token) for a rebuild and times
-   * it until the new generation is the active one. The rebuild reads every record of those topics,
-   * the platform's own included: they are the events counted. The département's review, read after
-   * the switch-over, must count every published pathway.
-   *
-   * <p>The events are published in the contracts' format rather than made through the API: 50,000
-   * events are about 17,000 whole pathways, which this machine's whole-pathway rate (a few a
-   * second) would take hours to make; the rebuild reads the records, whoever wrote them.
-   */
-  private Rebuild rebuildRate(long events) throws Exception {
-    String bootstrap = "127.0.0.1:" + platform.port("PASSERELLE_KAFKA_PORT");
-    String password = platform.secret("kafka/broker");
-    Map<String, Object> client = new HashMap<>(KafkaAccess.brokerClient(bootstrap, password));
-    Properties producer = new Properties();
-    producer.putAll(client);
-    producer.put(ProducerConfig.ACKS_CONFIG, "all");
-    producer.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    long published = 0;
-    long start = System.nanoTime();
-    try (KafkaProducer<String, String> sender =
-        new KafkaProducer<>(producer, new StringSerializer(), new StringSerializer())) {
-      while (published < events) {
-        for (ProducerRecord<String, String> record :
-            ContractEvents.validatedPathway(REBUILD_DEPARTEMENT)) {
-          sender.send(record);
-          published++;
-        }
-      }
-      sender.flush();
-    }
-    double publishing = (System.nanoTime() - start) / 1e9;
-
-    start = System.nanoTime();
-    Map<String, Object> adminClient = new HashMap<>(client);
-    long total;
-    Set<String> topics;
-    try (Admin admin = Admin.create(adminClient)) {
-      long deadline = start + Duration.ofMinutes(30).toNanos();
-      while (liveLag(admin) > 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("reporting's live consumers not caught up in 30 min");
-        }
-        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-      }
-      topics = readTopics(admin);
-      total = records(admin, topics);
-    }
-    double catchingUp = (System.nanoTime() - start) / 1e9;
-
-    URI readModels =
-        URI.create(
-            "http://127.0.0.1:"
-                + platform.port("PASSERELLE_REPORTING_PORT")
-                + "/admin/read-models");
-    String admin = http.token("admin", null);
-    int before = activeGeneration(http.get(readModels, admin));
-    start = System.nanoTime();
-    HttpResponse<String> requested = http.post(URI.create(readModels + "/rebuild"), "", admin);
-    if (requested.statusCode() != 202) {
-      throw new IllegalStateException(
-          "the rebuild answered " + requested.statusCode() + ": " + requested.body());
-    }
-    long deadline = start + Duration.ofMinutes(30).toNanos();
-    while (true) {
-      HttpResponse<String> status = http.get(readModels, admin);
-      if (activeGeneration(status) != before) {
-        break;
-      }
-      Matcher error = REBUILD_ERROR.matcher(status.body());
-      if (error.find() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("the rebuild did not switch over: " + status.body());
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
-    double rebuilding = (System.nanoTime() - start) / 1e9;
-    long pathways = published / ContractEvents.PER_PATHWAY;
-    long validated = validatedIn2019(REBUILD_DEPARTEMENT);
-    if (validated != pathways) {
-      throw new IllegalStateException(
-          "the rebuilt review counts %d validated pathways of the %d published"
-              .formatted(validated, pathways));
-    }
-    return new Rebuild(published, publishing, catchingUp, topics, total, rebuilding);
-  }
-
-  private static int activeGeneration(HttpResponse<String> status) {
-    return Integer.parseInt(Http.extract(ACTIVE_GENERATION, status));
-  }
-
-  /** Reporting-service's consumer groups (each of its live consumers has its own). */
-  private static List<String> reportingGroups(Admin admin) throws Exception {
-    return admin
-        .listGroups(ListGroupsOptions.forConsumerGroups())
-        .all()
-        .get(30, TimeUnit.SECONDS)
-        .stream()
-        .map(GroupListing::groupId)
-        .filter(group -> group.startsWith("reporting"))
-        .toList();
-  }
-
-  private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    admin
-        .listConsumerGroupOffsets(group)
-        .partitionsToOffsetAndMetadata()
-        .get(30, TimeUnit.SECONDS)
-        .forEach(
-            (partition, offset) -> {
-              if (offset != null) {
-                offsets.put(partition, offset.offset());
-              }
-            });
-    return offsets;
-  }
-
-  /** The topics reporting's groups read. */
-  private static Set<String> readTopics(Admin admin) throws Exception {
-    Set<String> topics = new TreeSet<>();
-    for (String group : reportingGroups(admin)) {
-      committed(admin, group).keySet().forEach(partition -> topics.add(partition.topic()));
-    }
-    return topics;
-  }
-
-  /**
-   * Records reporting's groups have still to read, over every partition of the topics they read (a
-   * partition a group has no offset on yet counts from its first record).
-   */
-  private static long liveLag(Admin admin) throws Exception {
-    List<String> groups = reportingGroups(admin);
-    if (groups.isEmpty()) {
-      return Long.MAX_VALUE;
-    }
-    long lag = 0;
-    for (String group : groups) {
-      Map<TopicPartition, Long> committed = committed(admin, group);
-      Set<TopicPartition> partitions =
-          partitions(
-              admin,
-              committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet()));
-      Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
-      Map<TopicPartition, Long> beginnings = offsets(admin, partitions, OffsetSpec.earliest());
-      for (TopicPartition partition : partitions) {
-        lag +=
-            Math.max(
-                0,
-                ends.get(partition) - committed.getOrDefault(partition, beginnings.get(partition)));
-      }
-    }
-    return lag;
-  }
-
-  /** Records held by {@code topics}, every partition, from its first offset to its last. */
-  private static long records(Admin admin, Set<String> topics) throws Exception {
-    Set<TopicPartition> partitions = partitions(admin, topics);
-    Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest());
-    Map<TopicPartition, Long> beginnings = offsets(admin, partitions, OffsetSpec.earliest());
-    long records = 0;
-    for (TopicPartition partition : partitions) {
-      records += ends.get(partition) - beginnings.get(partition);
-    }
-    return records;
-  }
-
-  private static Set<TopicPartition> partitions(Admin admin, Set<String> topics) throws Exception {
-    Set<TopicPartition> partitions = new HashSet<>();
-    admin
-        .describeTopics(topics)
-        .allTopicNames()
-        .get(30, TimeUnit.SECONDS)
-        .forEach(
-            (topic, description) ->
-                description
-                    .partitions()
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
-    return partitions;
-  }
-
-  private static Map<TopicPartition, Long> offsets(
-      Admin admin, Set<TopicPartition> partitions, OffsetSpec spec) throws Exception {
-    Map<TopicPartition, OffsetSpec> asked = new HashMap<>();
-    partitions.forEach(partition -> asked.put(partition, spec));
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    admin
-        .listOffsets(asked)
-        .all()
-        .get(30, TimeUnit.SECONDS)
-        .forEach((partition, info) -> offsets.put(partition, info.offset()));
-    return offsets;
   }
 
   private void row(String what, String figure, String goal, String ratio) {
