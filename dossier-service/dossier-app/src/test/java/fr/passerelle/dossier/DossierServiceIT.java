@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -86,6 +87,39 @@ class DossierServiceIT {
       for (Header header : published.headers()) {
         assertThat(new String(header.value(), StandardCharsets.UTF_8)).doesNotContain("Okafor");
       }
+    }
+  }
+
+  /**
+   * Today is France's today, whatever the server's zone: at half past midnight in France it is
+   * still yesterday in UTC, and a plan signed that day must be taken, by the body's checks as by
+   * the submission's. The platform's clock is set two days ahead of the machine's, so that a check
+   * reading the machine's clock instead refuses the date as in the future.
+   */
+  @Test
+  void aPlanSignedTodayInFranceIsTakenWhileItIsStillYesterdayInUtc(@Autowired MovableClock clock) {
+    LocalDate today = LocalDate.now(Dossiers.FRANCE).plusDays(2);
+    clock.set(today.atTime(0, 30).atZone(Dossiers.FRANCE).toInstant());
+    try {
+      String signedToday =
+          Dossiers.aCompleteDossierBody(associationId)
+              .replace("\"signedOn\":\"2019-03-01\"", "\"signedOn\":\"" + today + "\"");
+      String dossierId = draft("31", signedToday);
+
+      var submitted =
+          http.postJson("/api/departements/31/dossiers/" + dossierId + "/submission", "");
+      var signedTomorrow =
+          http.postJson(
+              "/api/departements/31/dossiers",
+              signedToday.replace(today.toString(), today.plusDays(1).toString()));
+
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+      assertThat(submitted.body()).contains("\"submittedOn\":\"" + today + "\"");
+      assertThat(signedTomorrow.statusCode()).isEqualTo(400);
+      assertThat(signedTomorrow.body())
+          .contains("\"field\":\"plan.signedOn\"", "ne peut pas être dans le futur");
+    } finally {
+      clock.reset();
     }
   }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The service's clock in the integration tests: the system's, until a test sets a day (retention),
@@ -16,11 +15,19 @@ public final class MovableClock extends Clock {
   /** The test JVM's one clock, every application context's (see {@code TestClockConfiguration}). */
   public static final MovableClock SHARED = new MovableClock();
 
+  /** The platform's zone, as the service's own clock has it (the scheduling's default). */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
+
   private volatile Instant fixed;
 
-  /** From now on, {@code day} at 09:00 UTC. */
+  /** From now on, {@code day} at 09:00 in France. */
   public void set(LocalDate day) {
-    fixed = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+    set(day.atTime(9, 0).atZone(FRANCE).toInstant());
+  }
+
+  /** From now on, {@code now}. */
+  public void set(Instant now) {
+    fixed = now;
   }
 
   /** Back to the system's time. */
@@ -30,7 +37,7 @@ public final class MovableClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return FRANCE;
   }
 
   @Override

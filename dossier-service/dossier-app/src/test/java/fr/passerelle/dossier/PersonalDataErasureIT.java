@@ -173,7 +173,8 @@ class PersonalDataErasureIT {
 
     var missing = association.postJson(path, "{}");
     var future =
-        association.postJson(path, "{\"receivedOn\":\"" + LocalDate.now().plusDays(1) + "\"}");
+        association.postJson(
+            path, "{\"receivedOn\":\"" + LocalDate.now(Dossiers.FRANCE).plusDays(1) + "\"}");
 
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body()).contains("\"field\":\"receivedOn\"");

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -137,6 +138,24 @@ public class EdgeAutoConfiguration {
     @Override
     public int getOrder() {
       return Ordered.LOWEST_PRECEDENCE;
+    }
+  }
+
+  /**
+   * What {@code @PastOrPresent} and its kind compare a date with: today on the platform's clock (in
+   * France, the scheduling's zone), not on the machine's, which a server usually keeps in UTC. On a
+   * server in UTC, from midnight to 1 or 2 in the morning in France, a plan signed that day was
+   * refused as signed in the future.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = "org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer")
+  static class ValidationClock {
+
+    @Bean
+    ValidationConfigurationCustomizer platformClockForValidation(ObjectProvider<Clock> clock) {
+      return configuration ->
+          configuration.clockProvider(() -> clock.getIfAvailable(Clock::systemDefaultZone));
     }
   }
 
