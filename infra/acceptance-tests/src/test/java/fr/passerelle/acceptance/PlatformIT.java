@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(SharedPlatform.class)
 class PlatformIT {
+
+  /** The platform's today is France's, whatever the machine's zone. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   private static final Duration READ_MODEL_DELAY = Duration.ofSeconds(60);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -166,7 +170,8 @@ class PlatformIT {
         json.readTree(
             get(
                     platform.gateway(
-                        "/api/departements/31/reports/review?year=" + LocalDate.now().getYear()),
+                        "/api/departements/31/reports/review?year="
+                            + LocalDate.now(FRANCE).getYear()),
                     token("prefecture-31"))
                 .body());
     assertThat(today.path("dossiersStudied").asInt()).isZero();
@@ -193,7 +198,7 @@ class PlatformIT {
   void aPathwayIsRenewedThreeTimesToTwentyFourMonthsAnotherEndsEarlyAndTheMinutesSaySo()
       throws Exception {
     String base = "/api/departements/64";
-    String today = LocalDate.now().toString();
+    String today = LocalDate.now(FRANCE).toString();
     String secretariat = token("secretariat-64");
     String prefecture = token("prefecture-64");
     HttpResponse<String> approved =
@@ -201,8 +206,8 @@ class PlatformIT {
             platform.gateway(base + "/associations"),
             Map.of(
                 "name", "Association des Pyrénées",
-                "approvedFrom", LocalDate.now().minusMonths(6).toString(),
-                "approvedUntil", LocalDate.now().plusYears(2).toString()),
+                "approvedFrom", LocalDate.now(FRANCE).minusMonths(6).toString(),
+                "approvedUntil", LocalDate.now(FRANCE).plusYears(2).toString()),
             prefecture);
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
     String associationId = json.readTree(approved.body()).path("associationId").asString();
@@ -296,7 +301,7 @@ class PlatformIT {
                                         platform.gateway(
                                             base
                                                 + "/reports/review?year="
-                                                + LocalDate.now().getYear()),
+                                                + LocalDate.now(FRANCE).getYear()),
                                         prefecture)
                                     .body())
                             .path("validated")
@@ -322,7 +327,7 @@ class PlatformIT {
     assertThat(minutes)
         .contains(
             "Procès-verbal de la séance du "
-                + LocalDate.now()
+                + LocalDate.now(FRANCE)
                     .format(
                         java.time.format.DateTimeFormatter.ofPattern(
                             "d MMMM yyyy", java.util.Locale.FRENCH)),
@@ -354,7 +359,7 @@ class PlatformIT {
     HttpResponse<String> drafted =
         post(
             platform.gateway(base + "/dossiers"),
-            Drafts.aDossier(associationId, "Démo", LocalDate.now(), List.of("HOUSING")),
+            Drafts.aDossier(associationId, "Démo", LocalDate.now(FRANCE), List.of("HOUSING")),
             association);
     assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
     String dossierId = json.readTree(drafted.body()).path("dossierId").asString();
@@ -397,7 +402,7 @@ class PlatformIT {
       String base, String prefecture, Map<String, Object> decision, String dossierId) {
     Map<String, Object> body = new HashMap<>(decision);
     body.put("dossierId", dossierId);
-    body.put("decidedOn", LocalDate.now().toString());
+    body.put("decidedOn", LocalDate.now(FRANCE).toString());
     HttpResponse<String> decided =
         post(platform.gateway(base + "/prefecture/decisions"), body, prefecture);
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
@@ -409,7 +414,7 @@ class PlatformIT {
         post(
             platform.gateway(base + "/dossiers/" + dossierId + "/renewal-requests"),
             Map.of(
-                "requestedOn", LocalDate.now().toString(),
+                "requestedOn", LocalDate.now(FRANCE).toString(),
                 "plan", "Formation puis emploi",
                 "achievements", "Logement trouvé"),
             association);
@@ -472,8 +477,8 @@ class PlatformIT {
             platform.gateway(base + "/associations"),
             Map.of(
                 "name", "Association " + department,
-                "approvedFrom", LocalDate.now().minusMonths(6).toString(),
-                "approvedUntil", LocalDate.now().plusYears(2).toString()),
+                "approvedFrom", LocalDate.now(FRANCE).minusMonths(6).toString(),
+                "approvedUntil", LocalDate.now(FRANCE).plusYears(2).toString()),
             token("prefecture-" + department));
     assertThat(association.statusCode()).as(association.body()).isEqualTo(201);
     String associationId = json.readTree(association.body()).path("associationId").asString();
@@ -482,7 +487,7 @@ class PlatformIT {
       HttpResponse<String> drafted =
           post(
               platform.gateway(base + "/dossiers"),
-              Drafts.aDossier(associationId, "Démo", LocalDate.now(), List.of("HOUSING")),
+              Drafts.aDossier(associationId, "Démo", LocalDate.now(FRANCE), List.of("HOUSING")),
               member);
       assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
       assertThat(drafted.headers().firstValue("Location")).isPresent();

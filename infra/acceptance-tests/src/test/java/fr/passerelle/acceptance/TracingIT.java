@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,7 +54,7 @@ class TracingIT {
     String dep = "33";
     String base = "/api/departements/" + dep;
     String prefecture = token("prefecture-" + dep, null);
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
     String associationId =
         ok(
                 post(

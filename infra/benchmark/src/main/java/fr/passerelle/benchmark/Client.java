@@ -2,6 +2,7 @@ package fr.passerelle.benchmark;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,9 @@ import java.util.regex.Pattern;
  * share a département, so that their load meets no other's dossiers.
  */
 record Client(String departement, String associationId, String token) {
+
+  /** The platform's today is France's, whatever the machine's zone. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   /** The dossier's id in the answer to a draft. */
   static final Pattern DOSSIER_ID = Pattern.compile("\"dossierId\"\\s*:\\s*\"([^\"]+)\"");
@@ -28,7 +32,9 @@ record Client(String departement, String associationId, String token) {
             """
             {"name":"Association %s","approvedFrom":"%s","approvedUntil":"%s"}"""
                 .formatted(
-                    departement, LocalDate.now().minusMonths(6), LocalDate.now().plusYears(2)),
+                    departement,
+                    LocalDate.now(FRANCE).minusMonths(6),
+                    LocalDate.now(FRANCE).plusYears(2)),
             prefecture);
     String associationId = Http.extract(ASSOCIATION_ID, association);
     return new Client(
@@ -46,6 +52,6 @@ record Client(String departement, String associationId, String token) {
         {"associationId":"%s","person":{"lastName":"Personne","firstName":"Bench","birthDate":"1990-06-15"},
          "nationality":"NG","children":1,"monthlyResources":0,"receivesRsa":false,"receivesAda":false,
          "traffickingVictim":true,"plan":{"actions":["HOUSING"],"stopsProstitution":true,"signedOn":"%s"}}"""
-        .formatted(associationId, LocalDate.now());
+        .formatted(associationId, LocalDate.now(FRANCE));
   }
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.benchmark;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,7 +38,7 @@ record Team(Client client, String secretariat, String prefecture, String session
                 http.gateway(base + "/commission/sessions"),
                 """
                 {"date":"%s","chairMemberId":"%s","present":["%s"]}"""
-                    .formatted(LocalDate.now(), members.get(0), present),
+                    .formatted(LocalDate.now(ZoneId.of("Europe/Paris")), members.get(0), present),
                 secretariat));
     return new Team(
         client, secretariat, http.token("prefecture-" + client.departement(), null), session);

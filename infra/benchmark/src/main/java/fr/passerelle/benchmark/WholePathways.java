@@ -6,6 +6,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -134,7 +135,7 @@ final class WholePathways {
       LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
     }
     String session = http.gateway(base + "/commission/sessions/" + team.session()).toString();
-    String today = LocalDate.now().toString();
+    String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
     return requests.command(
                 "agenda",
                 Http.authorized(URI.create(session + "/agenda"), team.secretariat())

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ class ChaosIT {
   private static final Map<String, AtomicLong> servedBy = new ConcurrentHashMap<>();
 
   private static final History history = new History();
-  private static final LocalDate today = LocalDate.now();
+  private static final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
   private static final YearMonth month = YearMonth.from(today);
   private static final Map<String, Duration> recovery = new LinkedHashMap<>();
   private static final Map<String, Duration> phases = new LinkedHashMap<>();

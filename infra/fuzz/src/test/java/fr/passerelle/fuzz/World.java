@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ final class World {
   final Map<String, String> associations = new LinkedHashMap<>();
   final Map<String, String> sessions = new LinkedHashMap<>();
   final Map<String, List<String>> dossiers = new LinkedHashMap<>();
-  final LocalDate today = LocalDate.now();
+  final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
 
   static World enter(Gateway gateway) {
     World world = new World();
