@@ -75,4 +75,7 @@ export async function apiAs(user: string, association?: string) {
   });
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);
+// Today in France, where the platform's users are and whose date it checks: not the test runner's
+// UTC date, which is the day before from midnight to 1 in the morning in France (2 in summer).
+export const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
