@@ -21,7 +21,10 @@ import java.util.TreeMap;
  * <p>Left out, because a refused request rightly writes them: the access log (refused attempts on
  * personal data are recorded, by design), its {@code AccessRecorded} events, and their entries in
  * reporting's audit ledger; and what only moves with time: the tracking tokens, the scheduler's
- * table and the ledger's daily seals.
+ * table, and what the persistent scheduler writes whatever the requests: the ledger's daily seals
+ * (the {@code audit_seal} row and the {@code HistorySealed} it puts in reporting's outbox), the
+ * retention sweep's daily run, and the months' payment runs it opens on the paying body's to-do
+ * list.
  */
 final class PlatformState implements AutoCloseable {
 
@@ -53,19 +56,14 @@ final class PlatformState implements AutoCloseable {
         Connection connection = entry.getValue();
         for (String table : tables(connection)) {
           try (Statement statement = connection.createStatement()) {
-            String byType =
-                table.endsWith(".domain_event_entry")
-                    ? "payload_type"
-                    : table.endsWith(".audit_event") ? "event_type" : null;
+            String byType = typeColumn(table);
             if (byType != null) {
               try (ResultSet rows =
                   statement.executeQuery(
                       "select %s, count(*) from %s group by %s".formatted(byType, table, byType))) {
                 while (rows.next()) {
                   String type = rows.getString(1);
-                  if (!type.contains("AccessRecorded")
-                      && !type.equals(AccessRecorded.TYPE)
-                      && !type.equals(HistorySealed.TYPE)) {
+                  if (countsType(type)) {
                     counts.put(database + ":" + table + ":" + type, rows.getLong(2));
                   }
                 }
@@ -95,17 +93,48 @@ final class PlatformState implements AutoCloseable {
                     + " and table_schema not in ('pg_catalog', 'information_schema')")) {
       while (rows.next()) {
         String name = rows.getString(2);
-        if (name.contains("access")
-            || name.equals("token_entry")
-            || name.equals("eventbus_inbox")
-            || name.equals("scheduled_tasks")
-            || name.endsWith("schema_history")) {
-          continue;
+        if (countsTable(name)) {
+          tables.add("\"" + rows.getString(1) + "\".\"" + name + "\"");
         }
-        tables.add("\"" + rows.getString(1) + "\".\"" + name + "\"");
       }
     }
     return tables.stream().map(t -> t.replace("\"", "")).toList();
+  }
+
+  /** Whether the rows of the table {@code name} are counted. */
+  static boolean countsTable(String name) {
+    return !(name.contains("access")
+        || name.equals("token_entry")
+        || name.equals("eventbus_inbox")
+        || name.equals("scheduled_tasks")
+        || name.equals("audit_seal")
+        || name.equals("retention_sweep_run")
+        || name.endsWith("schema_history"));
+  }
+
+  /**
+   * The column by which the rows of {@code table} ({@code schema.name}) are counted, so that the
+   * kinds left out can be told apart; {@code null} when they are counted as a whole.
+   */
+  static String typeColumn(String table) {
+    if (table.endsWith(".domain_event_entry")) {
+      return "payload_type";
+    }
+    if (table.endsWith(".audit_event") || table.endsWith(".reporting_outbox")) {
+      return "event_type";
+    }
+    if (table.endsWith(".rights_todo")) {
+      return "kind";
+    }
+    return null;
+  }
+
+  /** Whether the events, outbox rows or to-do items of this type are counted. */
+  static boolean countsType(String type) {
+    return !(type.contains("AccessRecorded")
+        || type.equals(AccessRecorded.TYPE)
+        || type.equals(HistorySealed.TYPE)
+        || type.equals("PAYMENT_RUN_DUE"));
   }
 
   /** The entries of {@code after} that differ from {@code before}. */
@@ -113,7 +142,7 @@ final class PlatformState implements AutoCloseable {
     Map<String, String> changes = new TreeMap<>();
     for (String key : after.keySet()) {
       if (!after.get(key).equals(before.get(key))) {
-        changes.put(key, before.get(key) + " -> " + after.get(key));
+        changes.put(key, before.getOrDefault(key, 0L) + " -> " + after.get(key));
       }
     }
     for (String key : before.keySet()) {
