@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ final class Gateway {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final JsonMapper json = JsonMapper.builder().build();
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
+  private final Map<String, String> callers = new ConcurrentHashMap<>();
   private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
 
   Gateway(URI base) {
@@ -46,24 +48,40 @@ final class Gateway {
 
   /**
    * A token of the dev issuer's demo {@code user}; association users belong to {@code association}.
+   * A new one is fetched once half of its validity has passed: the full form outlasts a token (an
+   * hour), and an expired token is refused like any other invalid one.
    */
   String token(String user, String association) {
     String key = user + "|" + (association == null ? "" : association);
-    return tokens.computeIfAbsent(
-        key,
-        k -> {
-          String query = "user=" + encode(user);
-          if (association != null) {
-            query += "&association=" + encode(association);
-          }
-          Answer response = send("POST", "/dev/tokens?" + query, null, null, null);
-          if (response.status() != 200) {
-            throw new IllegalStateException(
-                "no token for " + user + ": " + response.status() + " " + response.body());
-          }
-          return json.readTree(response.body()).path("access_token").asString();
-        });
+    return tokens
+        .compute(
+            key,
+            (k, known) ->
+                known != null && Instant.now().isBefore(known.renewAfter())
+                    ? known
+                    : issue(user, association))
+        .token();
   }
+
+  private Issued issue(String user, String association) {
+    String query = "user=" + encode(user);
+    if (association != null) {
+      query += "&association=" + encode(association);
+    }
+    Instant asked = Instant.now();
+    Answer response = send("POST", "/dev/tokens?" + query, null, null, null);
+    if (response.status() != 200) {
+      throw new IllegalStateException(
+          "no token for " + user + ": " + response.status() + " " + response.body());
+    }
+    JsonNode answer = json.readTree(response.body());
+    String token = answer.path("access_token").asString();
+    callers.put(token, user);
+    return new Issued(token, asked.plusSeconds(answer.path("expires_in").asLong() / 2));
+  }
+
+  /** A token and when to ask for a new one. */
+  private record Issued(String token, Instant renewAfter) {}
 
   String token(String user) {
     return token(user, null);
@@ -71,10 +89,11 @@ final class Gateway {
 
   /**
    * Sends a request; {@code pathAndQuery} goes on the wire as given, {@code token} may be absent or
-   * anything at all. Paced per caller (the token) or, without one, for the client's address.
+   * anything at all. Paced as the gateway counts it: per caller for a token it issued, for the
+   * client's address otherwise (no token, or one the gateway refuses).
    */
   Answer send(String method, String pathAndQuery, String token, String contentType, byte[] body) {
-    pace(token == null ? "" : token);
+    pace(token == null ? "" : callers.getOrDefault(token, ""));
     URI uri;
     try {
       uri = URI.create(base + pathAndQuery);
