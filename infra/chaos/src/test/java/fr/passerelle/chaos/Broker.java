@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The broker as its operator sees it: the members of a consumer group, so that a paused instance
@@ -90,7 +91,7 @@ final class Broker implements AutoCloseable {
    * moved between two looks.
    */
   Positions positions() throws InterruptedException, ExecutionException, TimeoutException {
-    long lag = 0;
+    Map<String, Long> behind = new TreeMap<>();
     long ends = 0;
     for (GroupListing group : admin.listGroups().all().get(10, TimeUnit.SECONDS)) {
       String id = group.groupId();
@@ -121,15 +122,21 @@ final class Broker implements AutoCloseable {
       for (TopicPartition partition : read.keySet()) {
         OffsetAndMetadata at = committed.get(partition);
         long last = end.get(partition).offset();
-        lag += Math.max(0, last - (at == null ? 0 : at.offset()));
+        long lag = Math.max(0, last - (at == null ? 0 : at.offset()));
+        if (lag > 0) {
+          behind.merge(id + " " + partition, lag, Long::sum);
+        }
         ends += last;
       }
     }
-    return new Positions(lag, ends);
+    return new Positions(behind, ends);
   }
 
-  /** Records not yet consumed by some group, and the sum of the end offsets looked at. */
-  record Positions(long lag, long ends) {}
+  /**
+   * The records not yet consumed, by group and partition (empty when every group is at the end),
+   * and the sum of the end offsets looked at.
+   */
+  record Positions(Map<String, Long> behind, long ends) {}
 
   @Override
   public void close() {
@@ -149,28 +156,51 @@ final class Broker implements AutoCloseable {
     }
   }
 
-  /** Where a suite's platform stands when nothing is behind it; null while something is. */
+  /** Where a suite's platform stands, as one look sees it. */
   @FunctionalInterface
   interface Standing {
-    String caughtUp(Broker broker) throws Exception;
+    Look look(Broker broker) throws Exception;
+  }
+
+  /**
+   * One look at the platform: whether everything has reached where it goes, and either where it all
+   * stands (to compare two looks) or what is still behind (to say why a wait failed).
+   */
+  record Look(boolean caughtUp, String where) {
+    static Look at(String where) {
+      return new Look(true, where);
+    }
+
+    static Look behind(String what) {
+      return new Look(false, what);
+    }
   }
 
   /**
    * Waits until {@code standing} says the same twice in a row, with nothing new in between: a
-   * consumer that appends to a store, whose outbox publishes to another, is seen moving.
+   * consumer that appends to a store, whose outbox publishes to another, is seen moving. Fails
+   * naming what was still behind at the last look.
    */
   static void awaitQuiet(int port, Duration atMost, Standing standing) {
-    AtomicReference<String> last = new AtomicReference<>();
+    AtomicReference<Look> last = new AtomicReference<>(Look.behind("nothing looked at yet"));
     try (Broker broker = new Broker(port)) {
       await()
           .atMost(atMost)
           .pollInterval(Duration.ofSeconds(1))
-          .ignoreExceptions()
           .until(
               () -> {
-                String now = standing.caughtUp(broker);
-                return now != null && now.equals(last.getAndSet(now));
+                Look now;
+                try {
+                  now = standing.look(broker);
+                } catch (Exception e) {
+                  now = Look.behind("the last look failed: " + e);
+                }
+                return now.caughtUp() && now.equals(last.getAndSet(now));
               });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "the platform did not settle within " + atMost + "; still behind: " + last.get().where(),
+          e);
     }
   }
 }

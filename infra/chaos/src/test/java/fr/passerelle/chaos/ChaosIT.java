@@ -710,31 +710,34 @@ class ChaosIT {
    * outbox publishes to another, is seen moving).
    */
   private static void awaitQuiet() {
-    Broker.awaitQuiet(platform.ports().kafka(), Duration.ofMinutes(10), ChaosIT::caughtUp);
+    Broker.awaitQuiet(platform.ports().kafka(), Duration.ofMinutes(10), ChaosIT::look);
   }
 
-  /** Where everything stands when nothing is behind; null while something is. */
-  private static String caughtUp(Broker broker) throws Exception {
+  /** Where everything stands, or what is still behind. */
+  private static Broker.Look look(Broker broker) throws Exception {
     Client client = gateways.get(0);
     String admin = client.token("admin", null);
-    StringBuilder positions = new StringBuilder();
     for (String service : List.of("dossier", "decision", "benefits")) {
       Client.Answer outbox =
           client.call(
               "GET", platform.local(service, "/admin/event-bus/outbox").toString(), admin, null);
       if (!outbox.ok() || outbox.body().toString().matches(".*\"lag\":[1-9].*")) {
-        return null;
+        return Broker.Look.behind(service + "'s outbox: " + outbox.status() + " " + outbox.body());
       }
     }
+    String ends;
     try (Databases databases = new Databases(platform)) {
-      String ends = databases.storeEndsWhenProcessed();
-      if (ends == null) {
-        return null;
+      Databases.Stores stores = databases.stores();
+      if (!stores.behind().isEmpty()) {
+        return Broker.Look.behind("event processors " + stores.behind());
       }
-      positions.append(ends);
+      ends = stores.ends();
     }
     Broker.Positions kafka = broker.positions();
-    return kafka.lag() > 0 ? null : positions.append("kafka ").append(kafka.ends()).toString();
+    if (!kafka.behind().isEmpty()) {
+      return Broker.Look.behind("consumer groups " + kafka.behind());
+    }
+    return Broker.Look.at(ends + "kafka " + kafka.ends());
   }
 
   /**

@@ -84,26 +84,43 @@ final class Databases implements AutoCloseable {
   }
 
   /**
-   * Where each event store ends, when every event processor of its service has reached that end;
-   * null while one is behind.
+   * Where each event store ends, and the event processors (name and segment) whose token stands
+   * before that end.
    */
-  String storeEndsWhenProcessed() {
+  Stores stores() {
     StringBuilder ends = new StringBuilder();
+    List<String> behind = new java.util.ArrayList<>();
     for (String database : EVENT_STORES) {
       long end = count(database, "select coalesce(max(global_index), 0) from domain_event_entry");
-      long behind =
-          count(
-              database,
-              "select count(*) from token_entry where coalesce(substring(convert_from(token,"
-                  + " 'UTF8') from '\"index\":([0-9]+)')::bigint, -1) < "
-                  + end);
-      if (behind > 0) {
-        return null;
+      try (Statement statement = connections.get(database).createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "select processor_name, segment, coalesce(substring(convert_from(token, 'UTF8')"
+                      + " from '\"index\":([0-9]+)')::bigint, -1) from token_entry")) {
+        while (rows.next()) {
+          if (rows.getLong(3) < end) {
+            behind.add(
+                database
+                    + " "
+                    + rows.getString(1)
+                    + "["
+                    + rows.getInt(2)
+                    + "] at "
+                    + rows.getLong(3)
+                    + " of "
+                    + end);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
       }
       ends.append(database).append(' ').append(end).append(", ");
     }
-    return ends.toString();
+    return new Stores(ends.toString(), behind);
   }
+
+  /** Where the event stores end, and the processors behind their end. */
+  record Stores(String ends, List<String> behind) {}
 
   @Override
   public void close() {
