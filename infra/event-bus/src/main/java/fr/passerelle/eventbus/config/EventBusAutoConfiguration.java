@@ -88,7 +88,10 @@ public class EventBusAutoConfiguration {
     return new ConsumerAvailability();
   }
 
-  /** Readiness: down while a consumer cannot reach its infrastructure. */
+  /**
+   * Readiness: down while a consumer cannot reach its infrastructure, or waits to be started again
+   * after its container stopped on its own.
+   */
   @Bean
   @ConditionalOnBean(DataSource.class)
   EventConsumersHealthIndicator eventConsumersHealthIndicator(ConsumerAvailability availability) {
@@ -124,13 +127,17 @@ public class EventBusAutoConfiguration {
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
       EventDelivery delivery,
       Environment environment,
-      KafkaAdmin admin) {
+      KafkaAdmin admin,
+      ConsumerAvailability availability,
+      EventBusProperties properties) {
     return new EventConsumers(
         consumers.orderedStream().toList(),
         factory,
         delivery,
         environment.getRequiredProperty("spring.application.name"),
-        admin);
+        admin,
+        availability,
+        properties.consumer().restartBackoff());
   }
 
   @Bean

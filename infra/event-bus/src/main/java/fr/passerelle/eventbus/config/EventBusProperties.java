@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source the CloudEvents {@code ce_source} of what this service publishes, e.g. {@code
  *     /passerelle/dossier-service}
  * @param outbox the topic this service publishes to, if it publishes
- * @param consumer retry settings of this service's consumers
+ * @param consumer retry and restart settings of this service's consumers
  */
 @ConfigurationProperties("passerelle.event-bus")
 public record EventBusProperties(
@@ -37,9 +37,13 @@ public record EventBusProperties(
    * @param attempts attempts to apply an event before it is dead-lettered
    * @param initialBackoff first wait before a failed event is handled again
    * @param maxBackoff longest wait between two attempts
+   * @param restartBackoff how long a consumer group whose listener container stopped on its own (on
+   *     an error such as running out of memory) waits before it is started again; the service is
+   *     not ready meanwhile
    */
   public record Consumer(
       @DefaultValue("4") int attempts,
       @DefaultValue("200ms") Duration initialBackoff,
-      @DefaultValue("30s") Duration maxBackoff) {}
+      @DefaultValue("30s") Duration maxBackoff,
+      @DefaultValue("10s") Duration restartBackoff) {}
 }

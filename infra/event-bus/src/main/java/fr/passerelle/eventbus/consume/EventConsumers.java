@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -15,9 +19,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.event.ConsumerStartedEvent;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -27,28 +37,53 @@ import org.springframework.kafka.listener.ContainerProperties;
  * consumer group ({@code <application>.<consumer>}), so that each consumer keeps its own offsets. A
  * service may subscribe the same consumers again in other groups, reading from offset 0 (to rebuild
  * its read models beside the live ones), and delete those groups when done.
+ *
+ * <p>Every container is watched: one whose consumers stop on their own (an {@link Error} such as
+ * running out of memory, a fenced or unauthorised consumer: any reason but a normal stop) makes the
+ * service not ready, naming its group ({@link ConsumerAvailability}), and is started again after a
+ * back-off, on a scheduler of its own. A subscription stopped on purpose (the service stopping, a
+ * rebuild switching over or dropped) is never started again.
  */
-public class EventConsumers implements SmartLifecycle {
+public class EventConsumers implements SmartLifecycle, DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 
   private final List<EventConsumer> consumers;
   private final ConcurrentKafkaListenerContainerFactory<String, String> factory;
   private final EventDelivery delivery;
   private final String application;
   private final KafkaAdmin admin;
+  private final ConsumerAvailability availability;
+  private final Duration restartBackoff;
+  private final ScheduledExecutorService restarts =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "eventbus-consumer-restart");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Subscription live;
   private volatile boolean running;
 
+  /**
+   * @param availability where a group stopped on its own is reported, until it runs again
+   * @param restartBackoff how long a container stopped on its own waits before it is started again
+   */
   public EventConsumers(
       List<EventConsumer> consumers,
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
       EventDelivery delivery,
       String application,
-      KafkaAdmin admin) {
+      KafkaAdmin admin,
+      ConsumerAvailability availability,
+      Duration restartBackoff) {
     this.consumers = List.copyOf(consumers);
     this.factory = factory;
     this.delivery = delivery;
     this.application = application;
     this.admin = admin;
+    this.availability = availability;
+    this.restartBackoff = restartBackoff;
     this.live = new Subscription("", Runnable::run, 1);
   }
 
@@ -137,6 +172,12 @@ public class EventConsumers implements SmartLifecycle {
     return running;
   }
 
+  /** No container is started again once the service is closing. */
+  @Override
+  public void destroy() {
+    restarts.shutdownNow();
+  }
+
   private static List<Integer> partitionsOf(Admin client, String topic)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     try {
@@ -160,9 +201,11 @@ public class EventConsumers implements SmartLifecycle {
   /** The containers of one set of consumer groups. */
   public final class Subscription {
 
-    private final List<ConcurrentMessageListenerContainer<String, String>> containers =
-        new ArrayList<>();
+    private final List<WatchedContainer> containers = new ArrayList<>();
     private final Map<String, EventConsumer> groups = new HashMap<>();
+
+    /** Stopped on purpose: none of its containers is started again. */
+    private volatile boolean stopped;
 
     private Subscription(String groupSuffix, DeliveryContext context, int threads) {
       for (EventConsumer consumer : consumers) {
@@ -176,17 +219,23 @@ public class EventConsumers implements SmartLifecycle {
         container.setupMessageListener(
             (BatchMessageListener<String, String>)
                 records -> context.within(() -> delivery.deliverBatch(consumer, records)));
-        containers.add(container);
+        containers.add(new WatchedContainer(group, container, this));
         groups.put(group, consumer);
       }
     }
 
     void start() {
-      containers.forEach(ConcurrentMessageListenerContainer::start);
+      stopped = false;
+      containers.forEach(WatchedContainer::start);
     }
 
+    /**
+     * Stops its containers, on purpose: none is started again, not even one that had stopped on its
+     * own and was waiting to be, and none of its groups keeps the service from being ready.
+     */
     public void stop() {
-      containers.forEach(ConcurrentMessageListenerContainer::stop);
+      stopped = true;
+      containers.forEach(WatchedContainer::stop);
     }
 
     /**
@@ -250,6 +299,138 @@ public class EventConsumers implements SmartLifecycle {
         throw new IllegalStateException(e);
       } catch (java.util.concurrent.ExecutionException e) {
         throw new IllegalStateException("Cannot read the consumer groups' offsets", e);
+      }
+    }
+  }
+
+  /**
+   * The listener container of one consumer group, watched through the events it publishes. When its
+   * consumers stop for any reason but a normal stop (Spring Kafka's {@link
+   * ConsumerStoppedEvent.Reason}: {@code ERROR} for an {@link Error} such as {@link
+   * OutOfMemoryError}, {@code FENCED}, {@code AUTH}, {@code NO_OFFSET}, {@code ABNORMAL}), the
+   * group is reported stopped and the container started again after the back-off; it is reported
+   * running again once one of its consumers has started. The records it had not committed are read
+   * again; the inbox recognises those already applied.
+   */
+  private final class WatchedContainer {
+
+    private final String group;
+    private final ConcurrentMessageListenerContainer<String, String> container;
+    private final Subscription subscription;
+
+    /** The start to come after a stop on its own, its time and why; guarded by this. */
+    private ScheduledFuture<?> restart;
+
+    private Instant restartAt;
+    private String reason;
+
+    WatchedContainer(
+        String group,
+        ConcurrentMessageListenerContainer<String, String> container,
+        Subscription subscription) {
+      this.group = group;
+      this.container = container;
+      this.subscription = subscription;
+      // the container and its consumers publish their events here first, then to the context
+      ApplicationEventPublisher context = container.getApplicationEventPublisher();
+      container.setApplicationEventPublisher(
+          event -> {
+            watch(event);
+            if (context != null) {
+              context.publishEvent(event);
+            }
+          });
+    }
+
+    void start() {
+      container.start();
+    }
+
+    void stop() {
+      synchronized (this) {
+        if (restart != null) {
+          restart.cancel(false);
+          restart = null;
+        }
+      }
+      container.stop();
+      availability.cleared(group);
+    }
+
+    private void watch(Object event) {
+      try {
+        if (event instanceof ConsumerStoppedEvent stopped
+            && stopped.getReason() != ConsumerStoppedEvent.Reason.NORMAL) {
+          stoppedOnItsOwn(stopped);
+        } else if (event instanceof ConsumerStartedEvent) {
+          started();
+        }
+      } catch (RuntimeException e) {
+        log.error("Consumer group {}: an event of its container was not handled", group, e);
+      }
+    }
+
+    private synchronized void stoppedOnItsOwn(ConsumerStoppedEvent event) {
+      if (subscription.stopped) {
+        return;
+      }
+      if (container.isRunning() && !container.getContainers().contains(event.getSource())) {
+        // a consumer of the container's previous run, stopping late: the new ones run
+        return;
+      }
+      String why = event.getReason().name();
+      if (restart != null) {
+        // its other consumers stop with it (ABNORMAL), perhaps before the one that failed: the
+        // failure's own reason is the one reported
+        if (event.getReason() != ConsumerStoppedEvent.Reason.ABNORMAL
+            && "ABNORMAL".equals(reason)) {
+          reason = why;
+          availability.stopped(group, why, restartAt);
+        }
+        return;
+      }
+      reason = why;
+      scheduleRestart();
+      log.error(
+          "Consumer group {} stopped ({}): the service is not ready until it reads again; it is"
+              + " started again in {}",
+          group,
+          why,
+          restartBackoff);
+    }
+
+    /** Reports the group stopped until the restart, then schedules it. */
+    private void scheduleRestart() {
+      restartAt = Instant.now().plus(restartBackoff);
+      availability.stopped(group, reason, restartAt);
+      restart = restarts.schedule(this::restart, restartBackoff.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restart() {
+      if (restart == null || subscription.stopped) {
+        return;
+      }
+      restart = null;
+      try {
+        if (container.isRunning()) {
+          // some of its consumers stopped and the others read on: all start afresh
+          container.stop();
+        }
+        container.start();
+        log.info("Consumer group {} started again", group);
+      } catch (RuntimeException e) {
+        log.error(
+            "Consumer group {} could not be started again; next attempt in {}: {}",
+            group,
+            restartBackoff,
+            e.toString());
+        scheduleRestart();
+      }
+    }
+
+    private synchronized void started() {
+      if (restart == null) {
+        availability.cleared(group);
       }
     }
   }

@@ -4,7 +4,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Down while a consumer cannot reach its infrastructure (it retries without limit meanwhile): part
+ * Down while a consumer cannot reach its infrastructure (it retries without limit meanwhile), or
+ * while a consumer group's listener container, stopped on an error, waits to be started again: part
  * of the service's readiness, so that an instance which cannot apply events is not sent traffic.
  */
 public class EventConsumersHealthIndicator extends AbstractHealthIndicator {
@@ -19,10 +20,17 @@ public class EventConsumersHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     var outages = availability.outages();
-    if (outages.isEmpty()) {
+    var stops = availability.stops();
+    if (outages.isEmpty() && stops.isEmpty()) {
       builder.up();
-    } else {
-      builder.down().withDetail("outages", outages);
+      return;
+    }
+    builder.down();
+    if (!outages.isEmpty()) {
+      builder.withDetail("outages", outages);
+    }
+    if (!stops.isEmpty()) {
+      builder.withDetail("stopped", stops);
     }
   }
 }

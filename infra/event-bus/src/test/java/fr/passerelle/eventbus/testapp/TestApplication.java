@@ -14,13 +14,16 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A service that publishes {@link Happened} events through the outbox and consumes them back
  * through the inbox into the {@code applied} table. A value listed in {@link #POISON} fails to
  * apply, one in {@link #UNMAPPABLE} fails to be mapped, until it is removed, as a bug would until
- * its fix.
+ * its fix. One in {@link #FATAL} kills the consumer that applies it, once.
  */
 @SpringBootApplication
 public class TestApplication {
@@ -32,6 +35,13 @@ public class TestApplication {
 
   /** Values the mapper cannot turn into an integration event, as a mapping bug would. */
   public static final Set<String> UNMAPPABLE = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Values, each named {@code <application>/<value>}, that the consumer of that application applies
+   * and then fails on with an {@link Error}, once its transaction has committed and before the
+   * record's offset is: as if the service ran out of memory at that moment. Each fails once.
+   */
+  public static final Set<String> FATAL = ConcurrentHashMap.newKeySet();
 
   /** The internal event, and its published data (the same shape here). */
   public record Happened(String dossierId, String value) {}
@@ -99,7 +109,8 @@ public class TestApplication {
   }
 
   @Bean
-  EventConsumer appliedValues(JdbcTemplate jdbc) {
+  EventConsumer appliedValues(JdbcTemplate jdbc, Environment environment) {
+    String application = environment.getRequiredProperty("spring.application.name");
     return EventConsumer.named(CONSUMER)
         .topics(TOPIC)
         .on(
@@ -116,6 +127,16 @@ public class TestApplication {
                   happened.value(),
                   MDC.get(Correlation.REQUEST_ID),
                   MDC.get("traceId"));
+              if (FATAL.remove(application + "/" + happened.value())) {
+                TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public void afterCommit() {
+                        throw new OutOfMemoryError(
+                            "Cannot reserve 1048576 bytes of direct buffer memory (test)");
+                      }
+                    });
+              }
             })
         .build();
   }
