@@ -3,6 +3,9 @@ package fr.passerelle.edge.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,7 +27,10 @@ import reactor.core.publisher.Mono;
  * are checked again by the {@link TokenValidation} validator on every use, so an expired token is
  * refused from the same second as before. Nothing refused is remembered: a token whose signature or
  * claims fail is verified, and refused, each time. At most {@link #CAPACITY} tokens are kept, the
- * least recently used forgotten first; a forgotten token is simply verified again.
+ * least recently used forgotten first, and none for longer than {@link #REMEMBERED_FOR}, the time a
+ * signing key stays in the decoders' key cache: a key the identity provider withdraws stops
+ * vouching for a token within the same five minutes as before. A forgotten token is simply verified
+ * again.
  *
  * <p>Tokens are remembered under their SHA-256 digest, never as a key that could be printed.
  */
@@ -33,23 +39,35 @@ public final class VerifiedTokens {
   /** How many tokens are remembered at most. */
   public static final int CAPACITY = 4_096;
 
+  /** How long a verified token is remembered at most (Nimbus's key set cache keeps keys 5 min). */
+  public static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+
   private final OAuth2TokenValidator<Jwt> validator;
+  private final Clock clock;
 
   /** By digest, in order of use. */
-  private final Map<String, Jwt> verified =
+  private final Map<String, Remembered> verified =
       new LinkedHashMap<>(CAPACITY * 4 / 3 + 1, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
           return size() > CAPACITY;
         }
       };
+
+  /** A verified token, and when its signature was verified. */
+  private record Remembered(Jwt jwt, Instant verifiedAt) {}
 
   /**
    * @param validator the checks of the claims, made on each use: the very validator the verifying
    *     decoder was given
    */
   public VerifiedTokens(OAuth2TokenValidator<Jwt> validator) {
+    this(validator, Clock.systemUTC());
+  }
+
+  VerifiedTokens(OAuth2TokenValidator<Jwt> validator, Clock clock) {
     this.validator = validator;
+    this.clock = clock;
   }
 
   /**
@@ -60,7 +78,7 @@ public final class VerifiedTokens {
     return token -> {
       String key = digest(token);
       Jwt known = recall(key, token);
-      return valid(key, known != null ? known : verifier.decode(token));
+      return known != null ? valid(key, known, true) : valid(key, verifier.decode(token), false);
     };
   }
 
@@ -77,24 +95,29 @@ public final class VerifiedTokens {
   }
 
   private Jwt recall(String key, String token) {
-    Jwt known;
+    Remembered known;
     synchronized (verified) {
       known = verified.get(key);
     }
-    return known != null && known.getTokenValue().equals(token) ? known : null;
+    if (known == null
+        || !known.jwt().getTokenValue().equals(token)
+        || !clock.instant().isBefore(known.verifiedAt().plus(REMEMBERED_FOR))) {
+      return null;
+    }
+    return known.jwt();
   }
 
   /**
    * {@code jwt} if its claims pass the validator now, remembered; else forgotten and refused as the
    * verifying decoder refuses it.
    */
-  private Jwt valid(String key, Jwt jwt) {
+  private Jwt valid(String key, Jwt jwt, boolean known) {
     OAuth2TokenValidatorResult result = validator.validate(jwt);
     synchronized (verified) {
       if (result.hasErrors()) {
         verified.remove(key);
-      } else {
-        verified.put(key, jwt);
+      } else if (!known) {
+        verified.put(key, new Remembered(jwt, clock.instant()));
       }
     }
     if (result.hasErrors()) {
@@ -133,8 +156,10 @@ public final class VerifiedTokens {
           () -> {
             String key = digest(token);
             Jwt known = tokens.recall(key, token);
-            Mono<Jwt> jwt = known != null ? Mono.just(known) : verifier.decode(token);
-            return jwt.map(decoded -> tokens.valid(key, decoded));
+            if (known != null) {
+              return Mono.just(known).map(jwt -> tokens.valid(key, jwt, true));
+            }
+            return verifier.decode(token).map(jwt -> tokens.valid(key, jwt, false));
           });
     }
   }

@@ -41,7 +41,9 @@ class VerifiedTokensTest {
   private static final String ISSUER = "https://idp.example/realms/passerelle";
   private static final KeyPair KEYS = newKeyPair();
   private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
-  private static final Duration LIFETIME = Duration.ofMinutes(10);
+
+  /** Shorter than the time a token is remembered, so that it expires while remembered. */
+  private static final Duration LIFETIME = Duration.ofMinutes(3);
 
   /** Spring Security's leeway on expiry, which the platform keeps. */
   private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
@@ -49,7 +51,7 @@ class VerifiedTokensTest {
   private final MovableClock clock = new MovableClock(START);
   private final OAuth2TokenValidator<Jwt> validator =
       TokenValidation.validator(new SecurityProperties(ISSUER, "passerelle", null, null), clock);
-  private final VerifiedTokens tokens = new VerifiedTokens(validator);
+  private final VerifiedTokens tokens = new VerifiedTokens(validator, clock);
 
   /** The decoder as it was before tokens were remembered, which checks the signature each time. */
   private final JwtDecoder signatureChecker = signatureChecker();
@@ -74,6 +76,27 @@ class VerifiedTokensTest {
       assertThat(jwt.getTokenValue()).isEqualTo(token);
     }
     assertThat(verifications).hasValue(1);
+  }
+
+  @Test
+  void aTokenIsVerifiedAgainOnceTheKeysCouldHaveChanged() {
+    String token =
+        sign(
+            new JWTClaimsSet.Builder(claims("secretariat-31"))
+                .expirationTime(Date.from(START.plus(Duration.ofHours(1))))
+                .build());
+    decoder.decode(token);
+
+    clock.set(START.plus(VerifiedTokens.REMEMBERED_FOR).minusSeconds(1));
+    decoder.decode(token);
+    assertThat(verifications).hasValue(1);
+
+    clock.set(START.plus(VerifiedTokens.REMEMBERED_FOR));
+    assertThat(decoder.decode(token).getSubject()).isEqualTo("secretariat-31");
+    assertThat(verifications).as("verified again with the keys of the moment").hasValue(2);
+
+    decoder.decode(token);
+    assertThat(verifications).hasValue(2);
   }
 
   @Test
