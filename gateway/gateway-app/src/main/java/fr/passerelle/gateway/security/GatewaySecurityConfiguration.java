@@ -6,6 +6,7 @@ import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.edge.security.Role;
 import fr.passerelle.edge.security.SecurityProperties;
 import fr.passerelle.edge.security.TokenValidation;
+import fr.passerelle.edge.security.VerifiedTokens;
 import fr.passerelle.gateway.bodylimit.BodyLimitProperties;
 import fr.passerelle.gateway.bodylimit.BodySizeLimitFilter;
 import fr.passerelle.gateway.dev.DevIssuer;
@@ -241,6 +242,10 @@ public class GatewaySecurityConfiguration {
         Problems.write(exchange, Problems.forStatus(HttpStatus.BAD_REQUEST));
   }
 
+  /**
+   * Verifies a token's signature once in the gateway and its claims on every request ({@link
+   * VerifiedTokens}).
+   */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
       SecurityProperties properties, ObjectProvider<DevIssuer> devIssuer) {
@@ -260,6 +265,6 @@ public class GatewaySecurityConfiguration {
           "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
     }
     decoder.setJwtValidator(validator);
-    return decoder;
+    return new VerifiedTokens(validator).reactiveDecoder(decoder);
   }
 }

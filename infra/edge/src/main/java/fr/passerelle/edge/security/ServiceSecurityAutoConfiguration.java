@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -65,6 +67,10 @@ public class ServiceSecurityAutoConfiguration {
     return http.build();
   }
 
+  /**
+   * Verifies a token's signature once in the process and its claims on every request ({@link
+   * VerifiedTokens}).
+   */
   @Bean
   JwtDecoder jwtDecoder(SecurityProperties properties) {
     NimbusJwtDecoder decoder;
@@ -77,7 +83,8 @@ public class ServiceSecurityAutoConfiguration {
       throw new IllegalStateException(
           "Set passerelle.security.jwt.jwk-set-uri (or public-key) to validate the callers' tokens");
     }
-    decoder.setJwtValidator(TokenValidation.validator(properties));
-    return decoder;
+    OAuth2TokenValidator<Jwt> validator = TokenValidation.validator(properties);
+    decoder.setJwtValidator(validator);
+    return new VerifiedTokens(validator).decoder(decoder);
   }
 }

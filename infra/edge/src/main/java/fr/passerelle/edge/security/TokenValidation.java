@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
@@ -27,15 +30,25 @@ public final class TokenValidation {
   private TokenValidation() {}
 
   /**
-   * Issuer, audience, subject, expiry (required) and not-before; fails fast when no issuer is
-   * configured.
+   * Issuer, audience, subject, expiry (required) and not-before, on the machine's clock with Spring
+   * Security's minute of skew; fails fast when no issuer is configured.
    */
   public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+    return validator(properties, Clock.systemUTC());
+  }
+
+  /** The same checks, with expiry and not-before read on {@code clock} (tests). */
+  public static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties, Clock clock) {
     if (properties.issuer() == null || properties.issuer().isBlank()) {
       throw new IllegalStateException("Set passerelle.security.jwt.issuer");
     }
+    JwtTimestampValidator lifetime = new JwtTimestampValidator();
+    lifetime.setClock(clock);
     return new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(properties.issuer()),
+        // What createDefaultWithIssuer holds (type, certificate binding, lifetime, issuer), with
+        // the lifetime read on this clock.
+        JwtValidators.createDefaultWithValidators(
+            lifetime, new JwtIssuerValidator(properties.issuer())),
         new JwtClaimValidator<List<String>>(
             JwtClaimNames.AUD,
             audience -> audience != null && audience.contains(properties.audience())),
