@@ -1,12 +1,8 @@
 package fr.passerelle.edge.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +27,6 @@ import reactor.core.publisher.Mono;
  * signing key stays in the decoders' key cache: a key the identity provider withdraws stops
  * vouching for a token within the same five minutes as before. A forgotten token is simply verified
  * again.
- *
- * <p>Tokens are remembered under their SHA-256 digest, never as a key that could be printed.
  */
 public final class VerifiedTokens {
 
@@ -45,7 +39,7 @@ public final class VerifiedTokens {
   private final OAuth2TokenValidator<Jwt> validator;
   private final Clock clock;
 
-  /** By digest, in order of use. */
+  /** By token, in order of use. */
   private final Map<String, Remembered> verified =
       new LinkedHashMap<>(CAPACITY * 4 / 3 + 1, 0.75f, true) {
         @Override
@@ -76,9 +70,10 @@ public final class VerifiedTokens {
    */
   public JwtDecoder decoder(JwtDecoder verifier) {
     return token -> {
-      String key = digest(token);
-      Jwt known = recall(key, token);
-      return known != null ? valid(key, known, true) : valid(key, verifier.decode(token), false);
+      Jwt known = recall(token);
+      return known != null
+          ? valid(token, known, true)
+          : valid(token, verifier.decode(token), false);
     };
   }
 
@@ -94,14 +89,12 @@ public final class VerifiedTokens {
     }
   }
 
-  private Jwt recall(String key, String token) {
+  private Jwt recall(String token) {
     Remembered known;
     synchronized (verified) {
-      known = verified.get(key);
+      known = verified.get(token);
     }
-    if (known == null
-        || !known.jwt().getTokenValue().equals(token)
-        || !clock.instant().isBefore(known.verifiedAt().plus(REMEMBERED_FOR))) {
+    if (known == null || !clock.instant().isBefore(known.verifiedAt().plus(REMEMBERED_FOR))) {
       return null;
     }
     return known.jwt();
@@ -111,13 +104,13 @@ public final class VerifiedTokens {
    * {@code jwt} if its claims pass the validator now, remembered; else forgotten and refused as the
    * verifying decoder refuses it.
    */
-  private Jwt valid(String key, Jwt jwt, boolean known) {
+  private Jwt valid(String token, Jwt jwt, boolean known) {
     OAuth2TokenValidatorResult result = validator.validate(jwt);
     synchronized (verified) {
       if (result.hasErrors()) {
-        verified.remove(key);
+        verified.remove(token);
       } else if (!known) {
-        verified.put(key, new Remembered(jwt, clock.instant()));
+        verified.put(token, new Remembered(jwt, clock.instant()));
       }
     }
     if (result.hasErrors()) {
@@ -136,16 +129,6 @@ public final class VerifiedTokens {
         .orElse("Unable to validate Jwt");
   }
 
-  private static String digest(String token) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java platform has SHA-256", e);
-    }
-  }
-
   /** Apart, so that the servlet services never load it, nor Reactor through it. */
   private record Reactive(VerifiedTokens tokens, ReactiveJwtDecoder verifier)
       implements ReactiveJwtDecoder {
@@ -154,12 +137,11 @@ public final class VerifiedTokens {
     public Mono<Jwt> decode(String token) {
       return Mono.defer(
           () -> {
-            String key = digest(token);
-            Jwt known = tokens.recall(key, token);
+            Jwt known = tokens.recall(token);
             if (known != null) {
-              return Mono.just(known).map(jwt -> tokens.valid(key, jwt, true));
+              return Mono.just(known).map(jwt -> tokens.valid(token, jwt, true));
             }
-            return verifier.decode(token).map(jwt -> tokens.valid(key, jwt, false));
+            return verifier.decode(token).map(jwt -> tokens.valid(token, jwt, false));
           });
     }
   }
