@@ -106,6 +106,12 @@ public final class RouteDocumentation {
       reaching a dossier it does not accompany: **403**. Both are RFC 9457 problem details with a
       French title, and change nothing.
 
+      Each process verifies a token's signature once and remembers the token (`VerifiedTokens`, in
+      `infra/edge`): its claims, expiry included, are checked again on every request, a refused token is
+      never remembered, and a token is remembered for at most 5 minutes (4,096 at most), the time the
+      decoders keep the identity provider's keys. A signing key the provider withdraws therefore stops
+      vouching for tokens already seen within those 5 minutes, as it did before tokens were remembered.
+
       Requests without a valid token are rate-limited by client address before their token is
       checked, callers with one by their `sub` (429 with `Retry-After`, ADR 11). A request body over
       256 KB (`passerelle.gateway.max-body-size` at the gateway, `passerelle.edge.max-body-size` in
