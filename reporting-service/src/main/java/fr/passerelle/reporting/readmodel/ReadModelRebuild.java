@@ -45,10 +45,13 @@ public class ReadModelRebuild implements DisposableBean {
   private static final Duration GROUPS_PATIENCE = Duration.ofSeconds(30);
 
   /**
-   * Threads per consumer while rebuilding: a rebuild reads the whole history, and its database
-   * round trips overlap better on a few threads (each still reads its partitions in order).
+   * Threads per consumer while rebuilding: one, as live. More overlapped nothing on two cores and
+   * cost more than they gave: each thread is a consumer of its own (connections signed in, a
+   * rebalance of its group when it joins, its share of the 8 pooled connections, smaller batches
+   * per transaction). Over 15,000 events ({@code RebuildBenchmark}, 5,000 dossiers), one thread
+   * rebuilt 2,668 to 2,743 events/s, two 2,125, three 1,876 to 2,131.
    */
-  private static final int REBUILD_THREADS = 3;
+  private static final int REBUILD_THREADS = 1;
 
   /**
    * Where the latest rebuild stands: {@code BUILDING} (running), {@code BLOCKED} (caught up, but
