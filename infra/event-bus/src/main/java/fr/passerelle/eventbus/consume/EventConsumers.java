@@ -198,12 +198,6 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     }
   }
 
-  /** A reading of offsets with an admin client. */
-  @FunctionalInterface
-  private interface AdminReading<T> {
-    T apply(Admin client) throws InterruptedException, java.util.concurrent.ExecutionException;
-  }
-
   /** The containers of one set of consumer groups. */
   public final class Subscription {
 
@@ -254,21 +248,15 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       closeProgressClient();
     }
 
-    /**
-     * Runs {@code reading} with the subscription's admin client; after it stopped, with a client of
-     * its own, closed at once (nothing would close a kept one any more).
-     */
-    private synchronized <T> T read(AdminReading<T> reading)
-        throws InterruptedException, java.util.concurrent.ExecutionException {
+    /** The kept admin client, opened at the first reading; none once the subscription stopped. */
+    private synchronized Admin progressClient() {
       if (stopped) {
-        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
-          return reading.apply(client);
-        }
+        throw new IllegalStateException("The subscription is stopped: its progress is not read");
       }
       if (progressClient == null) {
         progressClient = Admin.create(admin.getConfigurationProperties());
       }
-      return reading.apply(progressClient);
+      return progressClient;
     }
 
     private synchronized void closeProgressClient() {
@@ -294,23 +282,17 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
      */
     public Map<TopicPartition, Long> ends() {
       try {
-        return read(
-            client -> {
-              Set<String> topics = new TreeSet<>();
-              groups.values().forEach(consumer -> topics.addAll(consumer.topics()));
-              Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-              for (String topic : topics) {
-                partitionsOf(client, topic)
-                    .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
-              }
-              Map<TopicPartition, Long> ends = new HashMap<>();
-              client
-                  .listOffsets(latest)
-                  .all()
-                  .get()
-                  .forEach((tp, end) -> ends.put(tp, end.offset()));
-              return Map.copyOf(ends);
-            });
+        Admin client = progressClient();
+        Set<String> topics = new TreeSet<>();
+        groups.values().forEach(consumer -> topics.addAll(consumer.topics()));
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (String topic : topics) {
+          partitionsOf(client, topic)
+              .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        client.listOffsets(latest).all().get().forEach((tp, end) -> ends.put(tp, end.offset()));
+        return Map.copyOf(ends);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
@@ -327,26 +309,21 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
      */
     public long behind(Map<TopicPartition, Long> mark) {
       try {
-        return read(
-            client -> {
-              long behind = 0;
-              for (var entry : groups.entrySet()) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                    client
-                        .listConsumerGroupOffsets(entry.getKey())
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                for (String topic : entry.getValue().topics()) {
-                  for (var end : mark.entrySet()) {
-                    if (end.getKey().topic().equals(topic)) {
-                      OffsetAndMetadata done = committed.get(end.getKey());
-                      behind += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
-                    }
-                  }
-                }
+        Admin client = progressClient();
+        long behind = 0;
+        for (var entry : groups.entrySet()) {
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              client.listConsumerGroupOffsets(entry.getKey()).partitionsToOffsetAndMetadata().get();
+          for (String topic : entry.getValue().topics()) {
+            for (var end : mark.entrySet()) {
+              if (end.getKey().topic().equals(topic)) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                behind += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
               }
-              return behind;
-            });
+            }
+          }
+        }
+        return behind;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
