@@ -131,6 +131,20 @@ final class Platform {
   /**
    * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
    */
+  /**
+   * The class archives the services' next start will map ({@code <jar's target>/extracted
+   * /classes.jsa}, written by {@code passerelle} when a service that recorded one stops).
+   */
+  long classArchives() throws IOException {
+    try (Stream<Path> files = Files.find(root, 5, (path, attributes) -> isClassArchive(path))) {
+      return files.count();
+    }
+  }
+
+  private static boolean isClassArchive(Path path) {
+    return path.endsWith(Path.of("target", "extracted", "classes.jsa"));
+  }
+
   long residentMegabytes() {
     try (Stream<Path> pidFiles = Files.list(runDirectory.resolve("pids"))) {
       Set<Long> roots = ConcurrentHashMap.newKeySet();
