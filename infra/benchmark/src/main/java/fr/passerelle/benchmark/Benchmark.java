@@ -1,5 +1,6 @@
 package fr.passerelle.benchmark;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,19 +78,9 @@ public final class Benchmark {
     try {
       // Started twice: as found (after a build, the services record their class archives, which
       // they write when they stop), then again after a stop, as an operator restarts it.
-      for (String start : List.of("first start", "start again after passerelle down")) {
-        if (!start.equals("first start")) {
-          platform.passerelle(Duration.ofMinutes(5), "down");
-        }
-        long archives = platform.classArchives();
-        double startup = up();
-        row(
-            "platform ready, %s (built; class archives in place: %d of 5)"
-                .formatted(start, archives),
-            "%.1f s".formatted(startup),
-            "< 60 s",
-            ratio(startup, 60) + " of goal");
-      }
+      up("first start");
+      platform.passerelle(Duration.ofMinutes(5), "down");
+      up("start again after passerelle down");
       long rssAfterStart = platform.residentMegabytes();
       row("machine load average (1 min) at start, 2 cores", Platform.loadAverage(), "", "");
       row(
@@ -230,15 +221,21 @@ public final class Benchmark {
     }
   }
 
-  /** Runs {@code passerelle up} and answers the seconds until it returned with all ready. */
-  private double up() {
+  /** Runs {@code passerelle up} and prints the time until it returned with all ready. */
+  private void up(String which) throws IOException {
+    long archives = platform.classArchives();
     long start = System.nanoTime();
     int exit = platform.passerelle(Duration.ofMinutes(15), "up", "--dev-issuer", "--no-scenario");
     if (exit != 0) {
       throw new IllegalStateException(
           "passerelle up failed (" + exit + "), see " + platform.commandLog());
     }
-    return (System.nanoTime() - start) / 1e9;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    row(
+        "platform ready, %s (built; class archives in place: %d of 5)".formatted(which, archives),
+        "%.1f s".formatted(seconds),
+        "< 60 s",
+        ratio(seconds, 60) + " of goal");
   }
 
   private void row(String what, String figure, String goal, String ratio) {

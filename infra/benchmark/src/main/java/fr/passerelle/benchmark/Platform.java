@@ -129,9 +129,6 @@ final class Platform {
   }
 
   /**
-   * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
-   */
-  /**
    * The class archives the services' next start will map ({@code <jar's target>/extracted
    * /classes.jsa}, written by {@code passerelle} when a service that recorded one stops).
    */
@@ -145,6 +142,9 @@ final class Platform {
     return path.endsWith(Path.of("target", "extracted", "classes.jsa"));
   }
 
+  /**
+   * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
+   */
   long residentMegabytes() {
     try (Stream<Path> pidFiles = Files.list(runDirectory.resolve("pids"))) {
       Set<Long> roots = ConcurrentHashMap.newKeySet();
