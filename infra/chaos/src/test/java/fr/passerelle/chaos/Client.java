@@ -2,7 +2,6 @@ package fr.passerelle.chaos;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,9 +99,11 @@ final class Client {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    CompletableFuture<HttpResponse<String>> exchange =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          exchange.get(WHOLE_EXCHANGE.toMillis(), TimeUnit.MILLISECONDS);
       JsonNode node;
       try {
         node = response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
@@ -106,13 +111,22 @@ final class Client {
         node = json.nullNode();
       }
       return new Answer(response.statusCode(), node, retryAfter(response));
-    } catch (IOException e) {
+    } catch (ExecutionException | TimeoutException e) {
+      exchange.cancel(true);
       return new Answer(0, json.nullNode(), 0);
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       return new Answer(0, json.nullNode(), 0);
     }
   }
+
+  /**
+   * How long a call may take from its request to the last byte of its answer. The request's own
+   * timeout (20 s) ends when the answer's headers arrive (JDK-8208693, changed only in JDK 26): an
+   * answer whose body stops coming would otherwise hold its caller forever.
+   */
+  private static final Duration WHOLE_EXCHANGE = Duration.ofSeconds(30);
 
   /**
    * A call through the gateway, answered as a client would: a 401 (the dev issuer signs with a new

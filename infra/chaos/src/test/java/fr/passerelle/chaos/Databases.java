@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** The services' databases, each read as its owner, for the history checkers. */
 final class Databases implements AutoCloseable {
@@ -24,11 +25,16 @@ final class Databases implements AutoCloseable {
   Databases(Platform platform) {
     for (String database : ALL) {
       String owner = database + "_owner";
+      Properties login = new Properties();
+      login.setProperty("user", owner);
+      login.setProperty("password", platform.postgresPassword(owner));
+      // The driver waits forever by default: for the server to accept, to sign in, to answer. A
+      // check that cannot get an answer must say so and let its caller look again.
+      login.setProperty("connectTimeout", "10");
+      login.setProperty("loginTimeout", "10");
+      login.setProperty("socketTimeout", "60");
       try {
-        connections.put(
-            database,
-            DriverManager.getConnection(
-                platform.jdbcUrl(database), owner, platform.postgresPassword(owner)));
+        connections.put(database, DriverManager.getConnection(platform.jdbcUrl(database), login));
       } catch (SQLException e) {
         close();
         throw new IllegalStateException("cannot read " + database, e);
