@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -180,8 +181,8 @@ final class Broker implements AutoCloseable {
 
   /**
    * Waits until {@code standing} says the same twice in a row, with nothing new in between: a
-   * consumer that appends to a store, whose outbox publishes to another, is seen moving. Fails
-   * naming what was still behind at the last look.
+   * consumer that appends to a store, whose outbox publishes to another, is seen moving. Prints
+   * what is behind each time it changes, and fails naming what was still behind at the last look.
    */
   static void awaitQuiet(int port, Duration atMost, Standing standing) {
     AtomicReference<Look> last = new AtomicReference<>(Look.behind("nothing looked at yet"));
@@ -192,7 +193,11 @@ final class Broker implements AutoCloseable {
           .until(
               () -> {
                 Look now = lookWithin(LOOK_LIMIT, standing, broker);
-                return now.caughtUp() && now.equals(last.getAndSet(now));
+                Look before = last.getAndSet(now);
+                if (!now.caughtUp() && !now.equals(before)) {
+                  System.out.println(Instant.now() + " still behind: " + now.where());
+                }
+                return now.caughtUp() && now.equals(before);
               });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
