@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -192,7 +190,12 @@ final class Broker implements AutoCloseable {
           .pollInterval(Duration.ofSeconds(1))
           .until(
               () -> {
-                Look now = lookWithin(LOOK_LIMIT, standing, broker);
+                Look now;
+                try {
+                  now = standing.look(broker);
+                } catch (Exception e) {
+                  now = Look.behind("the last look failed: " + e);
+                }
                 Look before = last.getAndSet(now);
                 if (!now.caughtUp() && !now.equals(before)) {
                   System.out.println(Instant.now() + " still behind: " + now.where());
@@ -203,43 +206,6 @@ final class Broker implements AutoCloseable {
       throw new AssertionError(
           "the platform did not settle within " + atMost + "; still behind: " + last.get().where(),
           e);
-    }
-  }
-
-  /** How long one look may take: a look takes well under a second when everything answers. */
-  private static final Duration LOOK_LIMIT = Duration.ofSeconds(90);
-
-  /**
-   * One look, on a thread of its own so that a look that does not end is abandoned after {@code
-   * limit}, and says where it stood (the frames of its thread) instead of holding the whole wait.
-   */
-  private static Look lookWithin(Duration limit, Standing standing, Broker broker)
-      throws InterruptedException {
-    FutureTask<Look> look = new FutureTask<>(() -> standing.look(broker));
-    Thread looker = new Thread(look, "chaos-look");
-    looker.setDaemon(true);
-    looker.start();
-    try {
-      return look.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      return Look.behind("the last look failed: " + e.getCause());
-    } catch (TimeoutException e) {
-      String frames =
-          Arrays.stream(looker.getStackTrace())
-              .filter(
-                  frame ->
-                      frame.getClassName().startsWith("fr.passerelle")
-                          || frame.getClassName().startsWith("java.net")
-                          || frame.getClassName().startsWith("org.postgresql")
-                          || frame.getClassName().startsWith("org.apache.kafka"))
-              .limit(12)
-              .map(StackTraceElement::toString)
-              .collect(Collectors.joining(" < "));
-      look.cancel(true);
-      return Look.behind("the last look did not end within " + limit + ", at " + frames);
-    } catch (InterruptedException e) {
-      look.cancel(true);
-      throw e;
     }
   }
 }
