@@ -225,6 +225,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         container.setConcurrency(threads);
         // the records of each poll are delivered together, and their offsets committed after
         container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        container.getContainerProperties().setConsumerRebalanceListener(new FromCommittedOffsets());
         container.setupMessageListener(
             (BatchMessageListener<String, String>)
                 records -> context.within(() -> delivery.deliverBatch(consumer, records)));
