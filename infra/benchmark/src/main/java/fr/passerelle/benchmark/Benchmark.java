@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The platform measured from outside, on this machine, against this machine's own limits measured
@@ -14,8 +17,9 @@ import java.util.List;
  *   <li>Starts the platform as the README does ({@code passerelle up --dev-issuer --no-scenario})
  *       in its own run directory, ports shifted by {@code PASSERELLE_BENCHMARK_PORT_OFFSET}, then
  *       stops it and starts it again: time to ready of each start (the first records the services'
- *       class archives when none are in place, the second maps them), and resident memory of every
- *       process it started (with PostgreSQL's backends).
+ *       class archives when none are in place, the second maps them), and the memory of every
+ *       process it started, PostgreSQL's postmaster and backends included (shared pages counted
+ *       once, PSS, and the sum of resident sizes, RSS).
  *   <li>The limits: PostgreSQL commits per second (one-row inserts, autocommit, 1 and 8
  *       connections), Kafka sends per second (one acknowledged send at a time, and batched) and
  *       reads per second (one consumer reading back what was sent), the gateway's ceiling on its
@@ -26,7 +30,9 @@ import java.util.List;
  *       second, latency percentiles per command, 503 and 429 answers.
  *   <li>The association's write mix through the gateway (draft, revise, submit a dossier) at 1, 4,
  *       16 and 64 clients, each its own association user in its own département: commands per
- *       second, latency percentiles, refusals, the machine's CPU use.
+ *       second, latency percentiles, refusals, the machine's CPU use, and the CPU time each of the
+ *       platform's processes used per command (with the rate the machine's processors would run out
+ *       at that cost).
  *   <li>Submission to read: a dossier submitted, then reporting's count of submitted dossiers read
  *       until it shows it; one dossier's read after 50 revisions.
  *   <li>The read models' rebuild over at least {@code PASSERELLE_BENCHMARK_REBUILD_EVENTS} events
@@ -81,13 +87,9 @@ public final class Benchmark {
       up("first start");
       platform.passerelle(Duration.ofMinutes(5), "down");
       up("start again after passerelle down");
-      long rssAfterStart = platform.residentMegabytes();
+      Platform.Memory afterStart = platform.memory();
       row("machine load average (1 min) at start, 2 cores", Platform.loadAverage(), "", "");
-      row(
-          "resident memory after start, all processes",
-          rssAfterStart + " MB",
-          "< 2,560 MB",
-          ratio(rssAfterStart, 2560) + " of goal");
+      memory("after start", afterStart);
 
       Limits limits = new Limits(platform, http);
       double commits1 = limits.postgresCommits(1);
@@ -156,7 +158,9 @@ public final class Benchmark {
                 });
       }
       for (int count : CLIENTS) {
+        Map<String, Platform.Usage> before = platform.usageByProcess();
         Load.Run result = writeMix.run(clients.subList(0, count), STEP);
+        Map<String, Platform.Usage> after = platform.usageByProcess();
         Latencies latencies = result.percentiles();
         row(
             "write mix, " + count + " client(s): commands/s",
@@ -171,6 +175,11 @@ public final class Benchmark {
             "%s of the gateway's ceiling, %s of PostgreSQL's commits (8 connections)"
                 .formatted(
                     ratio(result.perSecond(), ceiling), ratio(result.perSecond(), commits8)));
+        cpuPerCommand(
+            "write mix, " + count + " client(s)",
+            before,
+            after,
+            result.succeeded() + result.failed());
       }
       Reads reads = new Reads(http);
       Latencies visible = reads.submissionToRead(clients.get(0), 100);
@@ -185,12 +194,7 @@ public final class Benchmark {
           "%.1f ms / %.1f ms".formatted(read.p50(), read.p99()),
           "",
           "%s of the liveness route's p50".formatted(ratio(read.p50(), livenessLatency)));
-      long rssAfterLoad = platform.residentMegabytes();
-      row(
-          "resident memory after load, all processes",
-          rssAfterLoad + " MB",
-          "< 2,560 MB",
-          ratio(rssAfterLoad, 2560) + " of goal");
+      memory("after load", platform.memory());
       Rebuild.Result rebuild = new Rebuild(platform, http).measure(REBUILD_EVENTS);
       row(
           "events published in the contracts' format, then read by reporting's live consumers",
@@ -236,6 +240,59 @@ public final class Benchmark {
         "%.1f s".formatted(seconds),
         "< 60 s",
         ratio(seconds, 60) + " of goal");
+  }
+
+  /**
+   * The platform's memory, PostgreSQL's server included: shared pages counted once (PSS) against
+   * the goal, and the sum of resident sizes (RSS) beside it.
+   */
+  private void memory(String when, Platform.Memory memory) {
+    row(
+        "memory " + when + ", all processes with PostgreSQL's server: PSS (RSS)",
+        "%d MB (%d MB)".formatted(memory.proportional(), memory.resident()),
+        "< 2,560 MB",
+        "%s of goal (PSS), %s (RSS)"
+            .formatted(ratio(memory.proportional(), 2560), ratio(memory.resident(), 2560)));
+  }
+
+  /**
+   * The CPU time each process of the platform used per command sent during a step (a refused one
+   * did work too), and the most commands per second this machine's processors could run at that
+   * cost: the ceiling the step's rate meets when the machine is busy.
+   */
+  private void cpuPerCommand(
+      String step,
+      Map<String, Platform.Usage> before,
+      Map<String, Platform.Usage> after,
+      long commands) {
+    if (commands == 0) {
+      return;
+    }
+    Map<String, Double> milliseconds = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .filter(e -> before.containsKey(e.getKey()))
+        .map(
+            e ->
+                Map.entry(
+                    e.getKey(),
+                    (e.getValue().cpuTicks() - before.get(e.getKey()).cpuTicks())
+                        * 10.0
+                        / commands))
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> milliseconds.put(e.getKey(), e.getValue()));
+    double total = milliseconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    int processors = Runtime.getRuntime().availableProcessors();
+    row(
+        "  CPU per command, " + step,
+        "%.1f ms (%s)"
+            .formatted(
+                total,
+                milliseconds.entrySet().stream()
+                    .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", "))),
+        "",
+        "%.0f commands/s at most on %d processors at this cost"
+            .formatted(processors * 1000 / total, processors));
   }
 
   private void row(String what, String figure, String goal, String ratio) {

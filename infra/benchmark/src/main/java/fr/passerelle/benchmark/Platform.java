@@ -13,8 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -143,42 +142,113 @@ final class Platform {
   }
 
   /**
-   * Resident memory of every process `up` started and of their children (PostgreSQL's backends).
+   * Memory of every process `up` started, PostgreSQL's postmaster and backends included, in MB: the
+   * sum of their resident sizes (RSS, which counts a page shared by several processes once in each,
+   * PostgreSQL's shared buffers in every backend that touched them), and their proportional share
+   * (PSS, each shared page divided among the processes that share it: what they take together).
    */
-  long residentMegabytes() {
+  Memory memory() {
+    long rss = 0;
+    long pss = 0;
+    for (Usage usage : usageByProcess().values()) {
+      rss += usage.residentKilobytes();
+      pss += usage.proportionalKilobytes();
+    }
+    return new Memory(rss / 1024, pss / 1024);
+  }
+
+  /** The platform's memory in MB, counted two ways (see {@link #memory()}). */
+  record Memory(long resident, long proportional) {}
+
+  /** What a process `up` started uses, its children included. */
+  record Usage(long residentKilobytes, long proportionalKilobytes, long cpuTicks) {
+
+    Usage plus(Usage other) {
+      return new Usage(
+          residentKilobytes + other.residentKilobytes,
+          proportionalKilobytes + other.proportionalKilobytes,
+          cpuTicks + other.cpuTicks);
+    }
+  }
+
+  /**
+   * By name of the process {@code up} started ({@code dossier}, {@code kafka}, {@code postgres},
+   * {@code dossier#2}...): its resident memory, its proportional share of it and the CPU time it
+   * has used until now, in clock ticks (1/100 s), each with its children's; {@code postgres} counts
+   * the server's postmaster and backends with their launcher.
+   */
+  Map<String, Usage> usageByProcess() {
+    Map<Long, String> roots = new HashMap<>();
     try (Stream<Path> pidFiles = Files.list(runDirectory.resolve("pids"))) {
-      Set<Long> roots = ConcurrentHashMap.newKeySet();
-      pidFiles.forEach(f -> roots.add(Long.parseLong(read(f).trim())));
-      Map<Long, Long> parents = new HashMap<>();
-      Map<Long, Long> rss = new HashMap<>();
-      try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-        processes
-            .filter(p -> p.getFileName().toString().matches("[0-9]+"))
-            .forEach(
-                p -> {
-                  try {
-                    long pid = Long.parseLong(p.getFileName().toString());
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    parents.put(pid, Long.parseLong(fields[1]));
-                    rss.put(pid, Long.parseLong(fields[21]) * 4); // pages of 4 KiB
-                  } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile
-                  }
-                });
+      pidFiles
+          .filter(f -> f.getFileName().toString().endsWith(".pid"))
+          .forEach(
+              f ->
+                  roots.put(
+                      Long.parseLong(read(f).trim()),
+                      f.getFileName().toString().replaceFirst("\\.pid$", "")));
+      // PostgreSQL's postmaster leaves its launcher (it is a child of init): found by its own pid
+      // file, with its backends under it
+      Path postmaster = runDirectory.resolve("postgres").resolve("postmaster.pid");
+      if (Files.exists(postmaster)) {
+        roots.put(
+            Long.parseLong(read(postmaster).lines().findFirst().orElseThrow().trim()), "postgres");
       }
-      long kilobytes = 0;
-      for (long pid : rss.keySet()) {
-        for (long p = pid; p > 1; p = parents.getOrDefault(p, 0L)) {
-          if (roots.contains(p)) {
-            kilobytes += rss.get(pid);
-            break;
-          }
-        }
-      }
-      return kilobytes / 1024;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    Map<Long, Long> parents = new HashMap<>();
+    Map<Long, Usage> usage = new HashMap<>();
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      processes
+          .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+          .forEach(
+              p -> {
+                try {
+                  long pid = Long.parseLong(p.getFileName().toString());
+                  String stat = Files.readString(p.resolve("stat"));
+                  // the fields after the command's name, from the state (field 3 of proc(5))
+                  String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                  parents.put(pid, Long.parseLong(fields[1]));
+                  usage.put(
+                      pid,
+                      new Usage(
+                          Long.parseLong(fields[21]) * 4, // pages of 4 KiB
+                          0,
+                          Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                } catch (IOException | RuntimeException gone) {
+                  // the process ended meanwhile
+                }
+              });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Usage> byProcess = new TreeMap<>();
+    usage.forEach(
+        (pid, used) -> {
+          for (long p = pid; p > 1; p = parents.getOrDefault(p, 0L)) {
+            String name = roots.get(p);
+            if (name != null) {
+              Usage withShare =
+                  new Usage(used.residentKilobytes(), proportionalKilobytes(pid), used.cpuTicks());
+              byProcess.merge(name, withShare, Usage::plus);
+              break;
+            }
+          }
+        });
+    return byProcess;
+  }
+
+  /** A process's proportional set size in KiB, 0 if it ended meanwhile. */
+  private static long proportionalKilobytes(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup")).stream()
+          .filter(line -> line.startsWith("Pss:"))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+          .findFirst()
+          .orElse(0);
+    } catch (IOException | RuntimeException gone) {
+      return 0;
     }
   }
 
