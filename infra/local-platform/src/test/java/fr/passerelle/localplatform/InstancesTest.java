@@ -2,10 +2,11 @@ package fr.passerelle.localplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,23 +90,11 @@ class InstancesTest {
    * Runs {@code script} with the launcher's functions defined (the script sourced), dev issuer on.
    */
   private List<String> launcher(String script, String... environment) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "-c", "source ./passerelle; " + script)
-            .directory(Path.of("../..").toFile())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("PASSERELLE_"));
-    builder.environment().put("PASSERELLE_RUN_DIR", runDirectory.toString());
-    builder.environment().put("PASSERELLE_DEV_ISSUER", "true");
+    Map<String, String> variables = new HashMap<>(Map.of("PASSERELLE_DEV_ISSUER", "true"));
     for (String assignment : environment) {
       String[] parts = assignment.split("=", 2);
-      builder.environment().put(parts[0], parts[1]);
+      variables.put(parts[0], parts[1]);
     }
-    Process process = builder.start();
-    List<String> lines =
-        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-            .lines()
-            .toList();
-    assertThat(process.waitFor()).as(String.join("\n", lines)).isZero();
-    return lines;
+    return Launcher.run(runDirectory, script, variables);
   }
 }

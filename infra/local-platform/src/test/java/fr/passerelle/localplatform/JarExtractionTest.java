@@ -2,9 +2,9 @@ package fr.passerelle.localplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,19 +52,6 @@ class JarExtractionTest {
   }
 
   private List<String> launcher(String script) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "-c", "source ./passerelle; set -e; " + script)
-            .directory(Path.of("../..").toFile())
-            .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("PASSERELLE_"));
-    builder.environment().put("PASSERELLE_RUN_DIR", work.resolve("run").toString());
-    builder.environment().put("WORK", work.toString());
-    Process process = builder.start();
-    List<String> lines =
-        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
-            .lines()
-            .toList();
-    assertThat(process.waitFor()).as(String.join("\n", lines)).isZero();
-    return lines;
+    return Launcher.run(work.resolve("run"), "set -e; " + script, Map.of("WORK", work.toString()));
   }
 }
