@@ -122,6 +122,16 @@ export const date = (value: string | null | undefined) =>
 export const dateTime = (value: string | null | undefined) =>
   value ? new Date(value).toLocaleString('fr-FR') : '–';
 
+/**
+ * Today on the user's own calendar (their browser's time zone), as YYYY-MM-DD: not the UTC date,
+ * which in France is still the day before from midnight to 1 in the morning (2 in summer).
+ */
+export const today = () => {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
 export const shortId = (id: string) => id.slice(0, 8);
 
 export const RENEWAL_REFUSAL_LABELS: Record<string, string> = {

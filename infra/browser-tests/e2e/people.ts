@@ -79,3 +79,10 @@ export async function apiAs(user: string, association?: string) {
 // UTC date, which is the day before from midnight to 1 in the morning in France (2 in summer).
 export const today = () =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/** The day {@code days} after today in France (before it when negative), as YYYY-MM-DD. */
+export const daysFromToday = (days: number) => {
+  const day = new Date(`${today()}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};

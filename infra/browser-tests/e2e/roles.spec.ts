@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, checkScreen, PASSWORD, signIn, today, tokenOf } from './people';
+import { apiAs, checkScreen, daysFromToday, PASSWORD, signIn, today, tokenOf } from './people';
 import { gatewayUrl, TARGET } from './platform';
 
 /**
@@ -580,12 +580,6 @@ function frenchDate(iso: string) {
   return iso.split('-').reverse().join('/');
 }
 
-function daysFromToday(days: number) {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** A second Gironde dossier, through the public API, refused by the préfet. */
 async function refuseANewDossier(associationId: string) {
   const member = await apiAs('association-33', associationId);
@@ -699,11 +693,12 @@ async function commissionOf33(api: Awaited<ReturnType<typeof apiAs>>): Promise<{
   return members;
 }
 
-/** A pattern that matches {@code text} whole, and nothing longer. */
+/** The day {@code days} before today in France, as YYYY-MM-DD. */
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return daysFromToday(-days);
 }
 
+/** A pattern that matches {@code text} whole, and nothing longer. */
 function exactly(text: string): RegExp {
   return new RegExp('^' + text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&') + '$');
 }

@@ -12,6 +12,7 @@ import {
   euros,
   HOUSING_LABELS,
   month,
+  today,
 } from '../labels';
 import { useLoad } from '../load';
 import { firstDepartement, isNational, useMe } from '../session';
@@ -46,7 +47,7 @@ export function DepartmentDashboard() {
   const me = useMe();
   const [departement, setDepartement] = useState(firstDepartement(me));
   const [year, setYear] = useState(String(YEARS[0]));
-  const [until, setUntil] = useState(new Date().toISOString().slice(0, 10));
+  const [until, setUntil] = useState(today());
   const period = year === CUMULATIVE ? `to=${until}` : `year=${year}`;
   const periodLabel = year === CUMULATIVE ? `depuis l'installation de la commission jusqu'au ${date(until)}` : year;
   const review = useLoad(

@@ -2,14 +2,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Input, ProblemAlert, Success } from '../components/Fields';
 import { Table } from '../components/Table';
-import { PAYMENT_OUTCOME_LABELS, date, euros, month, shortId } from '../labels';
+import { PAYMENT_OUTCOME_LABELS, date, euros, month, shortId, today } from '../labels';
 import { asProblem, useLoad, usePoll } from '../load';
 import { fieldErrors, type Problem } from '../problems';
 import { Link } from '../router';
 import { firstDepartement, useMe } from '../session';
 import type { PaymentPreview, PaymentRun } from './types';
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => today().slice(0, 7);
 
 /**
  * The paying body's monthly AFIS run: what the month would pay, beneficiary by beneficiary, then

@@ -17,6 +17,7 @@ import fr.passerelle.benefits.events.PermitIssued;
 import fr.passerelle.benefits.events.TrainingRecorded;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.testsupport.TestClock;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import fr.passerelle.testsupport.TopicReader;
@@ -49,6 +50,9 @@ class BenefitsServiceIT {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+
+  /** The service's today: Paris time, whatever the zone of the machine running the tests. */
+  @Autowired TestClock clock;
 
   private BenefitsApi api;
 
@@ -256,7 +260,7 @@ class BenefitsServiceIT {
                 .postJson(
                     base + "/afis/stop",
                     "{\"decidedOn\":\"%s\",\"reason\":\"COMMITMENTS_BROKEN\"}"
-                        .formatted(LocalDate.now().plusDays(2))),
+                        .formatted(clock.today().plusDays(2))),
         "decidedOn");
     assertRefused(
         () ->
@@ -330,7 +334,7 @@ class BenefitsServiceIT {
 
   @Test
   void thePrefectureListsThePermitsExpiringWithin30Days() {
-    LocalDate today = LocalDate.now();
+    LocalDate today = clock.today();
     String soon = UUID.randomUUID().toString();
     String later = UUID.randomUUID().toString();
     aPathway(soon).authorisedOn(today.minusMonths(6)).publish();

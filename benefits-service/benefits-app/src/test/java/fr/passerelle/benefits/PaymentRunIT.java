@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.benefits.beneficiary.api.AfisPaid;
 import fr.passerelle.decision.events.DecisionEvents;
+import fr.passerelle.testsupport.TestClock;
 import fr.passerelle.testsupport.TestEvents;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -33,6 +34,9 @@ class PaymentRunIT {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+
+  /** The service's today: Paris time, whatever the zone of the machine running the tests. */
+  @Autowired TestClock clock;
 
   private BenefitsApi api;
 
@@ -108,7 +112,7 @@ class PaymentRunIT {
   @Test
   void aMonthToComeOrMalformedIsRefusedAndNothingIsScheduled() {
     long runsBefore = runCount();
-    String next = YearMonth.now().plusMonths(1).toString();
+    String next = YearMonth.from(clock.today()).plusMonths(1).toString();
 
     for (HttpResponse<String> refused :
         new HttpResponse[] {

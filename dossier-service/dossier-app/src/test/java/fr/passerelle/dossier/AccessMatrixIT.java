@@ -320,7 +320,9 @@ class AccessMatrixIT {
         switch (route) {
           case APPROVE_ASSOCIATION -> Dossiers.anAssociationBody();
           case RENEW_APPROVAL ->
-              "{\"approvedUntil\":\"" + java.time.LocalDate.now().plusYears(2) + "\"}";
+              "{\"approvedUntil\":\""
+                  + java.time.LocalDate.now(Dossiers.FRANCE).plusYears(2)
+                  + "\"}";
           case REQUEST_ERASURE -> Dossiers.anErasureRequestBody();
           default -> Dossiers.aCompleteDossierBody(bodyOf);
         };

@@ -83,12 +83,12 @@ public final class Dossiers {
 
   /** The person's erasure request, received today. */
   public static String anErasureRequestBody() {
-    return "{\"receivedOn\":\"" + LocalDate.now() + "\"}";
+    return "{\"receivedOn\":\"" + LocalDate.now(FRANCE) + "\"}";
   }
 
   /** An association approved from a year ago to a year from now. */
   public static String anAssociationBody() {
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(FRANCE);
     return """
         {"name":"Association d'accompagnement","approvedFrom":"%s","approvedUntil":"%s"}"""
         .formatted(today.minusYears(1), today.plusYears(1));

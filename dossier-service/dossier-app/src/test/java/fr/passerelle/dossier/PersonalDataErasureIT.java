@@ -110,10 +110,10 @@ class PersonalDataErasureIT {
     var requested =
         association.postJson(
             "/api/departements/31/dossiers/" + dossierId + "/erasure-request",
-            "{\"receivedOn\":\"" + LocalDate.now() + "\"}");
+            "{\"receivedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"}");
     assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
     assertThat(association.get("/api/departements/31/dossiers/" + dossierId).body())
-        .contains("Zyxbrandt", "\"requestReceivedOn\":\"" + LocalDate.now() + "\"");
+        .contains("Zyxbrandt", "\"requestReceivedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"");
     var confirmed =
         prefecture.postJson(
             "/api/departements/31/dossiers/" + dossierId + "/erasure-request/confirmation", "");
@@ -123,7 +123,9 @@ class PersonalDataErasureIT {
         Dossiers.awaitPublished(dossierId, PersonalDataErased.TYPE);
     EventContract.of(PersonalDataErased.TYPE).assertValid(tombstone.value());
     assertThat(tombstone.value())
-        .contains("\"reason\":\"PERSON_REQUEST\"", "\"erasedOn\":\"" + LocalDate.now() + "\"");
+        .contains(
+            "\"reason\":\"PERSON_REQUEST\"",
+            "\"erasedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"");
 
     String after = dump();
     assertThat(after).doesNotContain(IDENTITY);
@@ -154,7 +156,7 @@ class PersonalDataErasureIT {
     var unknown =
         prefecture.postJson(
             "/api/departements/31/dossiers/no-such-dossier/erasure-request",
-            "{\"receivedOn\":\"" + LocalDate.now() + "\"}");
+            "{\"receivedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"}");
     var unconfirmed =
         prefecture.postJson(
             "/api/departements/31/dossiers/no-such-dossier/erasure-request/confirmation", "");
@@ -188,7 +190,9 @@ class PersonalDataErasureIT {
     String dossierId = submitted();
     String path = "/api/departements/31/dossiers/" + dossierId + "/erasure-request";
     assertThat(
-            prefecture.postJson(path, "{\"receivedOn\":\"" + LocalDate.now() + "\"}").statusCode())
+            prefecture
+                .postJson(path, "{\"receivedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"}")
+                .statusCode())
         .isEqualTo(202);
 
     var sameAgent = prefecture.postJson(path + "/confirmation", "");
@@ -214,7 +218,7 @@ class PersonalDataErasureIT {
   void everyRefusedStepOfAnErasureIsAProblemAndChangesNothing() {
     String dossierId = submitted();
     String path = "/api/departements/31/dossiers/" + dossierId + "/erasure-request";
-    String request = "{\"receivedOn\":\"" + LocalDate.now() + "\"}";
+    String request = "{\"receivedOn\":\"" + LocalDate.now(Dossiers.FRANCE) + "\"}";
     var otherDepartment = TestHttp.onPort(port).as(TestTokens.staff("PREFECTURE", "75"));
     var anotherAgent =
         TestHttp.onPort(port)

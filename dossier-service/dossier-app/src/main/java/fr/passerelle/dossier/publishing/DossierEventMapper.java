@@ -8,7 +8,7 @@ import fr.passerelle.dossier.intake.api.ErasureAnnounced;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DossierEventMapper implements IntegrationEventMapper {
+
+  /** Where the dossier's days are counted, whatever the zone of the machine. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   @Override
   public Optional<IntegrationEvent> map(Object internalEvent) {
@@ -55,7 +58,7 @@ class DossierEventMapper implements IntegrationEventMapper {
               new PersonalDataErased(
                   e.dossierId(),
                   e.departmentCode(),
-                  LocalDate.ofInstant(e.erasedAt(), ZoneOffset.UTC),
+                  LocalDate.ofInstant(e.erasedAt(), FRANCE),
                   e.reason())));
     }
     if (internalEvent instanceof ErasureAnnounced e) {

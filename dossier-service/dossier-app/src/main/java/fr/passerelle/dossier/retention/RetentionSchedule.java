@@ -10,7 +10,7 @@ import fr.passerelle.dossier.retention.RetentionPolicy.Stage;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 public class RetentionSchedule {
 
   public static final String NAME = "retention";
+
+  /** Where the dossier's days are counted: an instant's day is the one it was in France. */
+  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   private final JdbcTemplate jdbc;
 
@@ -161,7 +164,8 @@ public class RetentionSchedule {
         associationId);
   }
 
-  private static LocalDate day(Instant instant) {
-    return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+  /** The day {@code instant} was in France. */
+  static LocalDate day(Instant instant) {
+    return LocalDate.ofInstant(instant, FRANCE);
   }
 }

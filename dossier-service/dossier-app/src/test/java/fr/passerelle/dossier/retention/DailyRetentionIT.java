@@ -125,7 +125,7 @@ class DailyRetentionIT {
             Timestamp.class,
             DailyRetention.TASK);
     LocalDate nextRun = LocalDate.ofInstant(next.toInstant(), ZoneId.of("Europe/Paris"));
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(Dossiers.FRANCE);
     return (nextRun.isAfter(today) ? nextRun : today).plusDays(1);
   }
 
