@@ -28,6 +28,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.event.ConsumerStartedEvent;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -47,6 +48,12 @@ import org.springframework.kafka.listener.ContainerProperties;
 public class EventConsumers implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+  /**
+   * How long a consumer reads nothing before it checks that its group committed everything it read
+   * ({@link ReadAgainWhenIdle}): one request to the group's coordinator each time, while idle.
+   */
+  static final Duration IDLE_CHECK = Duration.ofSeconds(15);
 
   private final List<EventConsumer> consumers;
   private final ConcurrentKafkaListenerContainerFactory<String, String> factory;
@@ -226,6 +233,8 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         // the records of each poll are delivered together, and their offsets committed after
         container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         container.getContainerProperties().setConsumerRebalanceListener(new FromCommittedOffsets());
+        // an idle consumer reads again what it read without committing (ReadAgainWhenIdle)
+        container.getContainerProperties().setIdleEventInterval(IDLE_CHECK.toMillis());
         container.setupMessageListener(
             (BatchMessageListener<String, String>)
                 records -> context.within(() -> delivery.deliverBatch(consumer, records)));
@@ -341,7 +350,8 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
    * OutOfMemoryError}, {@code FENCED}, {@code AUTH}, {@code NO_OFFSET}, {@code ABNORMAL}), the
    * group is reported stopped and the container started again after the back-off; it is reported
    * running again once one of its consumers has started. The records it had not committed are read
-   * again; the inbox recognises those already applied.
+   * again; the inbox recognises those already applied. A consumer idle for {@link #IDLE_CHECK}
+   * reads again whatever it read without its group committing it ({@link ReadAgainWhenIdle}).
    */
   private final class WatchedContainer {
 
@@ -395,6 +405,16 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
           stoppedOnItsOwn(stopped);
         } else if (event instanceof ConsumerStartedEvent) {
           started();
+        } else if (event instanceof ListenerContainerIdleEvent idle && !idle.isPaused()) {
+          // published by the consumer's own thread, between two polls
+          var sought = ReadAgainWhenIdle.fromCommitted(idle.getConsumer());
+          if (!sought.isEmpty()) {
+            log.warn(
+                "Consumer group {} had read past its committed offsets without committing (a commit"
+                    + " lost in a rebalance); reading again from {}",
+                group,
+                sought);
+          }
         }
       } catch (RuntimeException e) {
         log.error("Consumer group {}: an event of its container was not handled", group, e);
