@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -405,19 +406,34 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
           stoppedOnItsOwn(stopped);
         } else if (event instanceof ConsumerStartedEvent) {
           started();
-        } else if (event instanceof ListenerContainerIdleEvent idle && !idle.isPaused()) {
+        } else if (event instanceof ListenerContainerIdleEvent idle
+            && !idle.isPaused()
+            && !container.isPauseRequested()) {
           // published by the consumer's own thread, between two polls
-          var sought = ReadAgainWhenIdle.fromCommitted(idle.getConsumer());
-          if (!sought.isEmpty()) {
-            log.warn(
-                "Consumer group {} had read past its committed offsets without committing (a commit"
-                    + " lost in a rebalance); reading again from {}",
-                group,
-                sought);
-          }
+          readAgain(idle.getConsumer());
         }
       } catch (RuntimeException e) {
         log.error("Consumer group {}: an event of its container was not handled", group, e);
+      }
+    }
+
+    /** See {@link ReadAgainWhenIdle}. */
+    private void readAgain(Consumer<?, ?> consumer) {
+      var sought = ReadAgainWhenIdle.fromCommitted(consumer);
+      if (!sought.isEmpty()) {
+        log.warn(
+            "Consumer group {} had read past its committed offsets without committing (a commit"
+                + " lost in a rebalance); reading again from {}",
+            group,
+            sought);
+      }
+      var resumed =
+          ReadAgainWhenIdle.resumeUnrequested(consumer, container::isPartitionPauseRequested);
+      if (!resumed.isEmpty()) {
+        log.warn(
+            "Consumer group {} held partitions paused that nobody had asked to pause; resumed {}",
+            group,
+            resumed);
       }
     }
 

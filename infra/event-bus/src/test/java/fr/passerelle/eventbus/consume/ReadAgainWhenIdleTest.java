@@ -35,6 +35,17 @@ class ReadAgainWhenIdleTest {
   }
 
   @Test
+  void aPartitionLeftPausedIsResumedAndOneTheContainerPausedIsNot() {
+    consumer.assign(List.of(lost, done, fresh));
+    consumer.pause(List.of(lost, done));
+
+    var resumed = ReadAgainWhenIdle.resumeUnrequested(consumer, done::equals);
+
+    assertThat(resumed).containsExactly(lost);
+    assertThat(consumer.paused()).containsExactly(done);
+  }
+
+  @Test
   void aConsumerWithNoPartitionAsksNothing() {
     assertThat(ReadAgainWhenIdle.fromCommitted(consumer)).isEmpty();
   }
