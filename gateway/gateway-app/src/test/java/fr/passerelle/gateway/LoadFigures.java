@@ -25,7 +25,10 @@ final class LoadFigures {
     latencies.add(nanos);
     statuses.computeIfAbsent(status, ignored -> new LongAdder()).increment();
     synchronized (slowest) {
-      slowest.put(nanos, request + " " + status);
+      // when it was sent tells a stall of the whole machine (the slowest all sent together) from
+      // requests left waiting one by one
+      double sentAt = (System.nanoTime() - nanos - started) / 1e9;
+      slowest.put(nanos, String.format("%s %d sent at +%.1f s", request, status, sentAt));
       if (slowest.size() > 5) {
         slowest.pollFirstEntry();
       }
