@@ -26,15 +26,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every request through the gateway gets an answer, promptly, whatever came before it on its
- * connection: several clients on keep-alive connections (as {@link HttpClient} keeps them) send a
- * shuffled mix of refused (401, 403) and allowed (200) calls, GET and POST with bodies, tokens
- * minted by the dev issuer, while busy threads keep the CPU loaded. Prints its figures (count,
- * latency percentiles, the slowest requests); fails on any request left unanswered or any
- * unexpected status. How fast the answers come is a figure, not a verdict: on a shared 2-core
- * machine a stall of the machine (3.3 s once, in a CI run whose other runs' slowest answer was 250
- * ms) says nothing about the gateway; the hang this test was written for (ADR 10) left requests
- * unanswered for good.
+ * Every request through the gateway gets an answer, whatever came before it on its connection:
+ * several clients on keep-alive connections (as {@link HttpClient} keeps them) send a shuffled mix
+ * of refused (401, 403) and allowed (200) calls, GET and POST with bodies, tokens minted by the dev
+ * issuer, while busy threads keep the CPU loaded. Prints its figures (count, latency percentiles,
+ * the slowest requests); fails on any request left unanswered or any unexpected status. How fast
+ * the answers come is a figure, not a verdict (ADR 10): a stall of the shared machine says nothing
+ * about the gateway, and the hang this test was written for left requests unanswered for good.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
