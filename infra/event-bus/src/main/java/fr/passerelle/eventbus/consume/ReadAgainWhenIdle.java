@@ -1,13 +1,10 @@
 package fr.passerelle.eventbus.consume;
 
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -28,9 +25,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ReadAgainWhenIdle {
 
-  private static final Comparator<TopicPartition> BY_TOPIC_AND_PARTITION =
-      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
-
   private ReadAgainWhenIdle() {}
 
   /**
@@ -40,20 +34,10 @@ final class ReadAgainWhenIdle {
    * @return the committed offset of each partition sought back, by partition
    */
   static Map<TopicPartition, Long> fromCommitted(Consumer<?, ?> consumer) {
-    Set<TopicPartition> assigned = consumer.assignment();
-    Map<TopicPartition, Long> sought = new TreeMap<>(BY_TOPIC_AND_PARTITION);
-    if (assigned.isEmpty()) {
-      return sought;
-    }
-    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
-    committed.forEach(
-        (partition, offset) -> {
-          if (offset != null && consumer.position(partition) > offset.offset()) {
-            consumer.seek(partition, offset);
-            sought.put(partition, offset.offset());
-          }
-        });
-    return sought;
+    return FromCommittedOffsets.seek(
+        consumer,
+        consumer.assignment(),
+        (partition, committed) -> consumer.position(partition) > committed.offset());
   }
 
   /**
@@ -68,7 +52,7 @@ final class ReadAgainWhenIdle {
    */
   static Set<TopicPartition> resumeUnrequested(
       Consumer<?, ?> consumer, Predicate<TopicPartition> requested) {
-    Set<TopicPartition> resumed = new TreeSet<>(BY_TOPIC_AND_PARTITION);
+    Set<TopicPartition> resumed = new TreeSet<>(FromCommittedOffsets.BY_TOPIC_AND_PARTITION);
     consumer.paused().stream().filter(requested.negate()).forEach(resumed::add);
     if (!resumed.isEmpty()) {
       consumer.resume(resumed);
