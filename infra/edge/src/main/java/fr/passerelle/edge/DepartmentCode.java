@@ -44,6 +44,21 @@ public final class DepartmentCode {
     return code == null ? METROPOLE : OVERSEAS.getOrDefault(code, METROPOLE);
   }
 
+  /**
+   * The latest of the départements' todays, by {@code clock}: a date after it is in the future in
+   * every département.
+   */
+  public static LocalDate latestToday(Clock clock) {
+    LocalDate latest = LocalDate.now(clock.withZone(METROPOLE));
+    for (ZoneId zone : OVERSEAS.values()) {
+      LocalDate today = LocalDate.now(clock.withZone(zone));
+      if (today.isAfter(latest)) {
+        latest = today;
+      }
+    }
+    return latest;
+  }
+
   /** Today in département {@code code}, by {@code clock}. */
   public static LocalDate today(String code, Clock clock) {
     return LocalDate.now(clock.withZone(zone(code)));

@@ -42,4 +42,13 @@ class DepartmentCodeTest {
     assertThat(DepartmentCode.zone("975")).isEqualTo(java.time.ZoneId.of("America/Miquelon"));
     assertThat(DepartmentCode.zone(null)).isEqualTo(DepartmentCode.METROPOLE);
   }
+
+  @Test
+  void theLatestTodayIsReunionsInTheEveningAndParissAtNight() {
+    assertThat(DepartmentCode.latestToday(LATE_EVENING)).isEqualTo(LocalDate.of(2026, 12, 1));
+    assertThat(DepartmentCode.latestToday(NIGHT)).isEqualTo(LocalDate.of(2026, 12, 1));
+    Clock beforeParisMidnight = Clock.fixed(Instant.parse("2026-11-30T19:30:00Z"), ZoneOffset.UTC);
+    assertThat(DepartmentCode.latestToday(beforeParisMidnight))
+        .isEqualTo(LocalDate.of(2026, 11, 30));
+  }
 }
