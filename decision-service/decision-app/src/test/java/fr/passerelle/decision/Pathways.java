@@ -32,6 +32,8 @@ public final class Pathways {
 
   public static final String HAUTE_GARONNE = "31";
   public static final String PARIS = "75";
+  public static final String MARTINIQUE = "972";
+  public static final String LA_REUNION = "974";
   public static final Instant SUBMITTED_AT = Instant.parse("2019-03-14T09:30:00Z");
   public static final LocalDate SUBMITTED_ON = LocalDate.parse("2019-03-14");
   public static final LocalDate DECIDED_ON = LocalDate.parse("2019-04-18");
@@ -154,6 +156,37 @@ public final class Pathways {
 
   public static OpinionRecorded opinionRecorded(String dossierId, String sessionId, Opinion o) {
     return recorded(anOpinion(dossierId, sessionId, o));
+  }
+
+  /**
+   * The events of a dossier of {@code department} whose first request got a favourable opinion in a
+   * session of its commission on {@code sessionDate}, and awaits the préfet's decision.
+   */
+  public static List<Object> awaitingDecisionIn(
+      String dossierId, String department, LocalDate sessionDate) {
+    String sessionId = "session-" + department + "-" + sessionDate;
+    return List.of(
+        new DossierRegistered(dossierId, department, SUBMITTED_AT, aProfile(), SUBMITTED_ON),
+        new DossierPlacedOnAgenda(dossierId, department, sessionId, sessionDate, 1),
+        new OpinionRecorded(
+            dossierId,
+            department,
+            sessionId,
+            sessionDate,
+            Opinion.FAVOURABLE,
+            12,
+            2,
+            2,
+            true,
+            1,
+            List.of()));
+  }
+
+  /** The préfet of {@code department} authorises the pathway, decided and starting on a day. */
+  public static AuthorisePathwayCommand anAuthorisation(
+      String dossierId, String department, LocalDate decidedOn) {
+    return new AuthorisePathwayCommand(
+        dossierId, department, DECISION, decidedOn, decidedOn, null, "Engagements signés");
   }
 
   public static AuthorisePathwayCommand anAuthorisation(String dossierId) {

@@ -214,9 +214,12 @@ public final class Sessions {
     }
   }
 
-  /** The commission of Haute-Garonne has its 20 members; Paris's none. */
+  /**
+   * The commissions of Haute-Garonne, Martinique and La Réunion have the same 20 members; Paris's
+   * none.
+   */
   public static CommissionRosters rosters() {
-    return department -> "31".equals(department) ? members() : List.of();
+    return department -> List.of("31", "972", "974").contains(department) ? members() : List.of();
   }
 
   /**

@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     on a first convocation
  * @param authorisationMonths how many months one authorisation of the préfet lasts, at least
  * @param maximumMonths how many months all of a pathway's authorisations may total
- * @param termEndGrace how long after its term has passed on the platform's clock a pathway that
- *     nobody renewed ends (ADR 16)
+ * @param termEndGrace how long after its term has passed (its last day over in its département) a
+ *     pathway that nobody renewed ends (ADR 16)
  */
 @ConfigurationProperties("passerelle.decision")
 record DecisionProperties(

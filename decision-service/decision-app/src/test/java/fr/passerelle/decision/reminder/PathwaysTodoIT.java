@@ -35,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * term's last day for the accompanying association, the secretariat and the préfecture of the
  * département, and no one else; once asked, the request waits for a session on the secretariat's
  * list, then for the préfet's decision on the préfecture's; the renewed term's own renewal shows 30
- * days before it ends, and not after its last day.
+ * days before it ends, and not after its last day. An overseas département's list turns with its
+ * own days, not Paris's.
  */
 @ServiceIntegrationTest
 class PathwaysTodoIT {
@@ -53,8 +54,10 @@ class PathwaysTodoIT {
     TestEvents.ensureTopic(DossierEvents.TOPIC, 3);
   }
 
+  @Autowired CommandGateway commands;
+
   @BeforeEach
-  void commissionIsNamed(@Autowired CommandGateway commands) {
+  void commissionIsNamed() {
     Sessions.appointments("31").forEach(commands::sendAndWait);
   }
 
@@ -151,6 +154,44 @@ class PathwaysTodoIT {
     assertThat(todo(secretariat())).doesNotContain(dossierId);
   }
 
+  @Test
+  void aRenewalShowsFromItsFirstDayInLaReunionWhileParisIsStillOnTheDayBefore() {
+    String reunion = Pathways.LA_REUNION;
+    Sessions.appointments(reunion).forEach(commands::sendAndWait);
+    clock.setDay(LocalDate.parse("2019-04-18"));
+    String dossierId = submitted(reunion);
+    String sessionId = openSession(reunion, "2019-04-11");
+    assertThat(
+            secretariat(reunion)
+                .postJson(sessionPath(reunion, sessionId, "agenda"), dossier(dossierId)))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(204);
+    assertThat(
+            secretariat(reunion)
+                .postJson(sessionPath(reunion, sessionId, "opinions"), opinion(dossierId)))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(201);
+    awaitTodo(prefecture(reunion), reunion, body -> body.contains(dossierId));
+    var authorised =
+        prefecture(reunion)
+            .postJson(
+                "/api/departements/974/prefecture/decisions",
+                """
+                {"dossierId":"%s","decision":"AUTHORISE","decidedOn":"2019-04-18",\
+                "startDate":"2019-05-01","motivation":"Engagements signés"}"""
+                    .formatted(dossierId));
+    assertThat(authorised.statusCode()).as(authorised.body()).isEqualTo(201);
+
+    // the term ends on 31 October: its renewal shows from 1 October, La Réunion's day
+    clock.set(Instant.parse("2019-09-30T21:30:00Z")); // 23:30 in Paris, 01:30 in La Réunion
+    awaitTodo(
+        association(reunion),
+        reunion,
+        body -> body.contains(item("RENEWAL_DUE", dossierId, "2019-10-31", "2019-10-01")));
+    clock.set(Instant.parse("2019-09-30T19:30:00Z")); // 23:30 on 30 September in La Réunion
+    assertThat(todo(association(reunion), reunion)).doesNotContain(dossierId);
+  }
+
   private static String item(String kind, String dossierId, String dueOn, String since) {
     return "{\"kind\":\"%s\",\"subject\":\"%s\",\"dueOn\":\"%s\",\"since\":\"%s\"}"
         .formatted(kind, dossierId, dueOn, since);
@@ -167,19 +208,34 @@ class PathwaysTodoIT {
   }
 
   private String awaitTodo(TestHttp caller, Predicate<String> ready) {
-    return await().atMost(Duration.ofSeconds(30)).until(() -> todo(caller), ready);
+    return awaitTodo(caller, "31", ready);
+  }
+
+  private String awaitTodo(TestHttp caller, String departement, Predicate<String> ready) {
+    return await().atMost(Duration.ofSeconds(30)).until(() -> todo(caller, departement), ready);
   }
 
   private String submitted() {
+    return submitted("31");
+  }
+
+  private String submitted(String departement) {
     String dossierId = UUID.randomUUID().toString();
-    String json = SUBMITTED.goldenSample().replace(GOLDEN_DOSSIER_ID, dossierId);
+    String json =
+        SUBMITTED
+            .goldenSample()
+            .replace(GOLDEN_DOSSIER_ID, dossierId)
+            .replace("\"departmentCode\": \"31\"", "\"departmentCode\": \"" + departement + "\"");
     SUBMITTED.assertValid(json);
     TestEvents.send(
         DossierEvents.TOPIC, UUID.randomUUID().toString(), DossierSubmitted.TYPE, dossierId, json);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> secretariat().get("/api/departements/31/commission/pending-dossiers").body(),
+            () ->
+                secretariat(departement)
+                    .get("/api/departements/" + departement + "/commission/pending-dossiers")
+                    .body(),
             body -> body.contains(dossierId));
     return dossierId;
   }
@@ -196,10 +252,15 @@ class PathwaysTodoIT {
   }
 
   private String openSession(String date) {
+    return openSession("31", date);
+  }
+
+  private String openSession(String departement, String date) {
     var response =
-        secretariat()
+        secretariat(departement)
             .postJson(
-                "/api/departements/31/commission/sessions", Sessions.aSessionBody("31", date));
+                "/api/departements/" + departement + "/commission/sessions",
+                Sessions.aSessionBody(departement, date));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     Matcher id = SESSION_ID.matcher(response.body());
     assertThat(id.find()).as(response.body()).isTrue();
@@ -207,7 +268,11 @@ class PathwaysTodoIT {
   }
 
   private static String sessionPath(String sessionId, String what) {
-    return "/api/departements/31/commission/sessions/" + sessionId + "/" + what;
+    return sessionPath("31", sessionId, what);
+  }
+
+  private static String sessionPath(String departement, String sessionId, String what) {
+    return "/api/departements/" + departement + "/commission/sessions/" + sessionId + "/" + what;
   }
 
   private static String dossier(String dossierId) {
@@ -226,14 +291,26 @@ class PathwaysTodoIT {
   }
 
   private TestHttp association() {
-    return as(TestTokens.association(Pathways.ASSOCIATION, "31"));
+    return association("31");
+  }
+
+  private TestHttp association(String departement) {
+    return as(TestTokens.association(Pathways.ASSOCIATION, departement));
   }
 
   private TestHttp secretariat() {
-    return as(TestTokens.staff("SECRETARIAT", "31"));
+    return secretariat("31");
+  }
+
+  private TestHttp secretariat(String departement) {
+    return as(TestTokens.staff("SECRETARIAT", departement));
   }
 
   private TestHttp prefecture() {
-    return as(TestTokens.staff("PREFECTURE", "31"));
+    return prefecture("31");
+  }
+
+  private TestHttp prefecture(String departement) {
+    return as(TestTokens.staff("PREFECTURE", departement));
   }
 }

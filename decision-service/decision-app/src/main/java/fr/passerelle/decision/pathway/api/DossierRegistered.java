@@ -1,8 +1,8 @@
 package fr.passerelle.decision.pathway.api;
 
+import fr.passerelle.edge.DepartmentCode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Internal event: a submitted dossier awaits a session of its département's commission.
@@ -18,13 +18,13 @@ public record DossierRegistered(
     DossierProfile profile,
     LocalDate submittedOn) {
 
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
-
   /**
    * The day the request was made, which no session may precede: the day entered, or for an older
-   * registration the day (in France) the submission was recorded, which was then its date.
+   * registration the day (in its département) the submission was recorded, which was then its date.
    */
   public LocalDate submissionDate() {
-    return submittedOn != null ? submittedOn : LocalDate.ofInstant(submittedAt, FRANCE);
+    return submittedOn != null
+        ? submittedOn
+        : LocalDate.ofInstant(submittedAt, DepartmentCode.zone(departmentCode));
   }
 }

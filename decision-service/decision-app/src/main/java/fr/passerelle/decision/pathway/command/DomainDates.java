@@ -1,5 +1,6 @@
 package fr.passerelle.decision.pathway.command;
 
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,8 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Dates of the world, as users enter them: never after today on the platform's clock, never before
- * what they follow. Each refusal names its field.
+ * Dates of the world, as users enter them: never after today in the département they belong to,
+ * never before what they follow. Each refusal names its field.
  */
 final class DomainDates {
 
@@ -17,8 +18,9 @@ final class DomainDates {
 
   private DomainDates() {}
 
-  static void notInFuture(String field, LocalDate date, Clock clock) {
-    LocalDate today = LocalDate.now(clock);
+  /** {@code date} is not after today in département {@code departmentCode}, by {@code clock}. */
+  static void notInFuture(String field, LocalDate date, String departmentCode, Clock clock) {
+    LocalDate today = DepartmentCode.today(departmentCode, clock);
     if (date.isAfter(today)) {
       throw InvalidRequestException.of(
           field, "date future : au plus aujourd'hui, le " + FRENCH.format(today));

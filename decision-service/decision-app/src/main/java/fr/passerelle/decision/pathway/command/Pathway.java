@@ -314,7 +314,7 @@ public class Pathway {
             command.decidedOn(),
             command.startDate(),
             endDate));
-    scheduleEnd(deadlines, termEnd.dueAt(endDate, clock));
+    scheduleEnd(deadlines, termEnd.dueAt(endDate, departmentCode, clock));
     return new AuthorisedTerm(1, command.startDate(), endDate, months);
   }
 
@@ -364,7 +364,7 @@ public class Pathway {
             end,
             months,
             totalMonths + months));
-    scheduleEnd(deadlines, termEnd.dueAt(end, clock));
+    scheduleEnd(deadlines, termEnd.dueAt(end, departmentCode, clock));
     return new AuthorisedTerm(termNumber, start, end, totalMonths);
   }
 
@@ -385,7 +385,7 @@ public class Pathway {
             command.reason(),
             command.decidedOn(),
             termEnd()));
-    scheduleEnd(deadlines, termEnd.dueOnceRefusedAt(termEnd(), clock));
+    scheduleEnd(deadlines, termEnd.dueOnceRefusedAt(termEnd(), departmentCode, clock));
   }
 
   /**
@@ -401,7 +401,7 @@ public class Pathway {
       throw InvalidRequestException.of(
           "reason", "la fin au terme n'est pas décidée : elle suit le terme sans renouvellement");
     }
-    DomainDates.notInFuture("decidedOn", command.decidedOn(), clock);
+    DomainDates.notInFuture("decidedOn", command.decidedOn(), departmentCode, clock);
     boolean beforeRenewedTerm =
         previousTermStart != null && command.decidedOn().isBefore(termStart);
     LocalDate inForceSince = beforeRenewedTerm ? previousTermStart : termStart;
@@ -510,9 +510,12 @@ public class Pathway {
     }
   }
 
-  /** A decision is dated today at the latest, and not before the session that gave the opinion. */
+  /**
+   * A decision is dated today in the pathway's département at the latest, and not before the
+   * session that gave the opinion.
+   */
   private void requireDecisionDate(LocalDate decidedOn, Clock clock) {
-    DomainDates.notInFuture("decidedOn", decidedOn, clock);
+    DomainDates.notInFuture("decidedOn", decidedOn, departmentCode, clock);
     DomainDates.notBefore(
         "decidedOn", decidedOn, sessionDate, "antérieure à la séance qui a rendu l'avis");
   }

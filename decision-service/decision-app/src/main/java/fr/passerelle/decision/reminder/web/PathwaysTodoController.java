@@ -2,11 +2,11 @@ package fr.passerelle.decision.reminder.web;
 
 import fr.passerelle.decision.reminder.api.FindPathwaysTodoQuery;
 import fr.passerelle.decision.reminder.api.TodoItem;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.edge.security.Role;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's to-do list of pathways in a département, as of today on the service's clock: the
+ * The caller's to-do list of pathways in a département, as of today in that département: the
  * renewals due (the association for the pathways it accompanies; the secretariat and the préfecture
  * for all), the renewal requests awaiting a session (the secretariat), the requests awaiting the
  * préfet's decision (the préfecture). Ids and dates only.
@@ -44,7 +44,7 @@ class PathwaysTodoController {
                 departmentCode,
                 caller.roles().stream().map(Role::name).collect(Collectors.toSet()),
                 associationOnly ? caller.associationId() : null,
-                LocalDate.now(clock)),
+                DepartmentCode.today(departmentCode, clock)),
             ResponseTypes.multipleInstancesOf(TodoItem.class))
         .join();
   }

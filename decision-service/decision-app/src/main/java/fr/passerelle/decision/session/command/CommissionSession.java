@@ -9,6 +9,7 @@ import fr.passerelle.decision.session.api.Mandate;
 import fr.passerelle.decision.session.api.Member;
 import fr.passerelle.decision.session.api.OpenCommissionSessionCommand;
 import fr.passerelle.decision.session.api.SessionAttendance;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.ConflictException;
 import fr.passerelle.edge.refusal.FieldError;
 import fr.passerelle.edge.refusal.InvalidRequestException;
@@ -54,13 +55,14 @@ public class CommissionSession {
   }
 
   /**
-   * Records a session once it sat, its date not after today. Every member named is a member of the
-   * commission; a member is present or represented, not both; a mandate goes from an absent member
-   * to a member present, one mandate at most per member; the chair is present; the members were
-   * convened five days ahead at least, unless in urgency, when the convocation is recorded. Without
-   * its quorum (half of the members present or represented, by default) a first convocation is
-   * recorded as such and deliberates nothing; a second convocation, which only follows such a one,
-   * sits without quorum; a first convocation has one second convocation only.
+   * Records a session once it sat, its date not after today in its département. Every member named
+   * is a member of the commission; a member is present or represented, not both; a mandate goes
+   * from an absent member to a member present, one mandate at most per member; the chair is
+   * present; the members were convened five days ahead at least, unless in urgency, when the
+   * convocation is recorded. Without its quorum (half of the members present or represented, by
+   * default) a first convocation is recorded as such and deliberates nothing; a second convocation,
+   * which only follows such a one, sits without quorum; a first convocation has one second
+   * convocation only.
    */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.ALWAYS)
@@ -70,7 +72,7 @@ public class CommissionSession {
       CommissionRosters rosters,
       CommissionSessions sessions,
       Clock clock) {
-    if (command.date().isAfter(LocalDate.now(clock))) {
+    if (command.date().isAfter(DepartmentCode.today(command.departmentCode(), clock))) {
       throw InvalidRequestException.of(
           "date",
           "date future : une séance est enregistrée une fois tenue, au plus tard aujourd'hui");

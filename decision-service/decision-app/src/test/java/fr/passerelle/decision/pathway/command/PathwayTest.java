@@ -2,6 +2,8 @@ package fr.passerelle.decision.pathway.command;
 
 import static fr.passerelle.decision.Pathways.DECISION;
 import static fr.passerelle.decision.Pathways.HAUTE_GARONNE;
+import static fr.passerelle.decision.Pathways.LA_REUNION;
+import static fr.passerelle.decision.Pathways.MARTINIQUE;
 import static fr.passerelle.decision.Pathways.PARIS;
 import static fr.passerelle.decision.Pathways.START_DATE;
 import static fr.passerelle.decision.Pathways.aProfileWithoutAgeBand;
@@ -14,6 +16,7 @@ import static fr.passerelle.decision.Pathways.anAuthorisation;
 import static fr.passerelle.decision.Pathways.anOpinion;
 import static fr.passerelle.decision.Pathways.anyDossierId;
 import static fr.passerelle.decision.Pathways.authorised;
+import static fr.passerelle.decision.Pathways.awaitingDecisionIn;
 import static fr.passerelle.decision.Pathways.lastDayOfTerm;
 import static fr.passerelle.decision.Pathways.opinionRecorded;
 import static fr.passerelle.decision.Pathways.placedOnAgenda;
@@ -40,6 +43,7 @@ import fr.passerelle.decision.events.RenewalRefusalReason;
 import fr.passerelle.decision.pathway.api.AuthorisedTerm;
 import fr.passerelle.decision.pathway.api.DossierRegistered;
 import fr.passerelle.decision.pathway.api.EndPathwayCommand;
+import fr.passerelle.decision.pathway.api.PathwayAuthorised;
 import fr.passerelle.decision.pathway.api.PathwayEnded;
 import fr.passerelle.decision.pathway.api.PlaceOnAgendaCommand;
 import fr.passerelle.decision.pathway.api.RefusePathwayCommand;
@@ -633,6 +637,93 @@ class PathwayTest {
         .when(anAuthorisation(dossierId))
         .expectNoEvents()
         .expectException(InvalidRequestException.class);
+  }
+
+  /** 23:30 on 30 November in Paris, already 1 December in La Réunion. */
+  private static final Instant PARIS_EVENING = Instant.parse("2026-11-30T22:30:00Z");
+
+  /** 03:30 on 1 December in Paris, still 30 November in Martinique. */
+  private static final Instant MARTINIQUE_EVENING = Instant.parse("2026-12-01T02:30:00Z");
+
+  private static final LocalDate DECEMBER_1 = LocalDate.parse("2026-12-01");
+  private static final LocalDate SESSION_DAY = LocalDate.parse("2026-11-26");
+
+  @Test
+  void aDecisionDatedTodayInLaReunionIsAcceptedWhileParisIsStillOnTheDayBefore() {
+    clock.set(PARIS_EVENING);
+
+    fixture
+        .given(awaitingDecisionIn(dossierId, LA_REUNION, SESSION_DAY))
+        .when(Pathways.anAuthorisation(dossierId, LA_REUNION, DECEMBER_1))
+        .expectEvents(
+            new PathwayAuthorised(
+                dossierId,
+                LA_REUNION,
+                DECISION,
+                Pathways.aProfile(),
+                DECEMBER_1,
+                DECEMBER_1,
+                LocalDate.parse("2027-05-31")));
+  }
+
+  @Test
+  void aMetropolitanDecisionDatedTheNextDayIsRefusedWhileItIsTomorrowInLaReunion() {
+    clock.set(PARIS_EVENING);
+
+    fixture
+        .given(awaitingDecisionIn(dossierId, HAUTE_GARONNE, SESSION_DAY))
+        .when(Pathways.anAuthorisation(dossierId, HAUTE_GARONNE, DECEMBER_1))
+        .expectNoEvents()
+        .expectException(
+            fieldError("decidedOn", "date future : au plus aujourd'hui, le 30 novembre 2026"));
+  }
+
+  @Test
+  void aDecisionDatedParisTodayIsRefusedInMartiniqueWhereItIsStillTheDayBefore() {
+    clock.set(MARTINIQUE_EVENING);
+
+    fixture
+        .given(awaitingDecisionIn(dossierId, MARTINIQUE, SESSION_DAY))
+        .when(Pathways.anAuthorisation(dossierId, MARTINIQUE, DECEMBER_1))
+        .expectNoEvents()
+        .expectException(
+            fieldError("decidedOn", "date future : au plus aujourd'hui, le 30 novembre 2026"));
+  }
+
+  @Test
+  void anEndDatedParisTodayIsRefusedInMartiniqueWhereItIsStillTheDayBefore() {
+    clock.set(MARTINIQUE_EVENING);
+    List<Object> running = new ArrayList<>(awaitingDecisionIn(dossierId, MARTINIQUE, SESSION_DAY));
+    running.add(
+        new PathwayAuthorised(
+            dossierId,
+            MARTINIQUE,
+            DECISION,
+            Pathways.aProfile(),
+            SESSION_DAY,
+            SESSION_DAY,
+            LocalDate.parse("2027-05-25")));
+
+    fixture
+        .given(running)
+        .when(
+            new EndPathwayCommand(
+                dossierId, MARTINIQUE, DECISION, DECEMBER_1, EndReason.PERSON_REQUEST, null, null))
+        .expectNoEvents()
+        .expectException(
+            fieldError("decidedOn", "date future : au plus aujourd'hui, le 30 novembre 2026"));
+  }
+
+  @Test
+  void aTermEndsOnceItsLastDayIsOverInItsDepartement() {
+    clock.set(PARIS_EVENING);
+    Instant juneFirstInLaReunion = Instant.parse("2027-05-31T20:00:00Z");
+
+    fixture
+        .given(awaitingDecisionIn(dossierId, LA_REUNION, SESSION_DAY))
+        .andGivenCurrentTime(clock.instant())
+        .when(Pathways.anAuthorisation(dossierId, LA_REUNION, DECEMBER_1))
+        .expectScheduledDeadlineWithName(juneFirstInLaReunion.plus(GRACE), TermEndDue.NAME);
   }
 
   @Test

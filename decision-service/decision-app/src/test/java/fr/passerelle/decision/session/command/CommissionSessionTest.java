@@ -16,6 +16,7 @@ import fr.passerelle.edge.refusal.ConflictException;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.testsupport.TestClock;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,13 @@ class CommissionSessionTest {
 
   private AggregateTestFixture<CommissionSession> fixture;
   private Sessions.KnownSessions sessions;
+  private final TestClock clock = TestClock.at(LocalDate.parse("2019-04-20"));
 
   @BeforeEach
   void setUp() {
     fixture = new AggregateTestFixture<>(CommissionSession.class);
     fixture.registerInjectableResource(new QuorumRule(new BigDecimal("0.5")));
-    fixture.registerInjectableResource(TestClock.at(LocalDate.parse("2019-04-20")));
+    fixture.registerInjectableResource(clock);
     fixture.registerInjectableResource(Sessions.rosters());
     sessions = Sessions.knownSessions();
     fixture.registerInjectableResource(sessions);
@@ -188,6 +190,64 @@ class CommissionSessionTest {
         .when(tomorrow)
         .expectNoEvents()
         .expectException(InvalidRequestException.class);
+  }
+
+  @Test
+  void aSessionDatedTodayInLaReunionIsRecordedWhileParisIsStillOnTheDayBefore() {
+    clock.set(Instant.parse("2026-11-30T22:30:00Z"));
+    var session = sittingOn("974", "2026-12-01");
+
+    fixture.givenNoPriorActivity().when(session).expectEvents(opened(session, true));
+  }
+
+  @Test
+  void aMetropolitanSessionDatedTheNextDayIsRefusedWhileItIsTomorrowInLaReunion() {
+    clock.set(Instant.parse("2026-11-30T22:30:00Z"));
+
+    fixture
+        .givenNoPriorActivity()
+        .when(sittingOn("31", "2026-12-01"))
+        .expectNoEvents()
+        .expectException(futureSessionDate());
+  }
+
+  @Test
+  void aSessionDatedParisTodayIsRefusedInMartiniqueWhereItIsStillTheDayBefore() {
+    clock.set(Instant.parse("2026-12-01T02:30:00Z"));
+
+    fixture
+        .givenNoPriorActivity()
+        .when(sittingOn("972", "2026-12-01"))
+        .expectNoEvents()
+        .expectException(futureSessionDate());
+  }
+
+  /** A usual session of {@code department}'s commission on {@code date}. */
+  private static OpenCommissionSessionCommand sittingOn(String department, String date) {
+    return new OpenCommissionSessionCommand(
+        "s-1",
+        department,
+        LocalDate.parse(date),
+        Sessions.CHAIR,
+        Sessions.present(14),
+        usualMandates(),
+        null);
+  }
+
+  private static org.hamcrest.Matcher<InvalidRequestException> futureSessionDate() {
+    return new org.hamcrest.TypeSafeMatcher<>() {
+      @Override
+      protected boolean matchesSafely(InvalidRequestException refusal) {
+        return refusal.errors().stream()
+            .anyMatch(
+                error -> error.field().equals("date") && error.message().contains("date future"));
+      }
+
+      @Override
+      public void describeTo(org.hamcrest.Description description) {
+        description.appendText("a refusal of date saying date future");
+      }
+    };
   }
 
   @Test
