@@ -68,9 +68,10 @@ public class RetentionSchedule {
         event.dossierId());
     contact(
         event.dossierId(),
+        // recorded before submissions had a date (0.4): Paris's day was then the date
         event.submittedOn() != null
             ? event.submittedOn()
-            : day(event.submittedAt(), event.departmentCode()));
+            : LocalDate.ofInstant(event.submittedAt(), DepartmentCode.METROPOLE));
   }
 
   @EventHandler

@@ -138,10 +138,9 @@ public class DossierSummaries {
     Timestamp erased = rs.getTimestamp("erased_at");
     Date received = rs.getDate("erasure_received_on");
     Date submittedOn = rs.getDate("submitted_on");
-    String departmentCode = rs.getString("department_code");
     return new DossierSummary(
         rs.getString("dossier_id"),
-        departmentCode,
+        rs.getString("department_code"),
         rs.getString("association_id"),
         rs.getString("person_id"),
         rs.getString("status"),
@@ -149,10 +148,11 @@ public class DossierSummaries {
         submitted == null ? null : submitted.toInstant(),
         submittedOn != null
             ? submittedOn.toLocalDate()
-            // a submission recorded without its date: the day it was recorded, in its département
+            // recorded before submissions had a date (0.4): Paris's day was then the date, the one
+            // every consumer dates it by (DossierSubmitted.submissionDate)
             : submitted == null
                 ? null
-                : LocalDate.ofInstant(submitted.toInstant(), DepartmentCode.zone(departmentCode)),
+                : LocalDate.ofInstant(submitted.toInstant(), DepartmentCode.METROPOLE),
         received == null ? null : received.toLocalDate(),
         erased == null ? null : erased.toInstant(),
         rs.getString("erasure_reason"));
