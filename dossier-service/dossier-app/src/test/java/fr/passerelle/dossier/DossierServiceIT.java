@@ -3,6 +3,8 @@ package fr.passerelle.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.passerelle.contract.EventContract;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -118,6 +121,47 @@ class DossierServiceIT {
       assertThat(signedTomorrow.statusCode()).isEqualTo(400);
       assertThat(signedTomorrow.body())
           .contains("\"field\":\"plan.signedOn\"", "ne peut pas être dans le futur");
+    } finally {
+      clock.reset();
+    }
+  }
+
+  /**
+   * Today is the département's: at 01:30 in La Réunion, Paris still the day before, a plan signed
+   * that day is taken there, and refused in a metropolitan département with the problem the body's
+   * own checks give.
+   */
+  @Test
+  void aPlanSignedOnLaReunionsTodayIsTakenThereWhileParisIsStillTheDayBefore(
+      @Autowired MovableClock clock) throws Exception {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+    clock.set(day.atStartOfDay(ZoneOffset.UTC).minusMinutes(150).toInstant());
+    try {
+      var registered =
+          TestHttp.onPort(port)
+              .as(TestTokens.staff("PREFECTURE", "974"))
+              .postJson("/api/departements/974/associations", Dossiers.anAssociationBody());
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+      String inReunion = id(registered);
+      String signedThatDay =
+          Dossiers.aCompleteDossierBody(inReunion)
+              .replace("\"signedOn\":\"2019-03-01\"", "\"signedOn\":\"" + day + "\"");
+
+      var reunion =
+          TestHttp.onPort(port)
+              .as(TestTokens.association(inReunion, "974"))
+              .postJson("/api/departements/974/dossiers", signedThatDay);
+      var metropole =
+          http.postJson(
+              "/api/departements/31/dossiers", signedThatDay.replace(inReunion, associationId));
+
+      assertThat(reunion.statusCode()).as(reunion.body()).isEqualTo(201);
+      assertThat(metropole.statusCode()).isEqualTo(400);
+      JsonNode problem = new ObjectMapper().readTree(metropole.body());
+      assertThat(problem.path("title").asText()).isEqualTo("Requête invalide");
+      assertThat(problem.path("errors").toString())
+          .isEqualTo(
+              "[{\"field\":\"plan.signedOn\",\"message\":\"ne peut pas être dans le futur\"}]");
     } finally {
       clock.reset();
     }

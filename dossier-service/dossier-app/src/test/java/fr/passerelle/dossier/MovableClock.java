@@ -40,9 +40,31 @@ public final class MovableClock extends Clock {
     return FRANCE;
   }
 
+  /**
+   * The same moving time, read in {@code zone}: a département's today ({@code
+   * DepartmentCode.today}) follows the day a test sets.
+   */
   @Override
   public Clock withZone(ZoneId zone) {
-    return this;
+    MovableClock source = this;
+    return zone.equals(FRANCE)
+        ? this
+        : new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return zone;
+          }
+
+          @Override
+          public Clock withZone(ZoneId other) {
+            return source.withZone(other);
+          }
+
+          @Override
+          public Instant instant() {
+            return source.instant();
+          }
+        };
   }
 
   @Override

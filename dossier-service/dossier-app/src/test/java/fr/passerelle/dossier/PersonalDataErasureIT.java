@@ -18,6 +18,7 @@ import fr.passerelle.testsupport.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -183,6 +184,47 @@ class PersonalDataErasureIT {
     assertThat(future.statusCode()).isEqualTo(400);
     assertThat(future.body()).contains("\"field\":\"receivedOn\"");
     assertThat(countEvents()).isEqualTo(events);
+  }
+
+  /**
+   * The day a request was received is the département's: at 22:30 in Martinique, Paris already the
+   * next day, a request dated Paris's day is refused as in the future, one dated Martinique's
+   * taken.
+   */
+  @Test
+  void aRequestDatedParissTodayIsRefusedInMartiniqueWhileItIsStillTheDayBeforeThere(
+      @Autowired MovableClock clock) {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+    clock.set(day.atTime(2, 30).toInstant(ZoneOffset.UTC));
+    try {
+      var registered =
+          TestHttp.onPort(port)
+              .as(TestTokens.staff("PREFECTURE", "972"))
+              .postJson("/api/departements/972/associations", Dossiers.anAssociationBody());
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+      String inMartinique = id(registered);
+      var martinique = TestHttp.onPort(port).as(TestTokens.association(inMartinique, "972"));
+      var drafted =
+          martinique.postJson(
+              "/api/departements/972/dossiers", Dossiers.aCompleteDossierBody(inMartinique));
+      assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+      String path = "/api/departements/972/dossiers/" + id(drafted) + "/erasure-request";
+      long events = countEvents();
+
+      var parissDay = martinique.postJson(path, "{\"receivedOn\":\"" + day + "\"}");
+
+      assertThat(parissDay.statusCode()).isEqualTo(400);
+      assertThat(parissDay.body())
+          .contains("\"field\":\"receivedOn\"", "ne peut pas être dans le futur");
+      assertThat(countEvents()).isEqualTo(events);
+
+      var martiniquesDay =
+          martinique.postJson(path, "{\"receivedOn\":\"" + day.minusDays(1) + "\"}");
+
+      assertThat(martiniquesDay.statusCode()).as(martiniquesDay.body()).isEqualTo(202);
+    } finally {
+      clock.reset();
+    }
   }
 
   @Test

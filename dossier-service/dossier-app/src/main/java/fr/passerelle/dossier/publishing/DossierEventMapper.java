@@ -5,10 +5,10 @@ import fr.passerelle.dossier.events.PersonalDataErased;
 import fr.passerelle.dossier.events.PersonalDataErasureDue;
 import fr.passerelle.dossier.intake.api.DossierContent;
 import fr.passerelle.dossier.intake.api.ErasureAnnounced;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DossierEventMapper implements IntegrationEventMapper {
-
-  /** Where the dossier's days are counted, whatever the zone of the machine. */
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   @Override
   public Optional<IntegrationEvent> map(Object internalEvent) {
@@ -58,7 +55,9 @@ class DossierEventMapper implements IntegrationEventMapper {
               new PersonalDataErased(
                   e.dossierId(),
                   e.departmentCode(),
-                  LocalDate.ofInstant(e.erasedAt(), FRANCE),
+                  // the day of the erasure in the dossier's département, whatever the machine's
+                  // zone
+                  LocalDate.ofInstant(e.erasedAt(), DepartmentCode.zone(e.departmentCode())),
                   e.reason())));
     }
     if (internalEvent instanceof ErasureAnnounced e) {

@@ -7,10 +7,10 @@ import fr.passerelle.dossier.intake.api.ErasureAnnounced;
 import fr.passerelle.dossier.intake.api.PersonalDataErased;
 import fr.passerelle.dossier.retention.RetentionPolicy.Facts;
 import fr.passerelle.dossier.retention.RetentionPolicy.Stage;
+import fr.passerelle.edge.DepartmentCode;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,16 +23,14 @@ import org.springframework.stereotype.Component;
  * something happened with the person, the erasure day the association was told. Fed by the
  * dossier's own events (drafting, revisions, submission, warning, erasure) and by the other
  * services' events about it (opinions, decisions, rights, outcomes: each a contact, by its domain
- * date; a refusal or the pathway's end closes it).
+ * date; a refusal or the pathway's end closes it). A recording time becomes a day in the dossier's
+ * département's zone.
  */
 @Component
 @ProcessingGroup(RetentionSchedule.NAME)
 public class RetentionSchedule {
 
   public static final String NAME = "retention";
-
-  /** Where the dossier's days are counted: an instant's day is the one it was in France. */
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   private final JdbcTemplate jdbc;
 
@@ -51,7 +49,7 @@ public class RetentionSchedule {
         event.dossierId(),
         event.departmentCode(),
         event.content().associationId(),
-        day(event.draftedAt()));
+        day(event.draftedAt(), event.departmentCode()));
   }
 
   @EventHandler
@@ -60,7 +58,7 @@ public class RetentionSchedule {
         "UPDATE retention_schedule SET association_id = ? WHERE dossier_id = ?",
         event.content().associationId(),
         event.dossierId());
-    contact(event.dossierId(), day(revisedAt));
+    contact(event.dossierId(), day(revisedAt, departmentOf(event.dossierId())));
   }
 
   @EventHandler
@@ -70,7 +68,10 @@ public class RetentionSchedule {
         event.dossierId());
     contact(
         event.dossierId(),
-        event.submittedOn() != null ? event.submittedOn() : day(event.submittedAt()));
+        // recorded before submissions had a date (0.4): Paris's day was then the date
+        event.submittedOn() != null
+            ? event.submittedOn()
+            : LocalDate.ofInstant(event.submittedAt(), DepartmentCode.METROPOLE));
   }
 
   @EventHandler
@@ -85,7 +86,7 @@ public class RetentionSchedule {
   void on(PersonalDataErased event) {
     jdbc.update(
         "UPDATE retention_schedule SET stage = 'ERASED', erased_on = ? WHERE dossier_id = ?",
-        Date.valueOf(day(event.erasedAt())),
+        Date.valueOf(day(event.erasedAt(), event.departmentCode())),
         event.dossierId());
   }
 
@@ -117,12 +118,25 @@ public class RetentionSchedule {
   /** A dossier to look at today. */
   public record Entry(String dossierId, Facts facts) {}
 
-  /** The dossiers whose period may end within the warning period of {@code today}. */
-  public List<Entry> toLookAt(RetentionPolicy policy, LocalDate today) {
+  /** The départements with dossiers whose data a retention period may erase. */
+  public List<String> departments() {
+    return jdbc.queryForList(
+        """
+        SELECT DISTINCT department_code FROM retention_schedule
+        WHERE stage IN ('DRAFT', 'CLOSED') ORDER BY department_code""",
+        String.class);
+  }
+
+  /**
+   * The dossiers of {@code departmentCode} whose period may end within the warning period of {@code
+   * today}, the département's today.
+   */
+  public List<Entry> toLookAt(RetentionPolicy policy, String departmentCode, LocalDate today) {
     return jdbc.query(
         """
         SELECT dossier_id, stage, last_contact, announced_erasure_on FROM retention_schedule
-        WHERE (stage = 'DRAFT' AND last_contact <= ?) OR (stage = 'CLOSED' AND last_contact <= ?)
+        WHERE department_code = ?
+          AND ((stage = 'DRAFT' AND last_contact <= ?) OR (stage = 'CLOSED' AND last_contact <= ?))
         ORDER BY last_contact, dossier_id""",
         (rs, row) -> {
           Date announced = rs.getDate("announced_erasure_on");
@@ -133,6 +147,7 @@ public class RetentionSchedule {
                   rs.getDate("last_contact").toLocalDate(),
                   announced == null ? null : announced.toLocalDate()));
         },
+        departmentCode,
         Date.valueOf(policy.lookBefore(Stage.DRAFT, today)),
         Date.valueOf(policy.lookBefore(Stage.CLOSED, today)));
   }
@@ -164,8 +179,20 @@ public class RetentionSchedule {
         associationId);
   }
 
-  /** The day {@code instant} was in France. */
-  static LocalDate day(Instant instant) {
-    return LocalDate.ofInstant(instant, FRANCE);
+  /** The day {@code instant} was in département {@code departmentCode}. */
+  static LocalDate day(Instant instant, String departmentCode) {
+    return LocalDate.ofInstant(instant, DepartmentCode.zone(departmentCode));
+  }
+
+  /** The département of a dossier known here; none (Paris's days) for one that is not. */
+  private String departmentOf(String dossierId) {
+    return jdbc
+        .queryForList(
+            "SELECT department_code FROM retention_schedule WHERE dossier_id = ?",
+            String.class,
+            dossierId)
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 }

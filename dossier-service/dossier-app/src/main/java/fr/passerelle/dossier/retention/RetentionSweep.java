@@ -5,6 +5,7 @@ import fr.passerelle.dossier.intake.api.EraseExpiredDataCommand;
 import fr.passerelle.dossier.retention.RetentionPolicy.Erase;
 import fr.passerelle.dossier.retention.RetentionPolicy.Next;
 import fr.passerelle.dossier.retention.RetentionPolicy.Warn;
+import fr.passerelle.edge.DepartmentCode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one that fails (changed meanwhile, say) stops no other; the dossier's own rules make a second
  * run, or a run on another instance at the same time, do nothing more. Each run is recorded, counts
  * only, in {@code retention_sweep_run}; {@link DailyRetention} runs it once a day.
+ *
+ * <p>Each dossier's day is its département's: run once a day, the sweep warns and erases on the day
+ * announced in the département's zone, whichever hour of that day the run falls at there.
  */
 @Component
 public class RetentionSweep {
@@ -55,36 +59,41 @@ public class RetentionSweep {
   /** What a sweep did. */
   public record Outcome(int warned, int erased, int failed) {}
 
-  /** Runs today's step of every dossier that needs one, today read from the clock. */
+  /**
+   * Runs today's step of every dossier that needs one, today read from the clock in each dossier's
+   * département.
+   */
   public Outcome sweep() {
     Instant startedAt = clock.instant();
-    LocalDate today = LocalDate.ofInstant(startedAt, clock.getZone());
     int warned = 0;
     int erased = 0;
     int failed = 0;
-    for (RetentionSchedule.Entry entry : schedule.toLookAt(policy, today)) {
-      Next next = policy.next(entry.facts(), today);
-      Object command;
-      if (next instanceof Warn warn) {
-        command = new AnnounceErasureCommand(entry.dossierId(), warn.erasureOn(), warn.reason());
-      } else if (next instanceof Erase erase) {
-        command = new EraseExpiredDataCommand(entry.dossierId(), erase.reason());
-      } else {
-        continue;
-      }
-      try {
-        transactions.executeWithoutResult(status -> commands.sendAndWait(command));
-        if (next instanceof Warn) {
-          warned++;
+    for (String departmentCode : schedule.departments()) {
+      LocalDate today = DepartmentCode.today(departmentCode, clock);
+      for (RetentionSchedule.Entry entry : schedule.toLookAt(policy, departmentCode, today)) {
+        Next next = policy.next(entry.facts(), today);
+        Object command;
+        if (next instanceof Warn warn) {
+          command = new AnnounceErasureCommand(entry.dossierId(), warn.erasureOn(), warn.reason());
+        } else if (next instanceof Erase erase) {
+          command = new EraseExpiredDataCommand(entry.dossierId(), erase.reason());
         } else {
-          erased++;
+          continue;
         }
-      } catch (RuntimeException e) {
-        failed++;
-        LOG.warn(
-            "Retention: dossier {} not handled today ({})",
-            entry.dossierId(),
-            e.getClass().getSimpleName());
+        try {
+          transactions.executeWithoutResult(status -> commands.sendAndWait(command));
+          if (next instanceof Warn) {
+            warned++;
+          } else {
+            erased++;
+          }
+        } catch (RuntimeException e) {
+          failed++;
+          LOG.warn(
+              "Retention: dossier {} not handled today ({})",
+              entry.dossierId(),
+              e.getClass().getSimpleName());
+        }
       }
     }
     if (warned + erased + failed > 0) {
@@ -95,7 +104,8 @@ public class RetentionSweep {
         INSERT INTO retention_sweep_run (run_id, swept_on, started_at, warned, erased, failed)
         VALUES (?, ?, ?, ?, ?, ?)""",
         UUID.randomUUID(),
-        Date.valueOf(today),
+        // the run is the platform's, dated in its zone
+        Date.valueOf(LocalDate.ofInstant(startedAt, clock.getZone())),
         Timestamp.from(startedAt),
         warned,
         erased,

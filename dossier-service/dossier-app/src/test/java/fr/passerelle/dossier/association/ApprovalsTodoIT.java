@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -125,6 +126,23 @@ class ApprovalsTodoIT {
     assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
     assertThat(renewed.body()).contains("\"approvedFrom\":\"2025-02-28\"");
     assertThat(todo(prefecture("22"), "22")).doesNotContain(withDossiers);
+  }
+
+  /**
+   * The sixty days are counted in the département's days: at 01:30 in La Réunion, Paris still the
+   * day before, La Réunion's approval shows and a metropolitan one ending the same day not yet.
+   */
+  @Test
+  void anOverseasApprovalShowsOnItsDepartementsDayNotParis() {
+    LocalDate lastDay = LocalDate.of(2026, 3, 31);
+    clock.set(LocalDate.of(2025, 12, 1));
+    String reunion = approve("974", "Association réunionnaise", lastDay.minusYears(2), lastDay);
+    String finistere = approve("29", "Association finistérienne", lastDay.minusYears(2), lastDay);
+
+    clock.set(lastDay.minusDays(60).atStartOfDay(ZoneOffset.UTC).minusMinutes(150).toInstant());
+
+    assertThat(todo(prefecture("974"), "974")).contains(reunion, "\"since\":\"2026-01-30\"");
+    assertThat(todo(prefecture("29"), "29")).doesNotContain(finistere);
   }
 
   private String approve(String departement, String name, LocalDate from, LocalDate until) {

@@ -21,6 +21,7 @@ import fr.passerelle.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -123,6 +124,55 @@ class RetentionIT {
                 .get("/api/departements/31/erasures-due")
                 .body())
         .doesNotContain(dossierId);
+  }
+
+  /**
+   * A Martinique draft is warned and erased on Martinique's days: at 02:30 UTC Paris has reached
+   * the day, Martinique (22:30 the day before) has not, and the sweep does nothing yet.
+   */
+  @Test
+  void anOverseasDraftIsAnnouncedAndErasedOnItsDepartementsDaysNotParis() {
+    LocalDate drafted = LocalDate.of(2026, 1, 10);
+    clock.set(drafted.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    var prefecture = TestHttp.onPort(port).as(TestTokens.staff("PREFECTURE", "972"));
+    String associationId =
+        id(
+            prefecture
+                .postJson(
+                    "/api/departements/972/associations",
+                    """
+                    {"name":"Association","approvedFrom":"2025-01-10","approvedUntil":"2028-01-10"}""")
+                .body());
+    var drafting =
+        TestHttp.onPort(port)
+            .as(TestTokens.association(associationId, "972"))
+            .postJson(
+                "/api/departements/972/dossiers",
+                Dossiers.aCompleteDossierBody(associationId).replace("2019-03-01", "2025-12-01"));
+    assertThat(drafting.statusCode()).as(drafting.body()).isEqualTo(201);
+    String dossierId = id(drafting.body());
+    String personId = personIdOf(dossierId);
+    LocalDate due = drafted.plusMonths(3);
+
+    clock.set(due.minusDays(30).atTime(2, 30).toInstant(ZoneOffset.UTC));
+    sweep.sweep();
+    assertThat(announcements(dossierId)).isZero();
+
+    clock.set(due.minusDays(30).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    sweep.sweep();
+    awaitAnnouncements(dossierId);
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErasureDue.TYPE).value())
+        .contains("\"erasureDueOn\":\"" + due + "\"");
+
+    clock.set(due.atTime(2, 30).toInstant(ZoneOffset.UTC));
+    sweep.sweep();
+    assertThat(vault.read(personId)).isPresent();
+
+    clock.set(due.atTime(12, 0).toInstant(ZoneOffset.UTC));
+    sweep.sweep();
+    awaitErased(personId);
+    assertThat(Dossiers.awaitPublished(dossierId, PersonalDataErased.TYPE).value())
+        .contains("\"erasedOn\":\"" + due + "\"");
   }
 
   @Test

@@ -6,6 +6,7 @@ import fr.passerelle.dossier.association.command.UnknownAssociationException;
 import fr.passerelle.dossier.association.query.ApprovalsTodo;
 import fr.passerelle.dossier.association.query.AssociationView;
 import fr.passerelle.dossier.association.query.AssociationsProjection;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.command.Commands;
 import fr.passerelle.edge.route.Routes;
 import fr.passerelle.edge.security.PasserelleUser;
@@ -99,16 +100,17 @@ class AssociationController {
   }
 
   /**
-   * The approvals to see to as of today: the département's for the préfecture, its own for an
-   * association.
+   * The approvals to see to as of today in the département: the département's for the préfecture,
+   * its own for an association.
    */
   @GetMapping("/todo")
   List<ApprovalsTodo.Item> todo(@PathVariable String departmentCode, PasserelleUser caller) {
+    LocalDate today = DepartmentCode.today(departmentCode, clock);
     if (Routes.associationOnly(caller)) {
       return caller.associationId() == null
           ? List.of()
-          : approvalsTodo.asOf(departmentCode, caller.associationId(), LocalDate.now(clock));
+          : approvalsTodo.asOf(departmentCode, caller.associationId(), today);
     }
-    return approvalsTodo.asOf(departmentCode, null, LocalDate.now(clock));
+    return approvalsTodo.asOf(departmentCode, null, today);
   }
 }

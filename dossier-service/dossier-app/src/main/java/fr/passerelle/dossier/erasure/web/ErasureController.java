@@ -3,7 +3,6 @@ package fr.passerelle.dossier.erasure.web;
 import fr.passerelle.edge.security.PasserelleUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +30,10 @@ class ErasureController {
   }
 
   /**
-   * @param receivedOn the day the person's request was received
+   * @param receivedOn the day the person's request was received: not after today in the dossier's
+   *     département, which the dossier checks
    */
-  record ErasureRequestBody(
-      @NotNull(message = "obligatoire") @PastOrPresent(message = "ne peut pas être dans le futur")
-          LocalDate receivedOn) {}
+  record ErasureRequestBody(@NotNull(message = "obligatoire") LocalDate receivedOn) {}
 
   /** What became of the request: awaiting confirmation, or done. */
   record ErasureStatus(String dossierId, String status, LocalDate receivedOn) {}

@@ -19,6 +19,7 @@ import fr.passerelle.dossier.intake.api.RequestErasureCommand;
 import fr.passerelle.dossier.intake.api.ReviseDraftCommand;
 import fr.passerelle.dossier.intake.api.SubmitDossierCommand;
 import fr.passerelle.dossier.intake.api.WithdrawDraftCommand;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,7 +34,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * association submits it complete, or withdraws it. The person's data (in the vault) is erased when
  * the draft is withdrawn, when the person's request is confirmed by the préfecture, or when a
  * retention period has passed and was announced to the association; the dossier itself (ids, codes,
- * dates) stays, with the tombstone saying when and why.
+ * dates) stays, with the tombstone saying when and why. Its days are its département's: a date "not
+ * in the future" is one not after today in the département's zone.
  */
 @Aggregate
 public class Dossier {
@@ -59,6 +61,7 @@ public class Dossier {
 
   @CommandHandler
   public Dossier(DraftDossierCommand command, Clock clock) {
+    requireSignedByToday(command.content(), command.departmentCode(), clock);
     apply(
         new DossierDrafted(
             command.dossierId(),
@@ -69,8 +72,9 @@ public class Dossier {
   }
 
   @CommandHandler
-  void handle(ReviseDraftCommand command) {
+  void handle(ReviseDraftCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
+    requireSignedByToday(command.content(), departmentCode, clock);
     requireNotErased();
     requireDraft("modifié");
     apply(new DraftRevised(dossierId, command.content()));
@@ -81,7 +85,7 @@ public class Dossier {
     requireDepartment(command.departmentCode());
     requireNotErased();
     requireDraft("soumis");
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = DepartmentCode.today(departmentCode, clock);
     LocalDate submittedOn = command.submittedOn() != null ? command.submittedOn() : today;
     if (submittedOn.isAfter(today)) {
       throw InvalidRequestException.of("submittedOn", "ne peut pas être dans le futur");
@@ -118,13 +122,13 @@ public class Dossier {
   @CommandHandler
   void handle(RequestErasureCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
+    if (command.receivedOn().isAfter(DepartmentCode.today(departmentCode, clock))) {
+      throw InvalidRequestException.of("receivedOn", "ne peut pas être dans le futur");
+    }
     requireNotErased();
     if (erasureRequestedBy != null) {
       throw new DossierStateException(
           "Une demande d'effacement de ce dossier attend déjà la confirmation de la préfecture.");
-    }
-    if (command.receivedOn().isAfter(LocalDate.now(clock))) {
-      throw InvalidRequestException.of("receivedOn", "ne peut pas être dans le futur");
     }
     apply(
         new ErasureRequested(
@@ -237,6 +241,18 @@ public class Dossier {
   private void requireDepartment(String requested) {
     if (!departmentCode.equals(requested)) {
       throw new UnknownDossierException();
+    }
+  }
+
+  /**
+   * A plan is signed by today in the dossier's département at the latest: the association enters
+   * the day the person signed, in the département's days, not Paris's.
+   */
+  private static void requireSignedByToday(
+      DossierContent content, String departmentCode, Clock clock) {
+    if (content.signedOn() != null
+        && content.signedOn().isAfter(DepartmentCode.today(departmentCode, clock))) {
+      throw InvalidRequestException.of("plan.signedOn", "ne peut pas être dans le futur");
     }
   }
 

@@ -6,12 +6,12 @@ import fr.passerelle.dossier.intake.api.DraftRevised;
 import fr.passerelle.dossier.intake.api.DraftWithdrawn;
 import fr.passerelle.dossier.intake.api.ErasureRequested;
 import fr.passerelle.dossier.intake.api.PersonalDataErased;
+import fr.passerelle.edge.DepartmentCode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(DossierSummaries.NAME)
 public class DossierSummaries {
-
-  /** Where a recording time becomes a day, for submissions recorded without their date. */
-  private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
 
   public static final String NAME = "dossier-summaries";
 
@@ -151,7 +148,11 @@ public class DossierSummaries {
         submitted == null ? null : submitted.toInstant(),
         submittedOn != null
             ? submittedOn.toLocalDate()
-            : submitted == null ? null : LocalDate.ofInstant(submitted.toInstant(), FRANCE),
+            // recorded before submissions had a date (0.4): Paris's day was then the date, the one
+            // every consumer dates it by (DossierSubmitted.submissionDate)
+            : submitted == null
+                ? null
+                : LocalDate.ofInstant(submitted.toInstant(), DepartmentCode.METROPOLE),
         received == null ? null : received.toLocalDate(),
         erased == null ? null : erased.toInstant(),
         rs.getString("erasure_reason"));

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -41,12 +40,16 @@ public record DossierRequest(
           String phone,
       @Email(message = "adresse électronique invalide") @Size(max = 200) String email) {}
 
-  /** The pathway plan written with the person and signed by them. */
+  /**
+   * The pathway plan written with the person and signed by them; {@code signedOn} not after today
+   * in the dossier's département, which the dossier checks (the body does not know the
+   * département).
+   */
   public record PlanRequest(
       Set<PathwayAction> actions,
       @Size(max = 4000, message = "4000 caractères au plus") String notes,
       Boolean stopsProstitution,
-      @PastOrPresent(message = "ne peut pas être dans le futur") LocalDate signedOn) {}
+      LocalDate signedOn) {}
 
   /** The same request on behalf of {@code associationId}. */
   DossierRequest forAssociation(String associationId) {

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.passerelle.dossier.renewal.api.RenewalRequested;
 import fr.passerelle.dossier.renewal.api.RequestRenewalCommand;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,10 +27,13 @@ public class RenewalRequest {
     // rebuilt from its events by Axon
   }
 
-  /** A request is dated today at the latest, and not before the dossier was submitted. */
+  /**
+   * A request is dated today at the latest (today in the dossier's département), and not before the
+   * dossier was submitted.
+   */
   @CommandHandler
   public RenewalRequest(RequestRenewalCommand command, Clock clock) {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = DepartmentCode.today(command.departmentCode(), clock);
     if (command.requestedOn().isAfter(today)) {
       throw InvalidRequestException.of(
           "requestedOn", "date future : une demande est enregistrée une fois faite");

@@ -348,6 +348,145 @@ class DossierTest {
     return "pseudonym-of-" + dossierId;
   }
 
+  /** 23:30 on 30 November in Paris, already 02:30 on 1 December in La Réunion. */
+  private static final Instant PARIS_EVENING = Instant.parse("2026-11-30T22:30:00Z");
+
+  /** 03:30 on 1 December in Paris, still 22:30 on 30 November in Martinique. */
+  private static final Instant PARIS_NIGHT = Instant.parse("2026-12-01T02:30:00Z");
+
+  private static final LocalDate DECEMBER_1 = LocalDate.of(2026, 12, 1);
+
+  @Test
+  void aReunionDossierIsSubmittedOnItsTodayWhileParisIsStillTheDayBefore() {
+    DossierContent content = aCompleteContent(ASSOCIATION);
+
+    at(PARIS_EVENING)
+        .given(new DossierDrafted(dossierId, "974", personId, content, PARIS_EVENING))
+        .when(new SubmitDossierCommand(dossierId, "974", DECEMBER_1))
+        .expectEvents(
+            new DossierSubmitted(
+                dossierId,
+                "974",
+                personId,
+                content,
+                AgeBand.FROM_25_TO_34,
+                PARIS_EVENING,
+                pseudonym(),
+                DECEMBER_1));
+  }
+
+  @Test
+  void aReunionDossierSubmittedWithoutADateIsDatedItsTodayNotParis() {
+    DossierContent content = aCompleteContent(ASSOCIATION);
+
+    at(PARIS_EVENING)
+        .given(new DossierDrafted(dossierId, "974", personId, content, PARIS_EVENING))
+        .when(new SubmitDossierCommand(dossierId, "974"))
+        .expectEvents(
+            new DossierSubmitted(
+                dossierId,
+                "974",
+                personId,
+                content,
+                AgeBand.FROM_25_TO_34,
+                PARIS_EVENING,
+                pseudonym(),
+                DECEMBER_1));
+  }
+
+  @Test
+  void aMetropolitanSubmissionDatedParissTomorrowIsRefusedAtThatSameMoment() {
+    at(PARIS_EVENING)
+        .given(
+            new DossierDrafted(
+                dossierId, "31", personId, aCompleteContent(ASSOCIATION), PARIS_EVENING))
+        .when(new SubmitDossierCommand(dossierId, "31", DECEMBER_1))
+        .expectException(refusing("submittedOn", "ne peut pas être dans le futur"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aPlanSignedOnTheDepartementsTodayIsDraftedAndOneSignedAfterItIsRefused() {
+    DossierContent signedDecember1 = signedOn(DECEMBER_1);
+
+    at(PARIS_EVENING)
+        .givenNoPriorActivity()
+        .when(new DraftDossierCommand(dossierId, "974", personId, signedDecember1))
+        .expectEvents(
+            new DossierDrafted(dossierId, "974", personId, signedDecember1, PARIS_EVENING));
+    at(PARIS_EVENING)
+        .givenNoPriorActivity()
+        .when(new DraftDossierCommand(dossierId, "31", personId, signedDecember1))
+        .expectException(refusing("plan.signedOn", "ne peut pas être dans le futur"))
+        .expectNoEvents();
+    at(PARIS_NIGHT)
+        .givenNoPriorActivity()
+        .when(new DraftDossierCommand(dossierId, "972", personId, signedDecember1))
+        .expectException(refusing("plan.signedOn", "ne peut pas être dans le futur"))
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRevisionSignedAfterTheDepartementsTodayIsRefused() {
+    at(PARIS_NIGHT)
+        .given(new DossierDrafted(dossierId, "972", personId, anEmptyContent(), PARIS_NIGHT))
+        .when(new ReviseDraftCommand(dossierId, "972", signedOn(DECEMBER_1)))
+        .expectException(refusing("plan.signedOn", "ne peut pas être dans le futur"))
+        .expectNoEvents();
+    at(PARIS_NIGHT)
+        .given(new DossierDrafted(dossierId, "972", personId, anEmptyContent(), PARIS_NIGHT))
+        .when(new ReviseDraftCommand(dossierId, "972", signedOn(DECEMBER_1.minusDays(1))))
+        .expectEvents(new DraftRevised(dossierId, signedOn(DECEMBER_1.minusDays(1))));
+  }
+
+  @Test
+  void anErasureRequestReceivedOnTheDepartementsTodayIsRecordedAndOneAfterItIsRefused() {
+    at(PARIS_EVENING)
+        .given(new DossierDrafted(dossierId, "974", personId, anEmptyContent(), PARIS_EVENING))
+        .when(new RequestErasureCommand(dossierId, "974", "agent", DECEMBER_1))
+        .expectEvents(new ErasureRequested(dossierId, "974", "agent", DECEMBER_1, PARIS_EVENING));
+    at(PARIS_NIGHT)
+        .given(new DossierDrafted(dossierId, "972", personId, anEmptyContent(), PARIS_NIGHT))
+        .when(new RequestErasureCommand(dossierId, "972", "agent", DECEMBER_1))
+        .expectException(refusing("receivedOn", "ne peut pas être dans le futur"))
+        .expectNoEvents();
+  }
+
+  /** A fixture whose clock reads {@code now}, the association approved in every département. */
+  private static AggregateTestFixture<Dossier> at(Instant now) {
+    var fixture = new AggregateTestFixture<>(Dossier.class);
+    fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+    fixture.registerInjectableResource(
+        (Approvals)
+            (association, department) ->
+                Optional.of(new Approval(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31))));
+    fixture.registerInjectableResource(filesOfAPersonBornOn(LocalDate.of(1994, 5, 2)));
+    return fixture;
+  }
+
+  private static DossierContent signedOn(LocalDate day) {
+    DossierContent c = aCompleteContent(ASSOCIATION);
+    return new DossierContent(
+        c.associationId(),
+        c.nationality(),
+        c.children(),
+        c.monthlyResources(),
+        c.receivesRsa(),
+        c.receivesAda(),
+        c.traffickingVictim(),
+        c.plannedActions(),
+        c.stopsProstitution(),
+        day,
+        c.procuringVictim());
+  }
+
+  private static org.hamcrest.Matcher<Exception> refusing(String field, String message) {
+    return matches(
+        e ->
+            e instanceof InvalidRequestException refused
+                && refused.errors().equals(List.of(FieldError.of(field, message))));
+  }
+
   @Test
   void aDossierOfAnotherDepartementIsUnknown() {
     fixture
