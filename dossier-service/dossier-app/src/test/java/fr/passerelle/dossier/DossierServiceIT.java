@@ -306,6 +306,29 @@ class DossierServiceIT {
     assertThat(countEvents()).isEqualTo(eventsBefore);
   }
 
+  /**
+   * A plan dated after today in every département is refused with the body's other faults, all at
+   * once: the association corrects its form in one go.
+   */
+  @Test
+  void aPlanSignedInTheFutureEverywhereIsRefusedWithTheOtherFieldsAtOnce() {
+    long eventsBefore = countEvents();
+    String body =
+        Dossiers.aCompleteDossierBody(associationId)
+            .replace("b.okafor@example.org", "pas une adresse")
+            .replace(
+                "\"signedOn\":\"2019-03-01\"",
+                "\"signedOn\":\"" + LocalDate.now(ZoneOffset.UTC).plusDays(2) + "\"");
+
+    var refused = http.postJson("/api/departements/31/dossiers", body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("\"field\":\"person.email\"", "adresse électronique invalide")
+        .contains("\"field\":\"plan.signedOn\"", "ne peut pas être dans le futur");
+    assertThat(countEvents()).isEqualTo(eventsBefore);
+  }
+
   @Test
   void anIncompleteSubmissionNamesEveryMissingFieldAndChangesNothing() {
     String dossierId = draft("31", "{\"nationality\":\"NG\"}");

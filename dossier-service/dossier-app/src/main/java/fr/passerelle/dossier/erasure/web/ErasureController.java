@@ -1,5 +1,6 @@
 package fr.passerelle.dossier.erasure.web;
 
+import fr.passerelle.edge.NotAfterTodayInFrance;
 import fr.passerelle.edge.security.PasserelleUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,9 +32,10 @@ class ErasureController {
 
   /**
    * @param receivedOn the day the person's request was received: not after today in the dossier's
-   *     département, which the dossier checks
+   *     département (refused here when after today everywhere, then checked by the dossier)
    */
-  record ErasureRequestBody(@NotNull(message = "obligatoire") LocalDate receivedOn) {}
+  record ErasureRequestBody(
+      @NotNull(message = "obligatoire") @NotAfterTodayInFrance LocalDate receivedOn) {}
 
   /** What became of the request: awaiting confirmation, or done. */
   record ErasureStatus(String dossierId, String status, LocalDate receivedOn) {}

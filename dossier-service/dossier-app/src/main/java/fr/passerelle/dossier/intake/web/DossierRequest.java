@@ -3,6 +3,7 @@ package fr.passerelle.dossier.intake.web;
 import fr.passerelle.dossier.intake.api.DossierContent;
 import fr.passerelle.dossier.intake.api.PathwayAction;
 import fr.passerelle.dossier.vault.PersonalFile;
+import fr.passerelle.edge.NotAfterTodayInFrance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -42,14 +43,14 @@ public record DossierRequest(
 
   /**
    * The pathway plan written with the person and signed by them; {@code signedOn} not after today
-   * in the dossier's département, which the dossier checks (the body does not know the
-   * département).
+   * in the dossier's département: refused here with the other fields when it is after today in
+   * every département, then checked by the dossier against its own département's day.
    */
   public record PlanRequest(
       Set<PathwayAction> actions,
       @Size(max = 4000, message = "4000 caractères au plus") String notes,
       Boolean stopsProstitution,
-      LocalDate signedOn) {}
+      @NotAfterTodayInFrance LocalDate signedOn) {}
 
   /** The same request on behalf of {@code associationId}. */
   DossierRequest forAssociation(String associationId) {
