@@ -99,6 +99,25 @@ class DepartementDaysIT {
     assertMonthToCome(preview("972", "2026-12"));
   }
 
+  @Test
+  void aMartiniquePermitEndingOnTheThirtiethStillExpiresTodayWhileParisIsOnTheFirst() {
+    clock.set(PARIS_SMALL_HOURS);
+    LocalDate thirtieth = LocalDate.of(2026, 11, 30);
+    String martinique = UUID.randomUUID().toString();
+    String metropole = UUID.randomUUID().toString();
+    for (String[] beneficiary : new String[][] {{"972", martinique}, {"15", metropole}}) {
+      aPathway(beneficiary[1]).in(beneficiary[0]).authorisedOn(LocalDate.of(2026, 5, 30)).publish();
+      api.awaitBeneficiary(beneficiary[0], beneficiary[1]);
+      HttpResponse<String> issued =
+          api.issuePermit(beneficiary[0], beneficiary[1], LocalDate.of(2026, 5, 30), thirtieth);
+      assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+      api.awaitBeneficiary(beneficiary[0], beneficiary[1], body -> body.contains("ISSUED"));
+    }
+
+    assertThat(expiringToday("972")).contains(martinique);
+    assertThat(expiringToday("15")).isEqualTo("[]");
+  }
+
   /** A beneficiary of {@code departement} whose pathway was authorised on 1 October 2026. */
   private String authorisedIn(String departement) {
     String dossierId = UUID.randomUUID().toString();
@@ -115,6 +134,14 @@ class DepartementDaysIT {
             {"requestedOn":"%s","children":0,"previousMonthResources":0,
              "receivesRsa":false,"receivesAda":false}"""
                 .formatted(on));
+  }
+
+  private String expiringToday(String departement) {
+    HttpResponse<String> expiring =
+        api.prefecture(departement)
+            .get("/api/departements/%s/rights/permits/expiring?days=0".formatted(departement));
+    assertThat(expiring.statusCode()).as(expiring.body()).isEqualTo(200);
+    return expiring.body();
   }
 
   private HttpResponse<String> preview(String departement, String month) {
