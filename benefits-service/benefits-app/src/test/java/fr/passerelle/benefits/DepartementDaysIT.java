@@ -4,6 +4,7 @@ import static fr.passerelle.benefits.BenefitsApi.aPathway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.passerelle.benefits.reminder.query.RightsTodoList;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.testsupport.TestClock;
 import fr.passerelle.testsupport.TestEvents;
@@ -38,6 +39,7 @@ class DepartementDaysIT {
 
   @LocalServerPort int port;
   @Autowired TestClock clock;
+  @Autowired RightsTodoList reminders;
 
   private BenefitsApi api;
 
@@ -116,6 +118,27 @@ class DepartementDaysIT {
 
     assertThat(expiringToday("972")).contains(martinique);
     assertThat(expiringToday("15")).isEqualTo("[]");
+  }
+
+  @Test
+  void decembersRunIsOnTheListFromMayottesFirstOfDecemberAndNotBeforeParissOwn() {
+    String mayotte = UUID.randomUUID().toString();
+    String metropole = UUID.randomUUID().toString();
+    clock.set(Instant.parse("2026-11-30T10:00:00Z"));
+    api.grantedAfis(aPathway(mayotte).in("976").authorisedOn(LocalDate.of(2026, 10, 1)));
+    api.grantedAfis(aPathway(metropole).in("14").authorisedOn(LocalDate.of(2026, 10, 1)));
+
+    // the scheduler's pass at 01:00 in Paris on 30 November
+    reminders.openPaymentRunsDue(LocalDate.of(2026, 11, 30));
+    clock.set(PARIS_LATE_EVENING);
+
+    String decembersRun =
+        "{\"kind\":\"PAYMENT_RUN_DUE\",\"subject\":\"2026-12\",\"dueOn\":\"2026-12-31\","
+            + "\"since\":\"2026-12-01\"}";
+    assertThat(todo("976", "PAYING_BODY")).contains(decembersRun);
+    assertThat(todo("14", "PAYING_BODY")).doesNotContain("2026-12");
+    clock.set(PARIS_SMALL_HOURS);
+    assertThat(todo("14", "PAYING_BODY")).contains(decembersRun);
   }
 
   /** A beneficiary of {@code departement} whose pathway was authorised on 1 October 2026. */
