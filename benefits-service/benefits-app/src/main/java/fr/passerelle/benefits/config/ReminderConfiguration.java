@@ -5,8 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import fr.passerelle.benefits.reminder.query.RightsTodoList;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.YearMonth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +23,6 @@ class ReminderConfiguration {
   @Bean
   RecurringTask<Void> paymentRunsDue(RightsTodoList todo, Clock clock) {
     return Tasks.recurring(TASK, Schedules.daily(clock.getZone(), LocalTime.of(1, 0)))
-        .execute((instance, context) -> todo.openPaymentRunsDue(YearMonth.now(clock)));
+        .execute((instance, context) -> todo.openPaymentRunsDue(LocalDate.now(clock)));
   }
 }

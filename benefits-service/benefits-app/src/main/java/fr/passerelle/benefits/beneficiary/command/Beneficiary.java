@@ -51,6 +51,7 @@ import fr.passerelle.benefits.events.ContractType;
 import fr.passerelle.benefits.events.PermitEndReason;
 import fr.passerelle.benefits.events.PermitRefusalReason;
 import fr.passerelle.benefits.events.Territory;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.ConflictException;
 import fr.passerelle.edge.refusal.NotFoundException;
 import java.time.Clock;
@@ -179,14 +180,14 @@ public class Beneficiary {
               endedOn,
               afis.endedOn(endedOn).lastMonth().orElse(null),
               AfisEndReason.PATHWAY_ENDED));
-      recordOverpayments(policy, LocalDate.now(clock));
+      recordOverpayments(policy, today(clock));
     }
   }
 
   @CommandHandler
   void handle(IssuePermitCommand command, RightsPolicy policy, Clock clock) {
     requireDepartment(command.departmentCode());
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), pathwayDecidedOn, "l'autorisation du parcours")
         .notBefore("validFrom", command.validFrom(), command.decidedOn(), "la décision")
@@ -220,7 +221,7 @@ public class Beneficiary {
           "Aucune autorisation provisoire de séjour en cours à renouveler : délivrez-en une.");
     }
     LocalDate validFrom = permit.validUntil().plusDays(1);
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore(
             "decidedOn", command.decidedOn(), permit.lastDecidedOn(), "la décision précédente")
@@ -240,7 +241,7 @@ public class Beneficiary {
   @CommandHandler
   void handle(RefusePermitCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), pathwayDecidedOn, "l'autorisation du parcours")
         .verify();
@@ -255,7 +256,7 @@ public class Beneficiary {
     if (permit == null || !permit.inForce()) {
       throw new ConflictException("Aucune autorisation provisoire de séjour en cours à retirer.");
     }
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), permit.validFrom(), "le début du titre")
         .verify();
@@ -266,7 +267,7 @@ public class Beneficiary {
   @CommandHandler
   void handle(RequestAfisCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("requestedOn", command.requestedOn())
         .notBefore(
             "requestedOn", command.requestedOn(), pathwayDecidedOn, "l'autorisation du parcours")
@@ -315,7 +316,7 @@ public class Beneficiary {
     if (decidedRequests.contains(command.requestId())) {
       throw new ConflictException("Cette demande d'AFIS est déjà décidée.");
     }
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), request.requestedOn(), "la demande")
         .verify();
@@ -366,7 +367,7 @@ public class Beneficiary {
   void handle(SuspendAfisCommand command, RightsPolicy policy, Clock clock) {
     requireDepartment(command.departmentCode());
     requireRunningAfis();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = today(clock);
     new FieldChecks(today)
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), afis.from(), "le début du droit")
@@ -390,7 +391,7 @@ public class Beneficiary {
     if (!afis.suspended()) {
       throw new ConflictException("L'AFIS n'est pas suspendue.");
     }
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), lastAfisDecision, "la suspension")
         .verify();
@@ -407,7 +408,7 @@ public class Beneficiary {
   void handle(StopAfisCommand command, RightsPolicy policy, Clock clock) {
     requireDepartment(command.departmentCode());
     requireRunningAfis();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = today(clock);
     new FieldChecks(today)
         .notFuture("decidedOn", command.decidedOn())
         .notBefore("decidedOn", command.decidedOn(), afis.from(), "le début du droit")
@@ -434,7 +435,7 @@ public class Beneficiary {
   void handle(ChangeHouseholdCommand command, RightsPolicy policy, Clock clock) {
     requireDepartment(command.departmentCode());
     requireRunningAfis();
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("changedOn", command.changedOn())
         .notBefore("changedOn", command.changedOn(), afis.from(), "le début du droit")
         .verify();
@@ -497,8 +498,7 @@ public class Beneficiary {
   @CommandHandler
   void handle(RecordEmploymentCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
-    FieldChecks checks =
-        new FieldChecks(LocalDate.now(clock)).notFuture("startDate", command.startDate());
+    FieldChecks checks = new FieldChecks(today(clock)).notFuture("startDate", command.startDate());
     if (command.contractType() == ContractType.TRAINING) {
       checks.fail("contractType", "une formation s'enregistre à part, comme formation");
     }
@@ -536,7 +536,7 @@ public class Beneficiary {
     if (job.ended()) {
       throw new ConflictException("Cet emploi a déjà pris fin.");
     }
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("endDate", command.endDate())
         .notBefore("endDate", command.endDate(), job.start(), "le début de l'emploi")
         .verify();
@@ -548,7 +548,7 @@ public class Beneficiary {
   void handle(RecordTrainingCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
     FieldChecks checks =
-        new FieldChecks(LocalDate.now(clock))
+        new FieldChecks(today(clock))
             .notFuture("startDate", command.startDate())
             .notBefore("startDate", command.startDate(), pathwayStart, "le début du parcours");
     if (command.endDate() != null) {
@@ -579,7 +579,7 @@ public class Beneficiary {
     if (training.ended()) {
       throw new ConflictException("Cette formation a déjà pris fin.");
     }
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("endDate", command.endDate())
         .notBefore("endDate", command.endDate(), training.start(), "le début de la formation")
         .verify();
@@ -589,7 +589,7 @@ public class Beneficiary {
   @CommandHandler
   void handle(RecordHousingStepCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
-    new FieldChecks(LocalDate.now(clock))
+    new FieldChecks(today(clock))
         .notFuture("from", command.from())
         .notBefore("from", command.from(), lastHousingFrom, "l'étape précédente")
         .verify();
@@ -798,6 +798,14 @@ public class Beneficiary {
       throw new ConflictException(
           "Ce bénéficiaire a été enregistré avant que ses droits soient décidés : son profil n'est pas connu.");
     }
+  }
+
+  /**
+   * Today in the beneficiary's département: a date its agents enter as today is not in the future,
+   * and the days the beneficiary's rights record are that département's days, overseas too.
+   */
+  private LocalDate today(Clock clock) {
+    return DepartmentCode.today(departmentCode, clock);
   }
 
   /** A beneficiary of another département is, for this request, one that does not exist. */

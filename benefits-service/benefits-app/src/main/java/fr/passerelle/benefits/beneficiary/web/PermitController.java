@@ -7,6 +7,7 @@ import fr.passerelle.benefits.beneficiary.api.RefusePermitCommand;
 import fr.passerelle.benefits.beneficiary.api.RenewPermitCommand;
 import fr.passerelle.benefits.beneficiary.api.WithdrawPermitCommand;
 import fr.passerelle.benefits.events.PermitRefusalReason;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.edge.route.AccessRecorder;
 import jakarta.validation.Valid;
@@ -109,8 +110,8 @@ class PermitController {
   }
 
   /**
-   * The permits in force whose validity ends within {@code days} days (30 unless said): each read
-   * is recorded in the access log.
+   * The permits in force whose validity ends within {@code days} days (30 unless said) of the
+   * département's today: each read is recorded in the access log.
    */
   @GetMapping(Paths.RIGHTS + "/permits/expiring")
   @Transactional
@@ -118,7 +119,7 @@ class PermitController {
       @PathVariable String departmentCode,
       @RequestParam(required = false, defaultValue = "" + EXPIRING_DAYS) String days) {
     int within = days(days);
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = DepartmentCode.today(departmentCode, clock);
     List<ExpiringPermit> expiring =
         queries
             .query(

@@ -7,6 +7,7 @@ import fr.passerelle.benefits.payment.api.FindPaymentRunQuery;
 import fr.passerelle.benefits.payment.api.FindPaymentRunsQuery;
 import fr.passerelle.benefits.payment.api.PaymentPreview;
 import fr.passerelle.benefits.payment.api.PaymentRunView;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.command.Commands;
 import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.edge.refusal.NotFoundException;
@@ -60,7 +61,7 @@ class PaymentRunController {
   @Transactional
   PaymentPreview preview(
       @PathVariable String departmentCode, @RequestParam(required = false) String month) {
-    PaymentPreview preview = preview(departmentCode, payable(month));
+    PaymentPreview preview = preview(departmentCode, payable(departmentCode, month));
     preview.lines().forEach(line -> accessLog.read(line.dossierId()));
     return preview;
   }
@@ -70,10 +71,10 @@ class PaymentRunController {
   @Transactional
   ResponseEntity<PaymentRunView> confirm(
       @PathVariable String departmentCode, @Valid @RequestBody RunRequest request) {
-    YearMonth month = payable(request.month());
+    YearMonth month = payable(departmentCode, request.month());
     PaymentPreview preview = preview(departmentCode, month);
     String runId = UUID.randomUUID().toString();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = DepartmentCode.today(departmentCode, clock);
     List<String> dossierIds = preview.lines().stream().map(PaymentPreview.Line::dossierId).toList();
     commands.send(new ConfirmPaymentRunCommand(runId, departmentCode, month, today, dossierIds));
     dossierIds.forEach(accessLog::written);
@@ -119,10 +120,10 @@ class PaymentRunController {
         .join();
   }
 
-  /** A month to pay: well formed and not to come. */
-  private YearMonth payable(String value) {
+  /** A month to pay: well formed and begun in the département. */
+  private YearMonth payable(String departmentCode, String value) {
     YearMonth month = month(value);
-    if (month.isAfter(YearMonth.now(clock))) {
+    if (month.isAfter(YearMonth.from(DepartmentCode.today(departmentCode, clock)))) {
       throw InvalidRequestException.of(
           "month", "ne peut pas être dans le futur : un mois se verse une fois commencé");
     }

@@ -4,6 +4,7 @@ import fr.passerelle.benefits.reminder.api.FindRightsTodoQuery;
 import fr.passerelle.benefits.reminder.api.TodoItem;
 import fr.passerelle.benefits.reminder.api.TodoKind;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -53,14 +54,25 @@ public class RightsTodoList {
   }
 
   /**
-   * Opens the payment run of {@code month} in every département where an AFIS reaches it and no run
-   * of the month was confirmed. Run by the persistent scheduler each day; opening twice changes
-   * nothing.
-   *
-   * @return how many départements it opened
+   * The daily pass of {@code today} (Paris's day, the scheduling zone's): opens the month's payment
+   * run, and on the month's last day the next month's too: each département sees a run from the 1st
+   * of its own days, and La Réunion and Mayotte reach it 2 or 3 hours before Paris, before the next
+   * pass. Opening twice changes nothing.
    */
-  public int openPaymentRunsDue(YearMonth month) {
-    return jdbc.update(
+  public void openPaymentRunsDue(LocalDate today) {
+    YearMonth month = YearMonth.from(today);
+    open(month);
+    if (today.equals(month.atEndOfMonth())) {
+      open(month.plusMonths(1));
+    }
+  }
+
+  /**
+   * Opens the payment run of {@code month} in every département where an AFIS reaches it and no run
+   * of the month was confirmed.
+   */
+  private void open(YearMonth month) {
+    jdbc.update(
         """
         INSERT INTO rights_todo (department_code, kind, subject, due_on, visible_from, closed)
         SELECT DISTINCT r.department_code, CAST(? AS VARCHAR), CAST(? AS VARCHAR),

@@ -12,6 +12,7 @@ import fr.passerelle.benefits.beneficiary.api.PermitRenewed;
 import fr.passerelle.benefits.beneficiary.command.RightsPolicy;
 import fr.passerelle.benefits.payment.api.PaymentRunConfirmed;
 import fr.passerelle.benefits.reminder.api.TodoKind;
+import fr.passerelle.edge.DepartmentCode;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -101,7 +102,7 @@ public class RightsTodoProjection {
   @EventHandler
   void on(AfisGranted event) {
     close(event.departmentCode(), TodoKind.AFIS_REQUEST_TO_DECIDE, event.dossierId());
-    YearMonth month = YearMonth.now(clock);
+    YearMonth month = YearMonth.from(DepartmentCode.today(event.departmentCode(), clock));
     if (!event.from().isAfter(month.atEndOfMonth()) && !event.until().isBefore(month.atDay(1))) {
       jdbc.update(
           """

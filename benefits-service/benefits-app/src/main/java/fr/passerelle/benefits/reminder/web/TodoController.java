@@ -3,11 +3,11 @@ package fr.passerelle.benefits.reminder.web;
 import fr.passerelle.benefits.reminder.api.FindRightsTodoQuery;
 import fr.passerelle.benefits.reminder.api.TodoItem;
 import fr.passerelle.benefits.reminder.api.TodoKind;
+import fr.passerelle.edge.DepartmentCode;
 import fr.passerelle.edge.route.AccessRecorder;
 import fr.passerelle.edge.security.PasserelleUser;
 import fr.passerelle.edge.security.Role;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -44,7 +44,7 @@ class TodoController {
                 new FindRightsTodoQuery(
                     departmentCode,
                     caller.roles().stream().map(Role::name).collect(Collectors.toSet()),
-                    LocalDate.now(clock)),
+                    DepartmentCode.today(departmentCode, clock)),
                 ResponseTypes.multipleInstancesOf(TodoItem.class))
             .join();
     items.stream()

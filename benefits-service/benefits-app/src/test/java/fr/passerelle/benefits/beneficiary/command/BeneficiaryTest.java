@@ -62,12 +62,14 @@ import fr.passerelle.edge.refusal.InvalidRequestException;
 import fr.passerelle.edge.refusal.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -788,6 +790,95 @@ class BeneficiaryTest {
     }
   }
 
+  /**
+   * Today is the day of the beneficiary's département: at 22:30 UTC on 30 November 2026 it is
+   * already 1 December in La Réunion but still the 30th in Paris; at 02:30 UTC on 1 December it is
+   * the 1st in Paris but still the 30th in Martinique.
+   */
+  @Nested
+  class DaysOfTheBeneficiarysDepartement {
+
+    private static final Instant PARIS_LATE_EVENING = Instant.parse("2026-11-30T22:30:00Z");
+    private static final Instant PARIS_SMALL_HOURS = Instant.parse("2026-12-01T02:30:00Z");
+    private static final LocalDate FIRST_OF_DECEMBER = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void aReunionDateOfTheFirstIsTodayThereWhileParisIsStillOnTheThirtieth() {
+      RegisterBeneficiaryCommand reunion = aValidation(dossierId).inDepartment("974").command();
+      at(PARIS_LATE_EVENING)
+          .given(registered(reunion))
+          .when(housingFrom("974", FIRST_OF_DECEMBER))
+          .expectEvents(
+              new HousingStepRecorded(
+                  dossierId, "974", HousingStep.EMERGENCY_SHELTER, FIRST_OF_DECEMBER));
+    }
+
+    @Test
+    void aMetropolitanDateOfTheFirstIsInTheFutureWhileParisIsOnTheThirtieth() {
+      at(PARIS_LATE_EVENING)
+          .given(registered(validation))
+          .when(housingFrom("31", FIRST_OF_DECEMBER))
+          .expectException(inTheFuture("from"))
+          .expectNoEvents();
+    }
+
+    @Test
+    void aMartiniqueDateOfTheFirstIsInTheFutureWhileParisIsAlreadyOnIt() {
+      RegisterBeneficiaryCommand martinique = aValidation(dossierId).inDepartment("972").command();
+      at(PARIS_SMALL_HOURS)
+          .given(registered(martinique))
+          .when(housingFrom("972", FIRST_OF_DECEMBER))
+          .expectException(inTheFuture("from"))
+          .expectNoEvents();
+      at(PARIS_SMALL_HOURS)
+          .given(registered(validation))
+          .when(housingFrom("31", FIRST_OF_DECEMBER))
+          .expectEvents(
+              new HousingStepRecorded(
+                  dossierId, "31", HousingStep.EMERGENCY_SHELTER, FIRST_OF_DECEMBER));
+    }
+
+    @Test
+    void anAmountToRecoverIsRecordedOnTheDepartementsDay() {
+      RegisterBeneficiaryCommand martinique = aValidation(dossierId).inDepartment("972").command();
+      LocalDate decided = LocalDate.of(2022, 10, 12);
+      at(PARIS_SMALL_HOURS)
+          .given(
+              registered(martinique),
+              permitIssued(),
+              requested(),
+              granted(),
+              paid("2022-10", 43_200, "décret 2017-542"),
+              paid("2022-11", 44_928, "décret 2022-1340"))
+          .when(new StopAfisCommand(dossierId, "972", decided, AfisStopReason.COMMITMENTS_BROKEN))
+          .expectEvents(
+              new AfisEnded(
+                  dossierId,
+                  "972",
+                  decided,
+                  LocalDate.of(2022, 10, 31),
+                  YearMonth.of(2022, 10),
+                  AfisEndReason.COMMITMENTS_BROKEN),
+              new AfisOverpaymentRecorded(
+                  dossierId,
+                  "972",
+                  LocalDate.of(2026, 11, 30),
+                  List.of(new AfisOverpaymentRecorded.Overpaid(YearMonth.of(2022, 11), 44_928))));
+    }
+
+    private FixtureConfiguration<Beneficiary> at(Instant now) {
+      AggregateTestFixture<Beneficiary> fixture = new AggregateTestFixture<>(Beneficiary.class);
+      fixture.registerInjectableResource(Beneficiaries.theRightsPolicy());
+      fixture.registerInjectableResource(Clock.fixed(now, ZoneId.of("Europe/Paris")));
+      return fixture;
+    }
+
+    private RecordHousingStepCommand housingFrom(String departement, LocalDate from) {
+      return new RecordHousingStepCommand(
+          dossierId, departement, HousingStep.EMERGENCY_SHELTER, from);
+    }
+  }
+
   private PermitIssued permitIssued() {
     return new PermitIssued(dossierId, "31", PATHWAY_START, PATHWAY_END, DECIDED_ON);
   }
@@ -850,6 +941,16 @@ class BeneficiaryTest {
                     .map(FieldError::field)
                     .toList()
                     .equals(Arrays.asList(fields)));
+  }
+
+  /** Refused naming only {@code field}, as a date in the future. */
+  private static Matcher<?> inTheFuture(String field) {
+    return Matchers.predicate(
+        (Object failure) ->
+            failure instanceof InvalidRequestException invalid
+                && invalid
+                    .errors()
+                    .equals(List.of(FieldError.of(field, "ne peut pas être dans le futur"))));
   }
 
   /** A conflict whose detail says {@code text}. */
