@@ -54,11 +54,19 @@ public class RetentionSchedule {
 
   @EventHandler
   void on(DraftRevised event, @Timestamp Instant revisedAt) {
-    jdbc.update(
-        "UPDATE retention_schedule SET association_id = ? WHERE dossier_id = ?",
-        event.content().associationId(),
-        event.dossierId());
-    contact(event.dossierId(), day(revisedAt, departmentOf(event.dossierId())));
+    // the dossier's département (none, Paris's days, for a dossier not known here) with the update
+    String departmentCode =
+        jdbc
+            .queryForList(
+                "UPDATE retention_schedule SET association_id = ? WHERE dossier_id = ?"
+                    + " RETURNING department_code",
+                String.class,
+                event.content().associationId(),
+                event.dossierId())
+            .stream()
+            .findFirst()
+            .orElse(null);
+    contact(event.dossierId(), day(revisedAt, departmentCode));
   }
 
   @EventHandler
@@ -182,17 +190,5 @@ public class RetentionSchedule {
   /** The day {@code instant} was in département {@code departmentCode}. */
   static LocalDate day(Instant instant, String departmentCode) {
     return LocalDate.ofInstant(instant, DepartmentCode.zone(departmentCode));
-  }
-
-  /** The département of a dossier known here; none (Paris's days) for one that is not. */
-  private String departmentOf(String dossierId) {
-    return jdbc
-        .queryForList(
-            "SELECT department_code FROM retention_schedule WHERE dossier_id = ?",
-            String.class,
-            dossierId)
-        .stream()
-        .findFirst()
-        .orElse(null);
   }
 }

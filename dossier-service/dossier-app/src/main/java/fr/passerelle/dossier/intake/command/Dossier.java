@@ -87,9 +87,7 @@ public class Dossier {
     requireDraft("soumis");
     LocalDate today = DepartmentCode.today(departmentCode, clock);
     LocalDate submittedOn = command.submittedOn() != null ? command.submittedOn() : today;
-    if (submittedOn.isAfter(today)) {
-      throw InvalidRequestException.of("submittedOn", "ne peut pas être dans le futur");
-    }
+    requireNotFuture("submittedOn", submittedOn, departmentCode, clock);
     List<Gap> gaps =
         Completeness.gaps(content, departmentCode, personId, submittedOn, approvals, files);
     if (!gaps.isEmpty()) {
@@ -122,9 +120,7 @@ public class Dossier {
   @CommandHandler
   void handle(RequestErasureCommand command, Clock clock) {
     requireDepartment(command.departmentCode());
-    if (command.receivedOn().isAfter(DepartmentCode.today(departmentCode, clock))) {
-      throw InvalidRequestException.of("receivedOn", "ne peut pas être dans le futur");
-    }
+    requireNotFuture("receivedOn", command.receivedOn(), departmentCode, clock);
     requireNotErased();
     if (erasureRequestedBy != null) {
       throw new DossierStateException(
@@ -250,9 +246,16 @@ public class Dossier {
    */
   private static void requireSignedByToday(
       DossierContent content, String departmentCode, Clock clock) {
-    if (content.signedOn() != null
-        && content.signedOn().isAfter(DepartmentCode.today(departmentCode, clock))) {
-      throw InvalidRequestException.of("plan.signedOn", "ne peut pas être dans le futur");
+    if (content.signedOn() != null) {
+      requireNotFuture("plan.signedOn", content.signedOn(), departmentCode, clock);
+    }
+  }
+
+  /** {@code date} is not after today in département {@code departmentCode}. */
+  private static void requireNotFuture(
+      String field, LocalDate date, String departmentCode, Clock clock) {
+    if (date.isAfter(DepartmentCode.today(departmentCode, clock))) {
+      throw InvalidRequestException.of(field, "ne peut pas être dans le futur");
     }
   }
 
