@@ -63,11 +63,17 @@ class AuditConfiguration {
     return new AuditLedger(jdbc, clock.getIfAvailable(Clock::systemUTC));
   }
 
+  /**
+   * The ledger's consumer, live only: the ledger is kept for ever beside the read models'
+   * generations ({@code public.audit_event}), so a rebuild reading every record again would only
+   * find each one in it already.
+   */
   @Bean
   EventConsumer auditLedgerConsumer(AuditLedger ledger) {
     return EventConsumer.named(LEDGER_CONSUMER)
         .topics(DossierEvents.TOPIC, DecisionEvents.TOPIC, BenefitsEvents.TOPIC)
         .onEveryType(ledger::append)
+        .liveOnly()
         .build();
   }
 

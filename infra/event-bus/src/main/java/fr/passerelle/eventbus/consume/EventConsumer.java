@@ -38,16 +38,19 @@ public final class EventConsumer {
   private final List<String> topics;
   private final Map<String, Consumer<ReceivedEvent>> handlers;
   private final Consumer<ReceivedEvent> everyType;
+  private final boolean liveOnly;
 
   private EventConsumer(
       String name,
       List<String> topics,
       Map<String, Consumer<ReceivedEvent>> handlers,
-      Consumer<ReceivedEvent> everyType) {
+      Consumer<ReceivedEvent> everyType,
+      boolean liveOnly) {
     this.name = name;
     this.topics = topics;
     this.handlers = handlers;
     this.everyType = everyType;
+    this.liveOnly = liveOnly;
   }
 
   public static Builder named(String name) {
@@ -66,6 +69,11 @@ public final class EventConsumer {
     return handlers.keySet();
   }
 
+  /** Read by the service's live subscription only: see {@link Builder#liveOnly}. */
+  public boolean liveOnly() {
+    return liveOnly;
+  }
+
   boolean handles(ReceivedEvent event) {
     return everyType != null || handlers.containsKey(event.type());
   }
@@ -80,6 +88,7 @@ public final class EventConsumer {
     private List<String> topics = List.of();
     private final Map<String, Consumer<ReceivedEvent>> handlers = new LinkedHashMap<>();
     private Consumer<ReceivedEvent> everyType;
+    private boolean liveOnly;
 
     private Builder(String name) {
       if (name == null || !name.matches("[a-z][a-z0-9-]{0,80}")) {
@@ -118,6 +127,17 @@ public final class EventConsumer {
       return this;
     }
 
+    /**
+     * Reads the topics in the service's live subscription only, never in another one (a read
+     * models' rebuild, {@link EventConsumers#subscribe}): for a consumer whose writes are kept
+     * beside what is rebuilt, such as a permanent ledger, which reading every record again would
+     * only check.
+     */
+    public Builder liveOnly() {
+      this.liveOnly = true;
+      return this;
+    }
+
     private Builder handle(String type, Consumer<ReceivedEvent> handler) {
       if (handlers.putIfAbsent(type, handler) != null) {
         throw new IllegalArgumentException("Two handlers for " + type + " in " + name);
@@ -129,7 +149,7 @@ public final class EventConsumer {
       if (topics.isEmpty() || (handlers.isEmpty() && everyType == null)) {
         throw new IllegalStateException(name + " needs at least one topic and one handler");
       }
-      return new EventConsumer(name, topics, Map.copyOf(handlers), everyType);
+      return new EventConsumer(name, topics, Map.copyOf(handlers), everyType, liveOnly);
     }
   }
 }

@@ -102,9 +102,10 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   }
 
   /**
-   * Subscribes every consumer again, in groups suffixed with {@code groupSuffix} (new groups read
-   * from offset 0), each delivery running within {@code context}, with up to {@code threads}
-   * threads per consumer (one partition is still read by one thread, in order). Started at once.
+   * Subscribes every consumer again but those {@link EventConsumer.Builder#liveOnly live only}, in
+   * groups suffixed with {@code groupSuffix} (new groups read from offset 0), each delivery running
+   * within {@code context}, with up to {@code threads} threads per consumer (one partition is still
+   * read by one thread, in order). Started at once.
    */
   public Subscription subscribe(String groupSuffix, DeliveryContext context, int threads) {
     Subscription subscription = new Subscription("." + groupSuffix, context, threads);
@@ -115,6 +116,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   /** The consumer groups of the subscription made with {@code groupSuffix}. */
   public List<String> groups(String groupSuffix) {
     return consumers.stream()
+        .filter(consumer -> !consumer.liveOnly())
         .map(consumer -> application + "." + consumer.name() + "." + groupSuffix)
         .toList();
   }
@@ -226,6 +228,9 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
 
     private Subscription(String groupSuffix, DeliveryContext context, int threads) {
       for (EventConsumer consumer : consumers) {
+        if (consumer.liveOnly() && !groupSuffix.isEmpty()) {
+          continue;
+        }
         String group = application + "." + consumer.name() + groupSuffix;
         var container = factory.createContainer(consumer.topics().toArray(String[]::new));
         container.getContainerProperties().setGroupId(group);

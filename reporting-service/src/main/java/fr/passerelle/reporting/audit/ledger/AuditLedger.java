@@ -40,7 +40,7 @@ public class AuditLedger {
 
   /**
    * Appends {@code event} unless it is in the ledger already (a redelivery, a re-publication under
-   * the same id, a rebuild reading the topics again). Runs in the caller's transaction.
+   * the same id, its consumer's group reading a topic again). Runs in the caller's transaction.
    */
   public void append(ReceivedEvent event) {
     if (contains(event.id())) {
