@@ -1,8 +1,8 @@
 package fr.passerelle.reporting.accesslog.projection;
 
 import fr.passerelle.audit.events.AccessRecorded;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import java.sql.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Projects every service's access log entries ({@code AccessRecorded}) into one table. */
@@ -12,14 +12,14 @@ public class AccessLogProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "access-log";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  AccessLogProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  AccessLogProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(AccessRecorded entry) {
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO access_entry
           (access_id, recorded_at, subject, roles, association_id, department_code, dossier_id,

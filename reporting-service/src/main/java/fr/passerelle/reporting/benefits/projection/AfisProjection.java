@@ -10,11 +10,11 @@ import fr.passerelle.benefits.events.AfisResumed;
 import fr.passerelle.benefits.events.AfisSuspended;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +29,15 @@ public class AfisProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "afis";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  AfisProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  AfisProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(AfisGranted event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_grant
           (dossier_id, period_from, period_until, department_code, monthly_amount_cents, territory,
@@ -70,7 +70,7 @@ public class AfisProjection {
           .filter(reason -> !reasons.contains(reason))
           .forEach(reasons::add);
     }
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_refusal
           (dossier_id, decided_on, department_code, reason, reasons, event_id, recorded_at,
@@ -90,7 +90,7 @@ public class AfisProjection {
 
   public void on(AfisRenewed event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_renewal
           (dossier_id, until, decided_on, department_code, event_id, recorded_at, received_at)
@@ -130,7 +130,7 @@ public class AfisProjection {
 
   public void on(AfisEnded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_end
           (dossier_id, ended_on, reason, decided_on, department_code, event_id, recorded_at,
@@ -151,7 +151,7 @@ public class AfisProjection {
   /** The month's payment, by the month paid for: the one-off aids paid with it are not AFIS. */
   public void on(AfisPaid event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_payment
           (dossier_id, month, amount_cents, paid_on, department_code, event_id, recorded_at,
@@ -177,7 +177,7 @@ public class AfisProjection {
       LocalDate decidedOn,
       String reason,
       Recorded recorded) {
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO afis_suspension
           (dossier_id, from_month, kind, decided_on, reason, department_code, event_id,

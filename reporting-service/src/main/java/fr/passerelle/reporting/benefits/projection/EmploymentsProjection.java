@@ -6,7 +6,7 @@ import fr.passerelle.benefits.events.TrainingEnded;
 import fr.passerelle.benefits.events.TrainingRecorded;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
-import org.springframework.jdbc.core.JdbcTemplate;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,15 +21,15 @@ public class EmploymentsProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "employments";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  EmploymentsProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  EmploymentsProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(EmploymentRecorded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO employment
           (dossier_id, contract_type, start_date, department_code, weekly_hours, employment_id,
@@ -51,7 +51,7 @@ public class EmploymentsProjection {
 
   public void on(EmploymentEnded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO employment_end
           (employment_id, end_date, dossier_id, department_code, event_id, recorded_at,
@@ -70,7 +70,7 @@ public class EmploymentsProjection {
 
   public void on(TrainingRecorded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO training
           (training_id, dossier_id, start_date, planned_end, weekly_hours, department_code,
@@ -91,7 +91,7 @@ public class EmploymentsProjection {
 
   public void on(TrainingEnded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO training_end
           (training_id, end_date, dossier_id, department_code, event_id, recorded_at, received_at)

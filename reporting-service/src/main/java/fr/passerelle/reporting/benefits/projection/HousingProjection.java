@@ -3,7 +3,7 @@ package fr.passerelle.reporting.benefits.projection;
 import fr.passerelle.benefits.events.HousingStepRecorded;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
-import org.springframework.jdbc.core.JdbcTemplate;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +16,15 @@ public class HousingProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "housing";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  HousingProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  HousingProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(HousingStepRecorded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO housing_step
           (dossier_id, from_date, step, department_code, event_id, recorded_at, received_at)

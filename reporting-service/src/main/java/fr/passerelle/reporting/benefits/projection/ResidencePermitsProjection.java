@@ -5,8 +5,8 @@ import fr.passerelle.benefits.events.PermitIssued;
 import fr.passerelle.benefits.events.PermitRenewed;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import java.time.LocalDate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,10 @@ public class ResidencePermitsProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "residence-permits";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  ResidencePermitsProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  ResidencePermitsProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(PermitIssued event, ReceivedEvent received) {
@@ -50,7 +50,7 @@ public class ResidencePermitsProjection {
 
   public void on(PermitEnded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO permit_end
           (dossier_id, ended_on, reason, department_code, event_id, recorded_at, received_at)
@@ -74,7 +74,7 @@ public class ResidencePermitsProjection {
       LocalDate decidedOn,
       boolean renewal,
       Recorded recorded) {
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO residence_permit
           (dossier_id, valid_from, valid_until, department_code, decided_on, renewal,

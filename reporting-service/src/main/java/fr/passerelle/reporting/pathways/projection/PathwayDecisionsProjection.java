@@ -4,8 +4,8 @@ import fr.passerelle.decision.events.PathwayRefused;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import java.time.LocalDate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,10 @@ public class PathwayDecisionsProjection {
   /** The projection's name, also its key in the inbox. */
   public static final String NAME = "pathway-decisions";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  PathwayDecisionsProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  PathwayDecisionsProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(PathwayValidated event, ReceivedEvent received) {
@@ -36,7 +36,7 @@ public class PathwayDecisionsProjection {
         event.nationality(),
         event.traffickingVictim(),
         recorded);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO pathway_term
           (dossier_id, term_number, department_code, decided_on, start_date, end_date,
@@ -73,7 +73,7 @@ public class PathwayDecisionsProjection {
       String nationality,
       boolean traffickingVictim,
       Recorded recorded) {
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO pathway_decision
           (dossier_id, decided_on, outcome, department_code, nationality, trafficking_victim,

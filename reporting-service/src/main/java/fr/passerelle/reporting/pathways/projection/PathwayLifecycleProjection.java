@@ -6,7 +6,7 @@ import fr.passerelle.decision.events.PathwayRenewed;
 import fr.passerelle.dossier.events.RenewalRequested;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
-import org.springframework.jdbc.core.JdbcTemplate;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +23,15 @@ public class PathwayLifecycleProjection {
   /** The projection of renewals asked for, on dossier-service's topic. */
   public static final String REQUESTS = "renewal-requests";
 
-  private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  PathwayLifecycleProjection(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
+  PathwayLifecycleProjection(ReadModelRows rows) {
+    this.rows = rows;
   }
 
   public void on(RenewalRequested event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO renewal_request
           (request_id, dossier_id, department_code, requested_on, event_id, recorded_at,
@@ -50,7 +50,7 @@ public class PathwayLifecycleProjection {
 
   public void on(PathwayRenewed event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO pathway_term
           (dossier_id, term_number, department_code, decided_on, start_date, end_date,
@@ -71,7 +71,7 @@ public class PathwayLifecycleProjection {
 
   public void on(PathwayRenewalRefused event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO renewal_refusal
           (dossier_id, term_number, department_code, decided_on, reason, event_id, recorded_at,
@@ -91,7 +91,7 @@ public class PathwayLifecycleProjection {
 
   public void on(PathwayEnded event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO pathway_end
           (dossier_id, last_day, department_code, reason, decided_on, term_number, event_id,

@@ -3,6 +3,7 @@ package fr.passerelle.reporting.submissions.projection;
 import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.facts.Recorded;
+import fr.passerelle.reporting.readmodel.ReadModelRows;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -24,14 +25,16 @@ public class SubmittedDossiersProjection {
   public static final String NAME = "submitted-dossiers";
 
   private final JdbcTemplate jdbc;
+  private final ReadModelRows rows;
 
-  SubmittedDossiersProjection(JdbcTemplate jdbc) {
+  SubmittedDossiersProjection(JdbcTemplate jdbc, ReadModelRows rows) {
     this.jdbc = jdbc;
+    this.rows = rows;
   }
 
   public void on(DossierSubmitted event, ReceivedEvent received) {
     Recorded recorded = Recorded.of(received);
-    jdbc.update(
+    rows.insert(
         """
         INSERT INTO submitted_dossier
           (dossier_id, department_code, nationality, submitted_at, submitted_on, event_id,
