@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A subscription's progress (what a rebuild reads every second, and again and again while it
+ * A subscription's progress (what a rebuild reads four times a second, and again and again while it
  * switches over) is read with one admin client for as long as the subscription runs: each new
  * client signs in to the broker again, a SCRAM exchange of thousands of HMAC rounds on both sides.
  * The client is closed when the subscription stops.

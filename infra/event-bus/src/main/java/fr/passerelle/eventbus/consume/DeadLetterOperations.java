@@ -138,7 +138,7 @@ public class DeadLetterOperations {
               }
             }
             ReceivedEvent event = deadLetters.event(letter.id());
-            if (consumer == null || !consumer.handles(event)) {
+            if (consumer == null || !consumer.handles(event.type())) {
               throw new IllegalStateException(
                   "No handler of " + event.type() + " in consumer " + letter.consumer());
             }

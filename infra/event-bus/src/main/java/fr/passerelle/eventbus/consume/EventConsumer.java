@@ -74,8 +74,8 @@ public final class EventConsumer {
     return liveOnly;
   }
 
-  boolean handles(ReceivedEvent event) {
-    return everyType != null || handlers.containsKey(event.type());
+  boolean handles(String type) {
+    return everyType != null || handlers.containsKey(type);
   }
 
   void apply(ReceivedEvent event) {

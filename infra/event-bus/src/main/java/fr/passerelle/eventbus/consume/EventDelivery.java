@@ -9,6 +9,7 @@ import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +100,23 @@ public class EventDelivery {
   }
 
   /**
-   * Delivers the records of one poll: in one database transaction when they all follow the bus
-   * contract and apply (few statements per batch, one commit), otherwise one by one through {@link
-   * #deliver}, which gives a poison event its attempts and its dead letter while the others are
-   * applied (those already applied are recognised by the inbox). An infrastructure failure is
-   * thrown: the listener container retries the whole batch.
+   * Delivers the records of one poll: those of types the consumer does not handle are counted and
+   * left unread; the others in one database transaction when they all follow the bus contract and
+   * apply (few statements per batch, one commit), otherwise one by one through {@link #deliver},
+   * which gives a poison event its attempts and its dead letter while the others are applied (those
+   * already applied are recognised by the inbox). An infrastructure failure is thrown: the listener
+   * container retries the whole batch.
    */
   public void deliverBatch(EventConsumer consumer, List<ConsumerRecord<String, String>> records) {
     List<ReceivedEvent> handled = new ArrayList<>();
-    List<ReceivedEvent> ignored = new ArrayList<>();
+    Map<String, Integer> ignored = new HashMap<>();
     Map<ReceivedEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>();
     for (ConsumerRecord<String, String> record : records) {
+      String type = header(record, CloudEventHeaders.TYPE);
+      if (ignores(consumer, type)) {
+        ignored.merge(type, 1, Integer::sum);
+        continue;
+      }
       ReceivedEvent event;
       try {
         event = ReceivedEvent.from(record);
@@ -117,14 +124,10 @@ public class EventDelivery {
         records.forEach(each -> deliver(consumer, each));
         return;
       }
-      if (consumer.handles(event)) {
-        handled.add(event);
-        recordOf.put(event, record);
-      } else {
-        ignored.add(event);
-      }
+      handled.add(event);
+      recordOf.put(event, record);
     }
-    ignored.forEach(event -> counted(consumer, event.type(), Outcome.IGNORED));
+    ignored.forEach((type, count) -> counter(consumer, type, Outcome.IGNORED).increment(count));
     if (handled.size() <= 1) {
       handled.forEach(event -> deliver(consumer, recordOf.get(event)));
       return;
@@ -185,6 +188,15 @@ public class EventDelivery {
     }
   }
 
+  /**
+   * Whether the record is of a type the consumer does not handle, read from its type alone: the
+   * rest of a record left to other consumers is neither read nor checked (a record without a type
+   * is read, and dead-lettered as malformed).
+   */
+  private static boolean ignores(EventConsumer consumer, String type) {
+    return type != null && !consumer.handles(type);
+  }
+
   private static String header(ConsumerRecord<String, String> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
@@ -192,6 +204,10 @@ public class EventDelivery {
 
   private Outcome deliverWithinCorrelation(
       EventConsumer consumer, ConsumerRecord<String, String> record) {
+    String type = header(record, CloudEventHeaders.TYPE);
+    if (ignores(consumer, type)) {
+      return counted(consumer, type, Outcome.IGNORED);
+    }
     ReceivedEvent event;
     try {
       event = ReceivedEvent.from(record);
@@ -200,9 +216,6 @@ public class EventDelivery {
       log.error("{} dead-letters a malformed record: {}", consumer.name(), e.getMessage());
       deadLetter(consumer, readable, e.getMessage(), 1);
       return counted(consumer, readable.type(), Outcome.DEAD_LETTERED);
-    }
-    if (!consumer.handles(event)) {
-      return counted(consumer, event.type(), Outcome.IGNORED);
     }
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
@@ -304,14 +317,17 @@ public class EventDelivery {
   }
 
   private Outcome counted(EventConsumer consumer, String type, Outcome outcome) {
-    Counter.builder("passerelle.eventbus.consumed")
+    counter(consumer, type, outcome).increment();
+    return outcome;
+  }
+
+  private Counter counter(EventConsumer consumer, String type, Outcome outcome) {
+    return Counter.builder("passerelle.eventbus.consumed")
         .description("Integration events delivered to a consumer, by outcome")
         .tag("consumer", consumer.name())
         .tag("type", type)
         .tag("outcome", outcome.tag())
-        .register(meters)
-        .increment();
-    return outcome;
+        .register(meters);
   }
 
   private Counter retries(EventConsumer consumer) {
