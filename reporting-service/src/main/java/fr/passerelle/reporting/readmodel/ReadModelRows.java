@@ -61,6 +61,17 @@ public class ReadModelRows {
       rows.clear();
     }
 
+    /** A transaction started inside this one (REQUIRES_NEW) keeps its own rows. */
+    @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResource(ReadModelRows.this);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(ReadModelRows.this, this);
+    }
+
     @Override
     public void afterCompletion(int status) {
       TransactionSynchronizationManager.unbindResourceIfPossible(ReadModelRows.this);

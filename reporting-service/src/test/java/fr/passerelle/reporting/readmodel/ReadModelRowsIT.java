@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -100,10 +101,41 @@ class ReadModelRowsIT {
   }
 
   @Test
+  void aTransactionWithinAnotherWritesItsOwnRowsAtItsOwnCommit() {
+    var inner = new TransactionTemplate(transaction.getTransactionManager());
+    inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+    transaction.executeWithoutResult(
+        status -> {
+          rows.insert(ADD, 1, "outer", "yes");
+          inner.executeWithoutResult(nested -> rows.insert(ADD, 2, "inner", "yes"));
+          assertThat(labelsSeenElsewhere()).containsExactly("inner");
+          rows.insert(ADD, 3, "outer again", "yes");
+        });
+
+    assertThat(labelsSeenElsewhere()).containsExactly("inner", "outer", "outer again");
+  }
+
+  @Test
   void outsideATransactionARowIsWrittenAtOnce() {
     rows.insert(ADD, 1, "at once", "yes");
 
     assertThat(count("rows_probe")).isEqualTo(1);
+  }
+
+  /** The labels committed, read on a connection of its own, outside the test's transaction. */
+  private List<String> labelsSeenElsewhere() {
+    try (var connection = jdbc.getDataSource().getConnection();
+        var query = connection.createStatement();
+        var labels = query.executeQuery("SELECT label FROM rows_probe ORDER BY label")) {
+      List<String> seen = new java.util.ArrayList<>();
+      while (labels.next()) {
+        seen.add(labels.getString(1));
+      }
+      return seen;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private int count(String table) {
