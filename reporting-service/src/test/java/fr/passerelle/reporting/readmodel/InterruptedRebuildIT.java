@@ -8,13 +8,7 @@ import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.reporting.review.TestReviews;
 import fr.passerelle.testsupport.TestEvents;
-import fr.passerelle.testsupport.TestInfrastructure;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +61,8 @@ class InterruptedRebuildIT {
           .contains("\"validated\":4");
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(groupsOf(name, building)).isEmpty());
+          .untilAsserted(
+              () -> assertThat(ReportingInstance.rebuildGroups(name, building)).isEmpty());
     }
   }
 
@@ -92,7 +87,7 @@ class InterruptedRebuildIT {
                       Long.class,
                       schema))
           .isZero();
-      assertThat(groupsOf(name, building)).isEmpty();
+      assertThat(ReportingInstance.rebuildGroups(name, building)).isEmpty();
       assertThat(admin.get("/admin/read-models").body())
           .contains("\"generation\":" + building + ",\"status\":\"ABANDONED\"");
       int active = restarted.bean(ReadModelGenerations.class).active().number();
@@ -121,26 +116,9 @@ class InterruptedRebuildIT {
       int building = first.bean(ReadModelRebuild.class).progress().orElseThrow().generation();
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> assertThat(groupsOf(name, building)).isNotEmpty());
+          .untilAsserted(
+              () -> assertThat(ReportingInstance.rebuildGroups(name, building)).isNotEmpty());
       return building;
-    }
-  }
-
-  /** The consumer groups of a generation's rebuild, as the broker knows them. */
-  private static List<String> groupsOf(String name, int generation) {
-    try (var admin =
-        Admin.create(
-            Map.<String, Object>of(
-                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
-      return admin.listConsumerGroups().all().get().stream()
-          .map(ConsumerGroupListing::groupId)
-          .filter(group -> group.startsWith(name + ".") && group.endsWith(".g" + generation))
-          .toList();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -38,10 +38,15 @@ class ProbeConsumer {
 
   static void send(String dossier, String value) {
     TestEvents.ensureTopic(TOPIC, 3);
+    send(TOPIC, TYPE, dossier, value);
+  }
+
+  /** Sends a {@link Probe} of {@code type} on {@code topic}. */
+  static void send(String topic, String type, String dossier, String value) {
     TestEvents.send(
-        TOPIC,
+        topic,
         UUID.randomUUID().toString(),
-        TYPE,
+        type,
         dossier,
         "{\"dossierId\":\"%s\",\"value\":\"%s\"}".formatted(dossier, value));
   }

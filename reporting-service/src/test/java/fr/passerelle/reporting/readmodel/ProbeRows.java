@@ -1,8 +1,6 @@
 package fr.passerelle.reporting.readmodel;
 
 import fr.passerelle.eventbus.consume.EventConsumer;
-import fr.passerelle.testsupport.TestEvents;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -21,16 +19,13 @@ class ProbeRows {
       "CREATE TABLE IF NOT EXISTS public.probe_row (dossier_id TEXT NOT NULL, value TEXT NOT NULL,"
           + " PRIMARY KEY (dossier_id, value))";
 
-  /** The probe's data. */
-  record Probe(String dossierId, String value) {}
-
   @Bean
   EventConsumer probeRowsConsumer(ReadModelRows rows) {
     return EventConsumer.named(CONSUMER)
         .topics(TOPIC)
         .on(
             TYPE,
-            Probe.class,
+            ProbeConsumer.Probe.class,
             probe ->
                 rows.insert(
                     "INSERT INTO public.probe_row (dossier_id, value) VALUES (?, NULLIF(?, ?))"
@@ -42,11 +37,6 @@ class ProbeRows {
   }
 
   static void send(String dossier, String value) {
-    TestEvents.send(
-        TOPIC,
-        UUID.randomUUID().toString(),
-        TYPE,
-        dossier,
-        "{\"dossierId\":\"%s\",\"value\":\"%s\"}".formatted(dossier, value));
+    ProbeConsumer.send(TOPIC, TYPE, dossier, value);
   }
 }

@@ -8,14 +8,8 @@ import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.eventbus.consume.DeadLetter;
 import fr.passerelle.testsupport.TestEvents;
-import fr.passerelle.testsupport.TestInfrastructure;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +38,7 @@ class RebuildDeadLettersIT {
   }
 
   @Test
-  void aGenerationWithDeadLettersIsNotSwitchedToUntilTheyAreDealtWith() throws Exception {
+  void aGenerationWithDeadLettersIsNotSwitchedToUntilTheyAreDealtWith() {
     String dossier = UUID.randomUUID().toString();
     ProbeConsumer.POISON.add("breaks-the-projection");
     try (var instance =
@@ -68,7 +62,7 @@ class RebuildDeadLettersIT {
                           "\"generation\":" + building + ",\"status\":\"BLOCKED\",\"remaining\":0",
                           "\"deadLetters\":{\"failed\":1,\"parked\":1}"));
       assertThat(generations.active().number()).isEqualTo(live);
-      assertThat(consumerGroups())
+      assertThat(ReportingInstance.rebuildGroups("reporting-letters", building))
           .as("the ledger is kept beside the generations: a rebuild does not read it again")
           .contains("reporting-letters.probes.g" + building)
           .doesNotContain("reporting-letters.audit-ledger.g" + building);
@@ -90,17 +84,6 @@ class RebuildDeadLettersIT {
           .untilAsserted(() -> assertThat(generations.active().number()).isEqualTo(building));
       assertThat(admin.get("/admin/read-models").body())
           .contains("\"generation\":" + building + ",\"status\":\"SWITCHED\"");
-    }
-  }
-
-  private static Set<String> consumerGroups() throws Exception {
-    try (var kafka =
-        Admin.create(
-            Map.<String, Object>of(
-                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
-      return kafka.listGroups().all().get().stream()
-          .map(GroupListing::groupId)
-          .collect(Collectors.toSet());
     }
   }
 }

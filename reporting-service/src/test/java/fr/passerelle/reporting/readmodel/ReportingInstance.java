@@ -8,6 +8,10 @@ import fr.passerelle.testsupport.TestInfrastructure;
 import fr.passerelle.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -97,6 +101,27 @@ final class ReportingInstance implements AutoCloseable {
 
   boolean isRunning() {
     return context.isRunning();
+  }
+
+  /**
+   * The consumer groups of generation {@code generation}'s rebuild in the instances named {@code
+   * name}, as the broker knows them.
+   */
+  static List<String> rebuildGroups(String name, int generation) {
+    try (var admin =
+        Admin.create(
+            Map.<String, Object>of(
+                "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+      return admin.listConsumerGroups().all().get().stream()
+          .map(ConsumerGroupListing::groupId)
+          .filter(group -> group.startsWith(name + ".") && group.endsWith(".g" + generation))
+          .toList();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

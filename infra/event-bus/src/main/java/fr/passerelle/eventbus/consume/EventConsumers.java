@@ -115,9 +115,18 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
 
   /** The consumer groups of the subscription made with {@code groupSuffix}. */
   public List<String> groups(String groupSuffix) {
-    return consumers.stream()
-        .filter(consumer -> !consumer.liveOnly())
+    return readBy("." + groupSuffix).stream()
         .map(consumer -> application + "." + consumer.name() + "." + groupSuffix)
+        .toList();
+  }
+
+  /**
+   * The consumers a subscription reads with: all of them in the live one (no suffix), all but those
+   * live only in another.
+   */
+  private List<EventConsumer> readBy(String groupSuffix) {
+    return consumers.stream()
+        .filter(consumer -> groupSuffix.isEmpty() || !consumer.liveOnly())
         .toList();
   }
 
@@ -227,10 +236,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     private Admin progressClient;
 
     private Subscription(String groupSuffix, DeliveryContext context, int threads) {
-      for (EventConsumer consumer : consumers) {
-        if (consumer.liveOnly() && !groupSuffix.isEmpty()) {
-          continue;
-        }
+      for (EventConsumer consumer : readBy(groupSuffix)) {
         String group = application + "." + consumer.name() + groupSuffix;
         var container = factory.createContainer(consumer.topics().toArray(String[]::new));
         container.getContainerProperties().setGroupId(group);

@@ -64,6 +64,10 @@ public class EventDelivery {
   }
 
   public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {
+    String type = header(record, CloudEventHeaders.TYPE);
+    if (ignores(consumer, type)) {
+      return counted(consumer, type, Outcome.IGNORED);
+    }
     Correlation.enter(Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)));
     Span span = consumed(consumer, record);
     try (var ignored = tracing.inScope(span)) {
@@ -204,10 +208,6 @@ public class EventDelivery {
 
   private Outcome deliverWithinCorrelation(
       EventConsumer consumer, ConsumerRecord<String, String> record) {
-    String type = header(record, CloudEventHeaders.TYPE);
-    if (ignores(consumer, type)) {
-      return counted(consumer, type, Outcome.IGNORED);
-    }
     ReceivedEvent event;
     try {
       event = ReceivedEvent.from(record);
