@@ -59,6 +59,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   private final List<EventConsumer> consumers;
   private final ConcurrentKafkaListenerContainerFactory<String, String> factory;
   private final EventDelivery delivery;
+  private final EventDelivery replay;
   private final String application;
   private final KafkaAdmin admin;
   private final ConsumerAvailability availability;
@@ -88,6 +89,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     this.consumers = List.copyOf(consumers);
     this.factory = factory;
     this.delivery = delivery;
+    this.replay = delivery.untraced();
     this.application = application;
     this.admin = admin;
     this.availability = availability;
@@ -105,7 +107,8 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
    * Subscribes every consumer again but those {@link EventConsumer.Builder#liveOnly live only}, in
    * groups suffixed with {@code groupSuffix} (new groups read from offset 0), each delivery running
    * within {@code context}, with up to {@code threads} threads per consumer (one partition is still
-   * read by one thread, in order). Started at once.
+   * read by one thread, in order), without spans ({@link EventDelivery#untraced}): it replays
+   * history. Started at once.
    */
   public Subscription subscribe(String groupSuffix, DeliveryContext context, int threads) {
     Subscription subscription = new Subscription("." + groupSuffix, context, threads);
@@ -236,6 +239,9 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     private Admin progressClient;
 
     private Subscription(String groupSuffix, DeliveryContext context, int threads) {
+      // another subscription replays history: its records are delivered without spans
+      EventDelivery delivery =
+          groupSuffix.isEmpty() ? EventConsumers.this.delivery : EventConsumers.this.replay;
       for (EventConsumer consumer : readBy(groupSuffix)) {
         String group = application + "." + consumer.name() + groupSuffix;
         var container = factory.createContainer(consumer.topics().toArray(String[]::new));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class EventDelivery {
   private final MeterRegistry meters;
   private final ConsumerAvailability availability;
   private final MessageTracing tracing;
+  private final Map<Count, Counter> counters;
 
   public EventDelivery(
       Inbox inbox,
@@ -53,6 +55,28 @@ public class EventDelivery {
       ConsumerAvailability availability,
       MeterRegistry meters,
       MessageTracing tracing) {
+    this(
+        inbox,
+        deadLetters,
+        attempts,
+        initialBackoff,
+        maxBackoff,
+        availability,
+        meters,
+        tracing,
+        new ConcurrentHashMap<>());
+  }
+
+  private EventDelivery(
+      Inbox inbox,
+      DeadLetters deadLetters,
+      int attempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      ConsumerAvailability availability,
+      MeterRegistry meters,
+      MessageTracing tracing,
+      Map<Count, Counter> counters) {
     this.availability = availability;
     this.tracing = tracing;
     this.inbox = inbox;
@@ -61,6 +85,26 @@ public class EventDelivery {
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.meters = meters;
+    this.counters = counters;
+  }
+
+  /**
+   * The same delivery without spans, for a replay of history (a read model's rebuild): the traces
+   * of its records ended when they were first consumed, and a span for each record again would be
+   * the replay's largest cost after the projections' own work. The logging context still carries
+   * each record's request id; the counts are the same counters.
+   */
+  public EventDelivery untraced() {
+    return new EventDelivery(
+        inbox,
+        deadLetters,
+        attempts,
+        initialBackoff,
+        maxBackoff,
+        availability,
+        meters,
+        MessageTracing.none(),
+        counters);
   }
 
   public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {
@@ -321,14 +365,20 @@ public class EventDelivery {
     return outcome;
   }
 
+  /** The count of a consumer's deliveries of a type with an outcome, registered once. */
   private Counter counter(EventConsumer consumer, String type, Outcome outcome) {
-    return Counter.builder("passerelle.eventbus.consumed")
-        .description("Integration events delivered to a consumer, by outcome")
-        .tag("consumer", consumer.name())
-        .tag("type", type)
-        .tag("outcome", outcome.tag())
-        .register(meters);
+    return counters.computeIfAbsent(
+        new Count(consumer.name(), type, outcome),
+        count ->
+            Counter.builder("passerelle.eventbus.consumed")
+                .description("Integration events delivered to a consumer, by outcome")
+                .tag("consumer", count.consumer())
+                .tag("type", count.type())
+                .tag("outcome", count.outcome().tag())
+                .register(meters));
   }
+
+  private record Count(String consumer, String type, Outcome outcome) {}
 
   private Counter retries(EventConsumer consumer) {
     return Counter.builder("passerelle.eventbus.consumer.retries")
