@@ -12,7 +12,9 @@ import fr.passerelle.decision.events.OpinionRecorded;
 import fr.passerelle.decision.events.PathwayValidated;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
+import fr.passerelle.eventbus.consume.ReceivedEvent;
 import fr.passerelle.reporting.audit.PublishedEvents.Published;
+import fr.passerelle.reporting.audit.ledger.AuditLedger;
 import fr.passerelle.reporting.audit.seal.DailySeals;
 import fr.passerelle.reporting.audit.seal.ReportingOutbox;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
@@ -56,6 +58,7 @@ class AuditIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReportingOutbox outbox;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired AuditLedger ledger;
 
   @BeforeAll
   static void topicsExist() {
@@ -292,6 +295,57 @@ class AuditIT {
   }
 
   @Test
+  void theEventsOfOnePollAreChainedInTheirOrderAnErasureAmongThemIncluded() {
+    String erasedDossier = UUID.randomUUID().toString();
+    String otherDossier = UUID.randomUUID().toString();
+    ReceivedEvent otherSubmitted = received(submitted(otherDossier));
+    List<ReceivedEvent> poll =
+        List.of(
+            received(submitted(erasedDossier)),
+            received(validated(erasedDossier)),
+            otherSubmitted,
+            received(
+                new Published(
+                    DossierEvents.TOPIC,
+                    ERASED,
+                    erasedDossier,
+                    """
+                    {"dossierId":"%s","departmentCode":"%s","erasedOn":"2026-03-05",\
+                    "reason":"PERSON_REQUEST"}"""
+                        .formatted(erasedDossier, DEPARTEMENT),
+                    Map.of("ce_source", "/passerelle/dossier-service"))),
+            received(permit(erasedDossier)),
+            otherSubmitted);
+
+    // as the event bus applies a poll: its events in one transaction
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(status -> poll.forEach(ledger::append));
+
+    List<Map<String, Object>> erased =
+        jdbc.queryForList(
+            "SELECT event_type, subject_position, person_data FROM public.audit_event"
+                + " WHERE subject = ? ORDER BY position",
+            erasedDossier);
+    assertThat(erased)
+        .extracting(row -> row.get("event_type"))
+        .containsExactly(DossierSubmitted.TYPE, PathwayValidated.TYPE, ERASED, PermitIssued.TYPE);
+    assertThat(erased).extracting(row -> row.get("subject_position")).containsExactly(1, 2, 3, 4);
+    assertThat(erased).allSatisfy(row -> assertThat(row.get("person_data")).isNull());
+    // the other dossier's event once, its person's data kept, between the erased dossier's
+    List<Long> positions =
+        jdbc.queryForList(
+            "SELECT position FROM public.audit_event WHERE subject IN (?, ?) ORDER BY position",
+            Long.class,
+            erasedDossier,
+            otherDossier);
+    assertThat(positions).hasSize(5);
+    assertThat(positions.get(4) - positions.get(0)).isEqualTo(4);
+    assertThat(row(otherDossier, 1).get("position")).isEqualTo(positions.get(2));
+    assertThat(row(otherDossier, 1).get("person_data")).isNotNull();
+    assertThat(verifyAll().get("intact").asBoolean()).isTrue();
+  }
+
+  @Test
   void theSealsPublishedOnTheBusNameTheEndOfAHistoryThatWasCutShort() {
     aDossierOfThreeEvents();
     // the day is over for a clock one day ahead: today is sealed and published
@@ -438,6 +492,20 @@ class AuditIT {
 
   private TestHttp secretariat() {
     return TestHttp.onPort(port).as(TestTokens.staff("SECRETARIAT", DEPARTEMENT));
+  }
+
+  /** {@code published} as its consumer receives it, under a new event id. */
+  private static ReceivedEvent received(Published published) {
+    return new ReceivedEvent(
+        UUID.randomUUID().toString(),
+        published.type(),
+        published.envelope().get("ce_source"),
+        MORNING,
+        published.dossierId(),
+        published.json(),
+        published.topic(),
+        0,
+        0);
   }
 
   private static Published submitted(String dossier) {

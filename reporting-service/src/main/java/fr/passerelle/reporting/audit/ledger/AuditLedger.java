@@ -7,14 +7,22 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends every event reporting-service receives to the audit ledger, once, chaining it in the
  * global chain and in its subject's chain (ADR "a history that proves itself"). Appends from every
- * instance are serialised by one transaction-scoped advisory lock, so each chain has one order.
+ * instance are serialised by one transaction-scoped advisory lock, so each chain has one order; the
+ * events a transaction appends are chained at its commit, in one pass.
  *
  * <p>An erasure tombstone ({@link #ERASURES}) erases the person's data and salt of its subject's
  * rows; a row received for an erased subject keeps the digest of the person's data, never the data.
@@ -29,6 +37,15 @@ public class AuditLedger {
 
   private static final int SALT_BYTES = 32;
 
+  private static final String INSERT =
+      """
+      INSERT INTO public.audit_event
+        (position, event_id, event_type, source, subject, subject_position, department_code,
+         recorded_at, bus_time, received_at, domain_date, request_id, actor_subject, actor_roles,
+         facts, person_digest, person_data, person_salt, subject_link, global_link)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """;
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -40,21 +57,66 @@ public class AuditLedger {
 
   /**
    * Appends {@code event} unless it is in the ledger already (a redelivery, a re-publication under
-   * the same id, its consumer's group reading a topic again). Runs in the caller's transaction.
+   * the same id, its consumer's group reading a topic again): at the commit of the current
+   * transaction, with the other events appended in it, in their order; at once outside a
+   * transaction.
    */
   public void append(ReceivedEvent event) {
-    if (contains(event.id())) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      appendAll(List.of(event));
+      return;
+    }
+    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      pending = new Pending();
+      TransactionSynchronizationManager.bindResource(this, pending);
+      TransactionSynchronizationManager.registerSynchronization(pending);
+    }
+    pending.events.add(event);
+  }
+
+  /**
+   * Appends {@code events} in their order, those not in the ledger yet, in one pass under the lock
+   * of appends: the heads of the chains and the erased subjects read once, every row inserted in
+   * one batch. An erasure tombstone erases the person's data of its subject's rows, those appended
+   * before it in the same pass included, and the rows after it keep none.
+   */
+  private void appendAll(List<ReceivedEvent> events) {
+    if (known(events).size() == events.size()) {
       return;
     }
     jdbc.query(LOCK, rs -> {});
-    if (contains(event.id())) {
-      return;
-    }
-    EventData.Split data = EventData.split(event.data());
+    Set<String> appended = known(events);
+    Set<String> subjects = new LinkedHashSet<>();
+    events.forEach(event -> subjects.add(event.subject()));
     Head global = globalHead();
-    Head subject = subjectHead(event.subject());
-    boolean erased = erased(event.subject());
+    Map<String, Head> heads = subjectHeads(subjects);
+    Set<String> erased = erased(subjects);
+    Set<String> erasedNow = new LinkedHashSet<>();
+    List<Object[]> rows = new ArrayList<>();
+    Instant receivedAt = micros(clock.instant());
+    for (ReceivedEvent event : events) {
+      if (!appended.add(event.id())) {
+        continue;
+      }
+      Head subject = heads.getOrDefault(event.subject(), Head.EMPTY);
+      Linked row = link(event, global, subject, erased.contains(event.subject()), receivedAt);
+      rows.add(row.values());
+      global = new Head(row.position(), row.globalLink());
+      heads.put(event.subject(), new Head(row.subjectPosition(), row.subjectLink()));
+      if (ERASURES.contains(event.type())) {
+        erased.add(event.subject());
+        erasedNow.add(event.subject());
+      }
+    }
+    jdbc.batchUpdate(INSERT, rows);
+    erasedNow.forEach(this::erase);
+  }
 
+  /** The row of {@code event} after the heads of its chains, its links computed. */
+  private Linked link(
+      ReceivedEvent event, Head global, Head subject, boolean erased, Instant receivedAt) {
+    EventData.Split data = EventData.split(event.data());
     byte[] salt = null;
     byte[] personDigest = null;
     String person = data.person();
@@ -79,7 +141,7 @@ public class AuditLedger {
             data.departmentCode(),
             micros(event.time()),
             micros(context.busTime()),
-            micros(clock.instant()),
+            receivedAt,
             data.domainDate(),
             context.requestId(),
             context.actorSubject(),
@@ -89,36 +151,69 @@ public class AuditLedger {
             null,
             null);
     byte[] canonical = unlinked.canonicalBytes();
-    jdbc.update(
-        """
-        INSERT INTO public.audit_event
-          (position, event_id, event_type, source, subject, subject_position, department_code,
-           recorded_at, bus_time, received_at, domain_date, request_id, actor_subject, actor_roles,
-           facts, person_digest, person_data, person_salt, subject_link, global_link)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    byte[] subjectLink = Links.next(subject.link(), canonical);
+    byte[] globalLink = Links.next(global.link(), canonical);
+    return new Linked(
+        new Object[] {
+          unlinked.position(),
+          unlinked.eventId(),
+          unlinked.eventType(),
+          unlinked.source(),
+          unlinked.subject(),
+          unlinked.subjectPosition(),
+          unlinked.departmentCode(),
+          timestamp(unlinked.recordedAt()),
+          timestamp(unlinked.busTime()),
+          timestamp(unlinked.receivedAt()),
+          unlinked.domainDate(),
+          unlinked.requestId(),
+          unlinked.actorSubject(),
+          unlinked.actorRoles(),
+          unlinked.facts(),
+          personDigest,
+          person,
+          salt,
+          subjectLink,
+          globalLink
+        },
         unlinked.position(),
-        unlinked.eventId(),
-        unlinked.eventType(),
-        unlinked.source(),
-        unlinked.subject(),
         unlinked.subjectPosition(),
-        unlinked.departmentCode(),
-        timestamp(unlinked.recordedAt()),
-        timestamp(unlinked.busTime()),
-        timestamp(unlinked.receivedAt()),
-        unlinked.domainDate(),
-        unlinked.requestId(),
-        unlinked.actorSubject(),
-        unlinked.actorRoles(),
-        unlinked.facts(),
-        personDigest,
-        person,
-        salt,
-        Links.next(subject.link(), canonical),
-        Links.next(global.link(), canonical));
-    if (ERASURES.contains(event.type())) {
-      erase(event.subject());
+        subjectLink,
+        globalLink);
+  }
+
+  private record Linked(
+      Object[] values,
+      long position,
+      long subjectPosition,
+      byte[] subjectLink,
+      byte[] globalLink) {}
+
+  /** The events appended in one transaction, appended at its commit. */
+  private final class Pending implements TransactionSynchronization {
+
+    private final List<ReceivedEvent> events = new ArrayList<>();
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      appendAll(events);
+      events.clear();
+    }
+
+    /** A transaction started inside this one (REQUIRES_NEW) appends its own events. */
+    @Override
+    public void suspend() {
+      TransactionSynchronizationManager.unbindResource(AuditLedger.this);
+    }
+
+    @Override
+    public void resume() {
+      TransactionSynchronizationManager.bindResource(AuditLedger.this, this);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      TransactionSynchronizationManager.unbindResourceIfPossible(AuditLedger.this);
     }
   }
 
@@ -132,20 +227,28 @@ public class AuditLedger {
         subject);
   }
 
-  private boolean contains(String eventId) {
-    return !jdbc.queryForList(
-            "SELECT 1 FROM public.audit_event WHERE event_id = ?", Integer.class, eventId)
-        .isEmpty();
+  /** Which of {@code events} are in the ledger already, by id. */
+  private Set<String> known(List<ReceivedEvent> events) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT event_id FROM public.audit_event WHERE event_id = ANY (CAST(? AS TEXT[]))",
+            String.class,
+            (Object) events.stream().map(ReceivedEvent::id).toArray(String[]::new)));
   }
 
-  private boolean erased(String subject) {
-    return Boolean.TRUE.equals(
-        jdbc.queryForObject(
-            "SELECT EXISTS (SELECT 1 FROM public.audit_event WHERE subject = ? AND event_type IN ("
+  /** Which of {@code subjects} have a tombstone in the ledger. */
+  private Set<String> erased(Set<String> subjects) {
+    List<Object> arguments = new ArrayList<>();
+    arguments.add(subjects.toArray(String[]::new));
+    arguments.addAll(ERASURES);
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT DISTINCT subject FROM public.audit_event"
+                + " WHERE subject = ANY (CAST(? AS TEXT[])) AND event_type IN ("
                 + placeholders(ERASURES.size())
-                + "))",
-            Boolean.class,
-            concat(subject, ERASURES)));
+                + ")",
+            String.class,
+            arguments.toArray()));
   }
 
   private Head globalHead() {
@@ -158,18 +261,20 @@ public class AuditLedger {
         .orElse(Head.EMPTY);
   }
 
-  private Head subjectHead(String subject) {
-    return jdbc
-        .query(
-            """
-            SELECT subject_position, subject_link FROM public.audit_event
-            WHERE subject = ? ORDER BY subject_position DESC LIMIT 1
-            """,
-            (rs, row) -> new Head(rs.getLong(1), rs.getBytes(2)),
-            subject)
-        .stream()
-        .findFirst()
-        .orElse(Head.EMPTY);
+  /** The head of each of {@code subjects}' chains that has rows. */
+  private Map<String, Head> subjectHeads(Set<String> subjects) {
+    Map<String, Head> heads = new HashMap<>();
+    jdbc.query(
+        """
+        SELECT DISTINCT ON (subject) subject, subject_position, subject_link
+        FROM public.audit_event WHERE subject = ANY (CAST(? AS TEXT[]))
+        ORDER BY subject, subject_position DESC
+        """,
+        rs -> {
+          heads.put(rs.getString(1), new Head(rs.getLong(2), rs.getBytes(3)));
+        },
+        (Object) subjects.toArray(String[]::new));
+    return heads;
   }
 
   /** The last link of a chain and its position; position 0 before the first. */
@@ -187,12 +292,5 @@ public class AuditLedger {
 
   static String placeholders(int count) {
     return String.join(", ", java.util.Collections.nCopies(count, "?"));
-  }
-
-  private static Object[] concat(String first, Set<String> rest) {
-    List<Object> values = new java.util.ArrayList<>();
-    values.add(first);
-    values.addAll(rest);
-    return values.toArray();
   }
 }
