@@ -100,8 +100,9 @@ public class AuditLedger {
         continue;
       }
       Head subject = heads.getOrDefault(event.subject(), Head.EMPTY);
-      Linked row = link(event, global, subject, erased.contains(event.subject()), receivedAt);
-      rows.add(row.values());
+      Chained chained = chain(event, global, subject, erased.contains(event.subject()), receivedAt);
+      rows.add(chained.values());
+      LedgerRow row = chained.row();
       global = new Head(row.position(), row.globalLink());
       heads.put(event.subject(), new Head(row.subjectPosition(), row.subjectLink()));
       if (ERASURES.contains(event.type())) {
@@ -114,7 +115,7 @@ public class AuditLedger {
   }
 
   /** The row of {@code event} after the heads of its chains, its links computed. */
-  private Linked link(
+  private Chained chain(
       ReceivedEvent event, Head global, Head subject, boolean erased, Instant receivedAt) {
     EventData.Split data = EventData.split(event.data());
     byte[] salt = null;
@@ -151,43 +152,58 @@ public class AuditLedger {
             null,
             null);
     byte[] canonical = unlinked.canonicalBytes();
-    byte[] subjectLink = Links.next(subject.link(), canonical);
-    byte[] globalLink = Links.next(global.link(), canonical);
-    return new Linked(
-        new Object[] {
-          unlinked.position(),
-          unlinked.eventId(),
-          unlinked.eventType(),
-          unlinked.source(),
-          unlinked.subject(),
-          unlinked.subjectPosition(),
-          unlinked.departmentCode(),
-          timestamp(unlinked.recordedAt()),
-          timestamp(unlinked.busTime()),
-          timestamp(unlinked.receivedAt()),
-          unlinked.domainDate(),
-          unlinked.requestId(),
-          unlinked.actorSubject(),
-          unlinked.actorRoles(),
-          unlinked.facts(),
-          personDigest,
-          person,
-          salt,
-          subjectLink,
-          globalLink
-        },
-        unlinked.position(),
-        unlinked.subjectPosition(),
-        subjectLink,
-        globalLink);
+    LedgerRow row =
+        new LedgerRow(
+            unlinked.position(),
+            unlinked.eventId(),
+            unlinked.eventType(),
+            unlinked.source(),
+            unlinked.subject(),
+            unlinked.subjectPosition(),
+            unlinked.departmentCode(),
+            unlinked.recordedAt(),
+            unlinked.busTime(),
+            unlinked.receivedAt(),
+            unlinked.domainDate(),
+            unlinked.requestId(),
+            unlinked.actorSubject(),
+            unlinked.actorRoles(),
+            unlinked.facts(),
+            unlinked.personDigest(),
+            Links.next(subject.link(), canonical),
+            Links.next(global.link(), canonical));
+    return new Chained(row, person, salt);
   }
 
-  private record Linked(
-      Object[] values,
-      long position,
-      long subjectPosition,
-      byte[] subjectLink,
-      byte[] globalLink) {}
+  /** A row with its links, and the person's data and salt it keeps (none once erased). */
+  private record Chained(LedgerRow row, String person, byte[] salt) {
+
+    /** The values of {@link #INSERT}. */
+    Object[] values() {
+      return new Object[] {
+        row.position(),
+        row.eventId(),
+        row.eventType(),
+        row.source(),
+        row.subject(),
+        row.subjectPosition(),
+        row.departmentCode(),
+        timestamp(row.recordedAt()),
+        timestamp(row.busTime()),
+        timestamp(row.receivedAt()),
+        row.domainDate(),
+        row.requestId(),
+        row.actorSubject(),
+        row.actorRoles(),
+        row.facts(),
+        row.personDigest(),
+        person,
+        salt,
+        row.subjectLink(),
+        row.globalLink()
+      };
+    }
+  }
 
   /** The events appended in one transaction, appended at its commit. */
   private final class Pending implements TransactionSynchronization {
