@@ -15,9 +15,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Where reporting-service's consumer groups stand on the topics they read, through Kafka's Admin
- * API: the rebuild is timed from a platform at rest (its live consumers caught up), and counts the
- * records those topics hold.
+ * Where the services' consumer groups stand on the topics they read, through Kafka's Admin API: the
+ * rebuild is timed from a platform at rest (every service's live consumers caught up), and counts
+ * the records the topics reporting-service reads hold.
  */
 final class KafkaPositions {
 
@@ -33,11 +33,32 @@ final class KafkaPositions {
   }
 
   /**
+   * The services whose consumer groups {@link #platformLag} counts (a group is named after one).
+   */
+  private static final List<String> SERVICES =
+      List.of("dossier-service.", "decision-service.", "benefits-service.", "reporting-service.");
+
+  /**
    * Records reporting's groups have still to read, over every partition of the topics they read (a
    * partition a group has no offset on yet counts from its first record).
    */
   static long liveLag(Admin admin) throws Exception {
-    List<String> groups = reportingGroups(admin);
+    return lag(admin, reportingGroups(admin));
+  }
+
+  /**
+   * Records every service's groups have still to read: the other services consume the same topics
+   * and publish what the events they read cause, on other processes of the same two cores.
+   */
+  static long platformLag(Admin admin) throws Exception {
+    List<String> groups =
+        groups(admin).stream()
+            .filter(group -> SERVICES.stream().anyMatch(group::startsWith))
+            .toList();
+    return lag(admin, groups);
+  }
+
+  private static long lag(Admin admin, List<String> groups) throws Exception {
     if (groups.isEmpty()) {
       return Long.MAX_VALUE;
     }
@@ -74,13 +95,16 @@ final class KafkaPositions {
 
   /** Reporting-service's consumer groups (each of its live consumers has its own). */
   private static List<String> reportingGroups(Admin admin) throws Exception {
+    return groups(admin).stream().filter(group -> group.startsWith("reporting")).toList();
+  }
+
+  private static List<String> groups(Admin admin) throws Exception {
     return admin
         .listGroups(ListGroupsOptions.forConsumerGroups())
         .all()
         .get(30, TimeUnit.SECONDS)
         .stream()
         .map(GroupListing::groupId)
-        .filter(group -> group.startsWith("reporting"))
         .toList();
   }
 

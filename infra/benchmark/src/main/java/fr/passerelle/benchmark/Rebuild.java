@@ -27,13 +27,15 @@ final class Rebuild {
 
   /**
    * The rebuild's figures: events published and the time it took, the time reporting's live
-   * consumers then took to read them, the topics the rebuild read, the records they hold (the
-   * events counted) and the time from the request to the switch-over.
+   * consumers then took to read them, the time the other services' consumers took after that, the
+   * topics the rebuild read, the records they hold (the events counted) and the time from the
+   * request to the switch-over.
    */
   record Result(
       long published,
       double publishing,
       double catchingUp,
+      double settling,
       Set<String> topics,
       long events,
       double rebuilding) {}
@@ -57,10 +59,11 @@ final class Rebuild {
   /**
    * Publishes at least {@code events} events (validated pathways of {@link #DEPARTEMENT}, three
    * events each), waits until reporting's live consumers have read every record of the topics they
-   * read, then asks reporting-service (its own port, an ADMIN token) for a rebuild and times it
-   * until the new generation is the active one. The rebuild reads every record of those topics, the
-   * platform's own included: they are the events counted. The département's review, read after the
-   * switch-over, must count every published pathway.
+   * read, then until every service's have ({@link #awaitRest}), then asks reporting-service (its
+   * own port, an ADMIN token) for a rebuild and times it until the new generation is the active
+   * one. The rebuild reads every record of those topics, the platform's own included: they are the
+   * events counted. The département's review, read after the switch-over, must count every
+   * published pathway.
    */
   Result measure(long events) throws Exception {
     Map<String, Object> client = platform.kafkaClient();
@@ -85,6 +88,8 @@ final class Rebuild {
     start = System.nanoTime();
     long total;
     Set<String> topics;
+    double catchingUp;
+    double settling;
     try (Admin admin = Admin.create(client)) {
       long deadline = start + Duration.ofMinutes(30).toNanos();
       while (KafkaPositions.liveLag(admin) > 0) {
@@ -93,10 +98,12 @@ final class Rebuild {
         }
         LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
       }
+      catchingUp = (System.nanoTime() - start) / 1e9;
+      awaitRest(admin, deadline);
+      settling = (System.nanoTime() - start) / 1e9 - catchingUp;
       topics = KafkaPositions.readTopics(admin);
       total = KafkaPositions.records(admin, topics);
     }
-    double catchingUp = (System.nanoTime() - start) / 1e9;
 
     URI readModels =
         URI.create(
@@ -131,7 +138,27 @@ final class Rebuild {
           "the rebuilt review counts %d validated pathways of the %d published"
               .formatted(validated, pathways));
     }
-    return new Result(published, publishing, catchingUp, topics, total, rebuilding);
+    return new Result(published, publishing, catchingUp, settling, topics, total, rebuilding);
+  }
+
+  /**
+   * Waits until every service's consumers have read everything and nothing more is published (the
+   * records of reporting's topics the same over a second): decision-service and benefits-service
+   * read the published events too, and would otherwise share the processors with the rebuild.
+   */
+  private static void awaitRest(Admin admin, long deadline) throws Exception {
+    long before = -1;
+    while (true) {
+      long records = KafkaPositions.records(admin, KafkaPositions.readTopics(admin));
+      if (records == before && KafkaPositions.platformLag(admin) == 0) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the services' consumers not caught up in 30 min");
+      }
+      before = records;
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+    }
   }
 
   private static int activeGeneration(HttpResponse<String> status) {
