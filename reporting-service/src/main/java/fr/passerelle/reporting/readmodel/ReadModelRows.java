@@ -1,13 +1,12 @@
 package fr.passerelle.reporting.readmodel;
 
+import fr.passerelle.reporting.transaction.AtCommit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Adds the projections' rows to the read models, all those of a transaction written when it
@@ -26,6 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ReadModelRows {
 
   private final JdbcTemplate jdbc;
+  private final AtCommit<Row> rows = new AtCommit<>(this::write);
 
   ReadModelRows(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -33,48 +33,17 @@ public class ReadModelRows {
 
   /** Adds a row with {@code insert}, at the commit of the current transaction if there is one. */
   public void insert(String insert, Object... values) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      jdbc.update(insert, values);
-      return;
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
-    pending.add(insert, values);
+    rows.add(new Row(insert, values));
   }
 
-  /** The rows of one transaction, by statement in the order each was first used. */
-  private final class Pending implements TransactionSynchronization {
-
-    private final Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-
-    void add(String insert, Object[] values) {
-      rows.computeIfAbsent(insert, sql -> new ArrayList<>()).add(values);
-    }
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      rows.forEach(jdbc::batchUpdate);
-      rows.clear();
-    }
-
-    /** A transaction started inside this one (REQUIRES_NEW) keeps its own rows. */
-    @Override
-    public void suspend() {
-      TransactionSynchronizationManager.unbindResource(ReadModelRows.this);
-    }
-
-    @Override
-    public void resume() {
-      TransactionSynchronizationManager.bindResource(ReadModelRows.this, this);
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(ReadModelRows.this);
-    }
+  /** Writes {@code rows}, one batch per statement in the order each was first used. */
+  private void write(List<Row> rows) {
+    Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
+    rows.forEach(
+        row ->
+            byStatement.computeIfAbsent(row.insert(), sql -> new ArrayList<>()).add(row.values()));
+    byStatement.forEach(jdbc::batchUpdate);
   }
+
+  private record Row(String insert, Object[] values) {}
 }

@@ -55,28 +55,6 @@ public class EventDelivery {
       ConsumerAvailability availability,
       MeterRegistry meters,
       MessageTracing tracing) {
-    this(
-        inbox,
-        deadLetters,
-        attempts,
-        initialBackoff,
-        maxBackoff,
-        availability,
-        meters,
-        tracing,
-        new ConcurrentHashMap<>());
-  }
-
-  private EventDelivery(
-      Inbox inbox,
-      DeadLetters deadLetters,
-      int attempts,
-      Duration initialBackoff,
-      Duration maxBackoff,
-      ConsumerAvailability availability,
-      MeterRegistry meters,
-      MessageTracing tracing,
-      Map<Count, Counter> counters) {
     this.availability = availability;
     this.tracing = tracing;
     this.inbox = inbox;
@@ -85,26 +63,29 @@ public class EventDelivery {
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.meters = meters;
-    this.counters = counters;
+    this.counters = new ConcurrentHashMap<>();
+  }
+
+  private EventDelivery(EventDelivery delivery, MessageTracing tracing) {
+    this.availability = delivery.availability;
+    this.tracing = tracing;
+    this.inbox = delivery.inbox;
+    this.deadLetters = delivery.deadLetters;
+    this.attempts = delivery.attempts;
+    this.initialBackoff = delivery.initialBackoff;
+    this.maxBackoff = delivery.maxBackoff;
+    this.meters = delivery.meters;
+    this.counters = delivery.counters;
   }
 
   /**
    * The same delivery without spans, for a replay of history (a read model's rebuild): the traces
-   * of its records ended when they were first consumed, and a span for each record again would be
-   * the replay's largest cost after the projections' own work. The logging context still carries
-   * each record's request id; the counts are the same counters.
+   * of its records ended when they were first consumed, and a span for each record again would add
+   * one to every past trace (ADR 43). The logging context still carries each record's request id;
+   * the counts are the same counters.
    */
   public EventDelivery untraced() {
-    return new EventDelivery(
-        inbox,
-        deadLetters,
-        attempts,
-        initialBackoff,
-        maxBackoff,
-        availability,
-        meters,
-        MessageTracing.none(),
-        counters);
+    return new EventDelivery(this, MessageTracing.none());
   }
 
   public Outcome deliver(EventConsumer consumer, ConsumerRecord<String, String> record) {

@@ -1,6 +1,7 @@
 package fr.passerelle.reporting.audit.ledger;
 
 import fr.passerelle.eventbus.consume.ReceivedEvent;
+import fr.passerelle.reporting.transaction.AtCommit;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends every event reporting-service receives to the audit ledger, once, chaining it in the
@@ -49,6 +48,7 @@ public class AuditLedger {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final AtCommit<ReceivedEvent> appends = new AtCommit<>(this::appendAll);
 
   public AuditLedger(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -62,17 +62,7 @@ public class AuditLedger {
    * transaction.
    */
   public void append(ReceivedEvent event) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      appendAll(List.of(event));
-      return;
-    }
-    Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-    if (pending == null) {
-      pending = new Pending();
-      TransactionSynchronizationManager.bindResource(this, pending);
-      TransactionSynchronizationManager.registerSynchronization(pending);
-    }
-    pending.events.add(event);
+    appends.add(event);
   }
 
   /**
@@ -202,34 +192,6 @@ public class AuditLedger {
         row.subjectLink(),
         row.globalLink()
       };
-    }
-  }
-
-  /** The events appended in one transaction, appended at its commit. */
-  private final class Pending implements TransactionSynchronization {
-
-    private final List<ReceivedEvent> events = new ArrayList<>();
-
-    @Override
-    public void beforeCommit(boolean readOnly) {
-      appendAll(events);
-      events.clear();
-    }
-
-    /** A transaction started inside this one (REQUIRES_NEW) appends its own events. */
-    @Override
-    public void suspend() {
-      TransactionSynchronizationManager.unbindResource(AuditLedger.this);
-    }
-
-    @Override
-    public void resume() {
-      TransactionSynchronizationManager.bindResource(AuditLedger.this, this);
-    }
-
-    @Override
-    public void afterCompletion(int status) {
-      TransactionSynchronizationManager.unbindResourceIfPossible(AuditLedger.this);
     }
   }
 
