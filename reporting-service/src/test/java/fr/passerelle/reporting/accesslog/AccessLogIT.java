@@ -109,6 +109,20 @@ class AccessLogIT {
     assertThat(response.body()).contains("\"limit\"", "\"offset\"", "\"to\"");
   }
 
+  /** An instant no entry can have (epoch milliseconds of year 292 million) is named, not a 500. */
+  @Test
+  void anInstantBeyondTheCalendarIsNamedAndNothingIsRead() {
+    int entriesBefore = entries();
+    var response =
+        auditor("31")
+            .get(
+                "/api/departements/31/access-log?to=9223372036854775807&from=-9223372036854775807");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("\"from\"", "\"to\"");
+    assertThat(entries()).isEqualTo(entriesBefore + 1);
+  }
+
   /** A dossier id no dossier can have is refused before the read is logged (a NUL, 65 chars). */
   @Test
   void aDossierIdNoDossierCanHaveIsNamedAndNothingIsRead() {

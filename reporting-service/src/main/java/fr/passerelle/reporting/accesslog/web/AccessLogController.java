@@ -26,6 +26,14 @@ class AccessLogController {
 
   static final int MAX_LIMIT = 1000;
 
+  /**
+   * The instants a filter may name: the years 1 to 9999 (ISO 8601's), which PostgreSQL and JDBC
+   * both hold; an instant is also accepted as epoch milliseconds, whose range is far wider.
+   */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   /** The longest dossier id the access log keeps (its column). */
   static final int MAX_DOSSIER_ID = 64;
 
@@ -63,7 +71,8 @@ class AccessLogController {
                   + MAX_DOSSIER_ID
                   + " caractères au plus, sans caractère de contrôle"));
     }
-    if (from != null && to != null && !from.isBefore(to)) {
+    boolean bounded = inCalendar("from", from, errors) & inCalendar("to", to, errors);
+    if (bounded && from != null && to != null && !from.isBefore(to)) {
       errors.add(FieldError.of("to", "doit suivre from"));
     }
     if (!errors.isEmpty()) {
@@ -99,6 +108,15 @@ class AccessLogController {
         timestamp(to),
         limit,
         offset);
+  }
+
+  /** Whether {@code instant}, if any, is between the years 1 and 9999; if not, it is named. */
+  private static boolean inCalendar(String name, Instant instant, List<FieldError> errors) {
+    if (instant == null || (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST))) {
+      return true;
+    }
+    errors.add(FieldError.of(name, "un instant entre l'an 1 et l'an 9999"));
+    return false;
   }
 
   private static Timestamp timestamp(Instant instant) {
