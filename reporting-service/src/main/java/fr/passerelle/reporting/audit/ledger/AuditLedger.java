@@ -72,6 +72,7 @@ public class AuditLedger {
    * before it in the same pass included, and the rows after it keep none.
    */
   private void appendAll(List<ReceivedEvent> events) {
+    // a redelivery takes no lock; what another instance appended meanwhile is read under it
     if (known(events).size() == events.size()) {
       return;
     }
@@ -141,27 +142,7 @@ public class AuditLedger {
             personDigest,
             null,
             null);
-    byte[] canonical = unlinked.canonicalBytes();
-    LedgerRow row =
-        new LedgerRow(
-            unlinked.position(),
-            unlinked.eventId(),
-            unlinked.eventType(),
-            unlinked.source(),
-            unlinked.subject(),
-            unlinked.subjectPosition(),
-            unlinked.departmentCode(),
-            unlinked.recordedAt(),
-            unlinked.busTime(),
-            unlinked.receivedAt(),
-            unlinked.domainDate(),
-            unlinked.requestId(),
-            unlinked.actorSubject(),
-            unlinked.actorRoles(),
-            unlinked.facts(),
-            unlinked.personDigest(),
-            Links.next(subject.link(), canonical),
-            Links.next(global.link(), canonical));
+    LedgerRow row = unlinked.chainedAfter(subject.link(), global.link());
     return new Chained(row, person, salt);
   }
 

@@ -79,6 +79,33 @@ public record LedgerRow(
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * This row chained after the last rows of its subject's chain and of the global chain: its links
+   * are theirs followed by its canonical bytes.
+   */
+  public LedgerRow chainedAfter(byte[] subjectHead, byte[] globalHead) {
+    byte[] canonical = canonicalBytes();
+    return new LedgerRow(
+        position,
+        eventId,
+        eventType,
+        source,
+        subject,
+        subjectPosition,
+        departmentCode,
+        recordedAt,
+        busTime,
+        receivedAt,
+        domainDate,
+        requestId,
+        actorSubject,
+        actorRoles,
+        facts,
+        personDigest,
+        Links.next(subjectHead, canonical),
+        Links.next(globalHead, canonical));
+  }
+
   /** Reads a row selected with {@link #COLUMNS}. */
   public static LedgerRow read(ResultSet rs, int row) throws SQLException {
     return new LedgerRow(
