@@ -200,12 +200,14 @@ public final class Benchmark {
       Rebuild.Result rebuild = new Rebuild(platform, http).measure(REBUILD_EVENTS);
       row(
           "events published in the contracts' format, then read by reporting's live consumers",
-          "%d published in %.1f s; caught up %.1f s after the last (every service's %.1f s later)"
+          ("%d published in %.1f s; caught up %.1f s after the last (every service's %.1f s later,"
+                  + " the platform quiet %.1f s after that)")
               .formatted(
                   rebuild.published(),
                   rebuild.publishing(),
                   rebuild.catchingUp(),
-                  rebuild.settling()),
+                  rebuild.settling(),
+                  rebuild.quieting()),
           "",
           "");
       double perSecond = rebuild.events() / rebuild.rebuilding();

@@ -157,6 +157,11 @@ final class Platform {
     return new Memory(rss / 1024, pss / 1024);
   }
 
+  /** The CPU time every process of the platform has used until now, in clock ticks (1/100 s). */
+  long cpuTicks() {
+    return usageByProcess().values().stream().mapToLong(Usage::cpuTicks).sum();
+  }
+
   /** The platform's memory in MB, counted two ways (see {@link #memory()}). */
   record Memory(long resident, long proportional) {}
 

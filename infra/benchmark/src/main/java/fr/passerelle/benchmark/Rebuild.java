@@ -28,14 +28,15 @@ final class Rebuild {
   /**
    * The rebuild's figures: events published and the time it took, the time reporting's live
    * consumers then took to read them, the time the other services' consumers took after that, the
-   * topics the rebuild read, the records they hold (the events counted) and the time from the
-   * request to the switch-over.
+   * time until the platform's processes were quiet after that, the topics the rebuild read, the
+   * records they hold (the events counted) and the time from the request to the switch-over.
    */
   record Result(
       long published,
       double publishing,
       double catchingUp,
       double settling,
+      double quieting,
       Set<String> topics,
       long events,
       double rebuilding) {}
@@ -47,6 +48,12 @@ final class Rebuild {
       Pattern.compile("\"number\"\\s*:\\s*([0-9]+)[^}]*\"status\"\\s*:\\s*\"ACTIVE\"");
   private static final Pattern REBUILD_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
   private static final Pattern VALIDATED = Pattern.compile("\"validated\"\\s*:\\s*([0-9]+)");
+
+  /**
+   * The platform at rest uses less than this share of one processor, every process together (the
+   * broker's and the services' idle polling, heartbeats and health checks, a few percent each).
+   */
+  private static final double QUIET = 0.5;
 
   private final Platform platform;
   private final Http http;
@@ -90,6 +97,7 @@ final class Rebuild {
     Set<String> topics;
     double catchingUp;
     double settling;
+    double quieting;
     try (Admin admin = Admin.create(client)) {
       long deadline = start + Duration.ofMinutes(30).toNanos();
       while (KafkaPositions.liveLag(admin) > 0) {
@@ -101,6 +109,8 @@ final class Rebuild {
       catchingUp = (System.nanoTime() - start) / 1e9;
       awaitRest(admin, deadline);
       settling = (System.nanoTime() - start) / 1e9 - catchingUp;
+      awaitQuiet(deadline);
+      quieting = (System.nanoTime() - start) / 1e9 - catchingUp - settling;
       topics = KafkaPositions.readTopics(admin);
       total = KafkaPositions.records(admin, topics);
     }
@@ -138,7 +148,8 @@ final class Rebuild {
           "the rebuilt review counts %d validated pathways of the %d published"
               .formatted(validated, pathways));
     }
-    return new Result(published, publishing, catchingUp, settling, topics, total, rebuilding);
+    return new Result(
+        published, publishing, catchingUp, settling, quieting, topics, total, rebuilding);
   }
 
   /**
@@ -158,6 +169,28 @@ final class Rebuild {
       }
       before = records;
       LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+    }
+  }
+
+  /**
+   * Waits until the platform's processes together use less than {@link #QUIET} of a processor over
+   * two seconds in a row: a service whose consumers have read every record may still be applying
+   * what they read (benefits-service's event processors open the rights of the published pathways
+   * for some seconds after its consumer has read their validations), and would otherwise share the
+   * processors with the rebuild.
+   */
+  private void awaitQuiet(long deadline) {
+    int quietSeconds = 0;
+    long before = platform.cpuTicks();
+    while (quietSeconds < 2) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the platform not quiet in 30 min");
+      }
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+      long now = platform.cpuTicks();
+      // clock ticks are hundredths of a second: ticks over one second are hundredths of a processor
+      quietSeconds = (now - before) < QUIET * 100 ? quietSeconds + 1 : 0;
+      before = now;
     }
   }
 
