@@ -111,6 +111,10 @@ public class EventDelivery {
    * (never its content), child of the publisher's span.
    */
   private Span consumed(EventConsumer consumer, ConsumerRecord<String, String> record) {
+    if (!tracing.traces()) {
+      // a replay's records, or a service without a tracer: no span, so no header read for one
+      return Span.NOOP;
+    }
     String type = header(record, CloudEventHeaders.TYPE);
     Span span =
         tracing.startChildOf(
@@ -170,6 +174,7 @@ public class EventDelivery {
                 event ->
                     withCorrelation(
                         consumer,
+                        event,
                         recordOf.get(event),
                         () -> {
                           consumer.apply(event);
@@ -198,9 +203,12 @@ public class EventDelivery {
   }
 
   private void withCorrelation(
-      EventConsumer consumer, ConsumerRecord<String, String> record, Runnable work) {
+      EventConsumer consumer,
+      ReceivedEvent event,
+      ConsumerRecord<String, String> record,
+      Runnable work) {
     Map<String, String> previous = MDC.getCopyOfContextMap();
-    Correlation.enter(Correlation.requestId(header(record, CloudEventHeaders.REQUEST_ID)));
+    Correlation.enter(Correlation.requestId(event.context().requestId()));
     Span span = consumed(consumer, record);
     try (var ignored = tracing.inScope(span)) {
       work.run();

@@ -39,6 +39,11 @@ public final class MessageTracing {
     return tracer == null || propagator == null ? none() : new MessageTracing(tracer, propagator);
   }
 
+  /** Whether it makes spans at all: {@link #none()} makes none. */
+  public boolean traces() {
+    return tracer != Tracer.NOOP;
+  }
+
   /** The context of the current span, as the headers that carry it (empty when there is none). */
   public Map<String, String> currentContext() {
     Span span = tracer.currentSpan();

@@ -2,17 +2,22 @@ package fr.passerelle.eventbus.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.CloudEventHeaders;
 import fr.passerelle.eventbus.tracing.MessageTracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /**
  * Records of types a consumer does not handle are counted and left unread: each consumer of a topic
@@ -49,6 +54,53 @@ class EventDeliveryTest {
 
     assertThat(ignored("afis")).isEqualTo(2);
     assertThat(ignored("housing")).isEqualTo(1);
+  }
+
+  /**
+   * A replay (a rebuild) delivers without spans, and reads no tracing header for one, but the lines
+   * its consumers log while applying an event still carry the request that caused it.
+   */
+  @Test
+  void anUntracedBatchAppliesEachEventUnderItsOwnRequestId() {
+    List<String> seen = new ArrayList<>();
+    EventConsumer logging =
+        EventConsumer.named("permits")
+            .topics("test.events")
+            .on("permit", Map.class, data -> seen.add(MDC.get(Correlation.REQUEST_ID)))
+            .build();
+    Inbox applyingAll =
+        new Inbox(null, null, null, null) {
+          @Override
+          public List<Outcome> deliverAll(
+              String consumer, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
+            events.forEach(effect);
+            return events.stream().map(event -> Outcome.APPLIED).toList();
+          }
+        };
+    EventDelivery replay =
+        new EventDelivery(
+                applyingAll,
+                null,
+                4,
+                Duration.ofMillis(1),
+                Duration.ofMillis(1),
+                new ConsumerAvailability(),
+                meters,
+                MessageTracing.none())
+            .untraced();
+    var first = record(0, "permit", "2031-01-01T00:00:00Z");
+    var second = record(1, "permit", "2031-01-01T00:00:01Z");
+    first
+        .headers()
+        .add(CloudEventHeaders.REQUEST_ID, "request-first".getBytes(StandardCharsets.UTF_8));
+    second
+        .headers()
+        .add(CloudEventHeaders.REQUEST_ID, "request-second".getBytes(StandardCharsets.UTF_8));
+
+    replay.deliverBatch(logging, List.of(first, second));
+
+    assertThat(seen).containsExactly("request-first", "request-second");
+    assertThat(MDC.get(Correlation.REQUEST_ID)).isNull();
   }
 
   private double ignored(String type) {
