@@ -7,7 +7,10 @@ import fr.passerelle.benefits.events.BenefitsEvents;
 import fr.passerelle.decision.events.DecisionEvents;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.eventbus.consume.DeadLetter;
+import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.testsupport.TestEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +51,9 @@ class RebuildDeadLettersIT {
       int live = generations.active().number();
       ProbeConsumer.send(dossier, "breaks-the-projection");
       ProbeConsumer.send(dossier, "comes-after");
+      var consumers = instance.bean(EventConsumers.class);
+      await().atMost(Duration.ofSeconds(60)).until(() -> consumers.live().lag() == 0);
+      double ledgerBefore = consumedBy(instance, "audit-ledger");
 
       var started = admin.postJson("/admin/read-models/rebuild", "");
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -63,9 +69,15 @@ class RebuildDeadLettersIT {
                           "\"deadLetters\":{\"failed\":1,\"parked\":1}"));
       assertThat(generations.active().number()).isEqualTo(live);
       assertThat(ReportingInstance.rebuildGroups("reporting-letters", building))
+          .as("a group per topic, whose records go to every consumer of the topic")
+          .containsExactlyInAnyOrder(
+              "reporting-letters." + ProbeConsumer.TOPIC + ".g" + building,
+              "reporting-letters." + DossierEvents.TOPIC + ".g" + building,
+              "reporting-letters." + DecisionEvents.TOPIC + ".g" + building,
+              "reporting-letters." + BenefitsEvents.TOPIC + ".g" + building);
+      assertThat(consumedBy(instance, "audit-ledger"))
           .as("the ledger is kept beside the generations: a rebuild does not read it again")
-          .contains("reporting-letters.probes.g" + building)
-          .doesNotContain("reporting-letters.audit-ledger.g" + building);
+          .isEqualTo(ledgerBefore);
 
       String letters = "/admin/read-models/generations/" + building + "/dead-letters";
       DeadLetter[] inNewGeneration =
@@ -85,5 +97,17 @@ class RebuildDeadLettersIT {
       assertThat(admin.get("/admin/read-models").body())
           .contains("\"generation\":" + building + ",\"status\":\"SWITCHED\"");
     }
+  }
+
+  /** The records delivered to {@code consumer} until now, whatever their outcome. */
+  private static double consumedBy(ReportingInstance instance, String consumer) {
+    return instance
+        .bean(MeterRegistry.class)
+        .find("passerelle.eventbus.consumed")
+        .tag("consumer", consumer)
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 }

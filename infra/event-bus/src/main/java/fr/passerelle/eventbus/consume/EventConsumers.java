@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
@@ -55,6 +58,9 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
    * ({@link ReadAgainWhenIdle}): one request to the group's coordinator each time, while idle.
    */
   static final Duration IDLE_CHECK = Duration.ofSeconds(15);
+
+  /** How often the consumers of a group read by several threads tell its coordinator they live. */
+  static final Duration JOINING_HEARTBEAT = Duration.ofMillis(250);
 
   private final List<EventConsumer> consumers;
   private final ConcurrentKafkaListenerContainerFactory<String, String> factory;
@@ -105,10 +111,10 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
 
   /**
    * Subscribes every consumer again but those {@link EventConsumer.Builder#liveOnly live only}, in
-   * groups suffixed with {@code groupSuffix} (new groups read from offset 0), each delivery running
-   * within {@code context}, with up to {@code threads} threads per consumer (one partition is still
-   * read by one thread, in order), without spans ({@link EventDelivery#untraced}): it replays
-   * history. Started at once.
+   * a group per topic suffixed with {@code groupSuffix} (new groups read from offset 0) whose polls
+   * go to each consumer of the topic in turn, each delivery running within {@code context}, with up
+   * to {@code threads} threads per group (one partition is still read by one thread, in order),
+   * without spans ({@link EventDelivery#untraced}): it replays history. Started at once.
    */
   public Subscription subscribe(String groupSuffix, DeliveryContext context, int threads) {
     Subscription subscription = new Subscription("." + groupSuffix, context, threads);
@@ -118,20 +124,44 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
 
   /** The consumer groups of the subscription made with {@code groupSuffix}. */
   public List<String> groups(String groupSuffix) {
-    return readBy("." + groupSuffix).stream()
-        .map(consumer -> application + "." + consumer.name() + "." + groupSuffix)
-        .toList();
+    return List.copyOf(readers("." + groupSuffix).keySet());
   }
 
   /**
-   * The consumers a subscription reads with: all of them in the live one (no suffix), all but those
-   * live only in another.
+   * The consumer groups of a subscription, each with the topics it reads and the consumers its
+   * records go to. The live subscription has a group per consumer ({@code
+   * <application>.<consumer>}), so that each keeps its own offsets. Another replays history: it has
+   * a group per topic ({@code <application>.<topic>.<suffix>}), each of whose polls goes to every
+   * consumer of the topic in turn, so that each record is fetched and parsed once however many
+   * consumers read it (three to five consumers read each of reporting-service's topics, ADR 55).
    */
-  private List<EventConsumer> readBy(String groupSuffix) {
-    return consumers.stream()
-        .filter(consumer -> groupSuffix.isEmpty() || !consumer.liveOnly())
-        .toList();
+  private Map<String, Readers> readers(String groupSuffix) {
+    Map<String, Readers> readers = new TreeMap<>();
+    if (groupSuffix.isEmpty()) {
+      for (EventConsumer consumer : consumers) {
+        readers.put(
+            application + "." + consumer.name(), new Readers(consumer.topics(), List.of(consumer)));
+      }
+      return readers;
+    }
+    Map<String, List<EventConsumer>> byTopic = new TreeMap<>();
+    for (EventConsumer consumer : consumers) {
+      if (!consumer.liveOnly()) {
+        consumer
+            .topics()
+            .forEach(t -> byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(consumer));
+      }
+    }
+    byTopic.forEach(
+        (topic, its) ->
+            readers.put(
+                application + "." + topic + groupSuffix,
+                new Readers(List.of(topic), List.copyOf(its))));
+    return readers;
   }
+
+  /** The topics a consumer group reads and the consumers its records go to, in this order. */
+  private record Readers(List<String> topics, List<EventConsumer> consumers) {}
 
   /**
    * Deletes the consumer groups of the subscription made with {@code groupSuffix} (stopped, or
@@ -224,7 +254,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   public final class Subscription {
 
     private final List<WatchedContainer> containers = new ArrayList<>();
-    private final Map<String, EventConsumer> groups = new HashMap<>();
+    private final Map<String, Readers> groups;
 
     /** Stopped on purpose: none of its containers is started again. */
     private volatile boolean stopped;
@@ -242,12 +272,24 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       // another subscription replays history: its records are delivered without spans
       EventDelivery delivery =
           groupSuffix.isEmpty() ? EventConsumers.this.delivery : EventConsumers.this.replay;
-      for (EventConsumer consumer : readBy(groupSuffix)) {
-        String group = application + "." + consumer.name() + groupSuffix;
-        var container = factory.createContainer(consumer.topics().toArray(String[]::new));
+      groups = readers(groupSuffix);
+      for (var entry : groups.entrySet()) {
+        String group = entry.getKey();
+        List<EventConsumer> readers = entry.getValue().consumers();
+        var container = factory.createContainer(entry.getValue().topics().toArray(String[]::new));
         container.getContainerProperties().setGroupId(group);
-        container.setBeanName("eventbus-" + consumer.name() + groupSuffix);
+        container.setBeanName("eventbus-" + group.substring(application.length() + 1));
         container.setConcurrency(threads);
+        if (threads > 1) {
+          // the group's consumers start one after the other: one that joins after the others have
+          // formed the group makes it rebalance, which they learn at their next heartbeat (every
+          // 3 s by default), reading meanwhile with the partitions they were first given
+          Properties heartbeat = new Properties();
+          heartbeat.setProperty(
+              ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+              String.valueOf(JOINING_HEARTBEAT.toMillis()));
+          container.getContainerProperties().setKafkaConsumerProperties(heartbeat);
+        }
         // the records of each poll are delivered together, and their offsets committed after
         container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         container.getContainerProperties().setConsumerRebalanceListener(new FromCommittedOffsets());
@@ -255,9 +297,11 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         container.getContainerProperties().setIdleEventInterval(IDLE_CHECK.toMillis());
         container.setupMessageListener(
             (BatchMessageListener<String, String>)
-                records -> context.within(() -> delivery.deliverBatch(consumer, records)));
+                records ->
+                    readers.forEach(
+                        consumer ->
+                            context.within(() -> delivery.deliverBatch(consumer, records))));
         containers.add(new WatchedContainer(group, container, this));
-        groups.put(group, consumer);
       }
     }
 
@@ -312,7 +356,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       try {
         Admin client = progressClient();
         Set<String> topics = new TreeSet<>();
-        groups.values().forEach(consumer -> topics.addAll(consumer.topics()));
+        groups.values().forEach(readers -> topics.addAll(readers.topics()));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
           partitionsOf(client, topic)
