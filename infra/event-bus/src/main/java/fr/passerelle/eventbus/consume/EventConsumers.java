@@ -275,7 +275,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       groups = readers(groupSuffix);
       for (var entry : groups.entrySet()) {
         String group = entry.getKey();
-        List<EventConsumer> readers = entry.getValue().consumers();
+        List<EventConsumer> consumersOfGroup = entry.getValue().consumers();
         var container = factory.createContainer(entry.getValue().topics().toArray(String[]::new));
         container.getContainerProperties().setGroupId(group);
         container.setBeanName("eventbus-" + group.substring(application.length() + 1));
@@ -298,7 +298,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         container.setupMessageListener(
             (BatchMessageListener<String, String>)
                 records ->
-                    readers.forEach(
+                    consumersOfGroup.forEach(
                         consumer ->
                             context.within(() -> delivery.deliverBatch(consumer, records))));
         containers.add(new WatchedContainer(group, container, this));
@@ -356,7 +356,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       try {
         Admin client = progressClient();
         Set<String> topics = new TreeSet<>();
-        groups.values().forEach(readers -> topics.addAll(readers.topics()));
+        groups.values().forEach(group -> topics.addAll(group.topics()));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
           partitionsOf(client, topic)
