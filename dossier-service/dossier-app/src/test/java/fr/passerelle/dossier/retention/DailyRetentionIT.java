@@ -129,9 +129,24 @@ class DailyRetentionIT {
     return (nextRun.isAfter(today) ? nextRun : today).plusDays(1);
   }
 
+  /**
+   * Waits until the day is swept and its run is over: the task rescheduled, its row no longer
+   * picked. The test moves the clock only then, as days pass, never under a running execution: its
+   * last heartbeat, a day behind a clock moved on, would look six missed heartbeats old to every
+   * instance, which would run the task again as that of a dead instance (seen with two modules
+   * tested side by side: the sweep's row written, the clock moved before its execution was
+   * completed, the next day swept twice).
+   */
   private static void awaitSweptOnce(JdbcTemplate jdbc, LocalDate day) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> sweeps(jdbc, day) >= 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> sweeps(jdbc, day) >= 1 && !picked(jdbc));
     assertThat(sweeps(jdbc, day)).as("swept once on %s", day).isEqualTo(1);
+  }
+
+  private static boolean picked(JdbcTemplate jdbc) {
+    return jdbc.queryForObject(
+        "SELECT picked FROM scheduled_tasks WHERE task_name = ?",
+        Boolean.class,
+        DailyRetention.TASK);
   }
 
   private static long sweeps(JdbcTemplate jdbc, LocalDate day) {
