@@ -133,9 +133,9 @@ class DailyRetentionIT {
    * Waits until the day is swept and its run is over: the task rescheduled, its row no longer
    * picked. The test moves the clock only then, as days pass, never under a running execution: its
    * last heartbeat, a day behind a clock moved on, would look six missed heartbeats old to every
-   * instance, which would run the task again as that of a dead instance (seen with two modules
-   * tested side by side: the sweep's row written, the clock moved before its execution was
-   * completed, the next day swept twice).
+   * instance, which would run the task again as that of a dead instance: a day swept twice, seen
+   * once with two modules tested side by side, where the sweep's row is written well before its
+   * execution is completed.
    */
   private static void awaitSweptOnce(JdbcTemplate jdbc, LocalDate day) {
     await().atMost(Duration.ofSeconds(30)).until(() -> sweeps(jdbc, day) >= 1 && !picked(jdbc));
