@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
 import fr.passerelle.eventbus.testapp.TestApplication;
-import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
-import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A consumer whose container stops on an error (here an {@link OutOfMemoryError} once an event is
@@ -46,7 +43,6 @@ class ConsumerRestartIT {
   static final String APPLICATION = "eventbus-consumer-restart";
   private static final String LIVE_GROUP = APPLICATION + "." + TestApplication.CONSUMER;
   private static final Duration BACKOFF = Duration.ofSeconds(3);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired JdbcTemplate jdbc;
   @Autowired MeterRegistry meters;
@@ -62,19 +58,19 @@ class ConsumerRestartIT {
   @Test
   void aConsumerStoppedByAnErrorIsStartedAgainAndAppliesEachEventOnce() {
     String dossier = UUID.randomUUID().toString();
-    send(dossier, "before");
+    TestApplication.send(dossier, "before");
     awaitApplied(dossier, "before");
     double duplicatesBefore = duplicates();
 
     TestApplication.FATAL.add(APPLICATION + "/fatal");
-    send(dossier, "fatal");
+    TestApplication.send(dossier, "fatal");
 
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> stoppedGroups().contains(LIVE_GROUP));
     assertThat(readiness()).isEqualTo(503);
-    send(dossier, "while-stopped");
+    TestApplication.send(dossier, "while-stopped");
 
     awaitApplied(dossier, "before", "fatal", "while-stopped");
     await().atMost(Duration.ofSeconds(30)).until(() -> readiness() == 200);
@@ -88,7 +84,7 @@ class ConsumerRestartIT {
   void aSubscriptionStoppedOnPurposeIsNotStartedAgain() {
     String suffix = "stopped-" + UUID.randomUUID().toString().substring(0, 8);
     String group = consumers.groups(suffix).get(0);
-    send(UUID.randomUUID().toString(), "for-the-subscription");
+    TestApplication.send(UUID.randomUUID().toString(), "for-the-subscription");
     AtomicBoolean dies = new AtomicBoolean(true);
     AtomicInteger deliveries = new AtomicInteger();
     EventConsumers.Subscription subscription =
@@ -142,16 +138,6 @@ class ConsumerRestartIT {
             .tag("outcome", "duplicate")
             .counter();
     return counter == null ? 0 : counter.count();
-  }
-
-  /** Publishes straight to the topic, as the outbox of a service on another database would. */
-  private static void send(String dossier, String value) {
-    TestEvents.send(
-        TestApplication.TOPIC,
-        UUID.randomUUID().toString(),
-        TestApplication.TYPE,
-        dossier,
-        JSON.writeValueAsString(new Happened(dossier, value)));
   }
 
   private void awaitApplied(String dossier, String... values) {

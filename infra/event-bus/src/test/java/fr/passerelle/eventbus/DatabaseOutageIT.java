@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.passerelle.eventbus.consume.DeadLetters;
 import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
 import fr.passerelle.eventbus.testapp.TestApplication;
-import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PostgresProcess;
-import fr.passerelle.testsupport.TestEvents;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestInfrastructure;
 import fr.passerelle.testsupport.TestTokens;
@@ -27,7 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The database fails a consumer, longer than its attempts at a poison event would last: the events
@@ -41,7 +38,6 @@ class DatabaseOutageIT {
 
   private static final PostgresProcess POSTGRES = PostgresProcess.start();
   private static final String DATABASE = "eventbus_outage_db";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Autowired JdbcTemplate jdbc;
   @Autowired DeadLetters deadLetters;
@@ -150,12 +146,7 @@ class DatabaseOutageIT {
   /** Publishes straight to the topic, as the outbox of a service on another database would. */
   private static void send(String dossier, String... values) {
     for (String value : values) {
-      TestEvents.send(
-          TestApplication.TOPIC,
-          UUID.randomUUID().toString(),
-          TestApplication.TYPE,
-          dossier,
-          JSON.writeValueAsString(new Happened(dossier, value)));
+      TestApplication.send(dossier, value);
     }
   }
 

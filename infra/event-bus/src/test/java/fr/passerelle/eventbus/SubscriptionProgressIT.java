@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.eventbus.testapp.TestApplication;
-import fr.passerelle.eventbus.testapp.TestApplication.Happened;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
-import fr.passerelle.testsupport.TestEvents;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A subscription's progress (what a rebuild reads four times a second, and again and again while it
@@ -38,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SubscriptionProgressIT {
 
   static final String APPLICATION = "eventbus-subscription-progress";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String ADMIN_CLIENTS = "kafka.admin.client:type=app-info,id=*";
 
   @Autowired EventConsumers consumers;
@@ -46,12 +42,7 @@ class SubscriptionProgressIT {
   @Test
   void progressIsReadWithOneAdminClientUntilTheSubscriptionStops() throws Exception {
     String dossier = UUID.randomUUID().toString();
-    TestEvents.send(
-        TestApplication.TOPIC,
-        UUID.randomUUID().toString(),
-        TestApplication.TYPE,
-        dossier,
-        JSON.writeValueAsString(new Happened(dossier, "progress")));
+    TestApplication.send(dossier, "progress");
     String suffix = "progress-" + UUID.randomUUID().toString().substring(0, 8);
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     List<ObjectName> opened = new CopyOnWriteArrayList<>();

@@ -237,11 +237,13 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     restarts.shutdownNow();
   }
 
-  private static List<Integer> partitionsOf(Admin client, String topic)
+  /** The partitions of {@code topic}; none when it does not exist (yet). */
+  private static List<Integer> partitionsOf(
+      Admin client, String topic, DescribeTopicsOptions options)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     try {
       return client
-          .describeTopics(List.of(topic))
+          .describeTopics(List.of(topic), options)
           .allTopicNames()
           .get()
           .get(topic)
@@ -330,30 +332,27 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
      */
     private List<TopicPartitionOffset> partitions(String group, List<String> topics) {
       try {
-        var described =
-            progressClient()
-                .describeTopics(
-                    topics, new DescribeTopicsOptions().timeoutMs((int) PATIENCE.toMillis()))
-                .allTopicNames()
-                .get();
+        var within = new DescribeTopicsOptions().timeoutMs((int) PATIENCE.toMillis());
         List<TopicPartitionOffset> partitions = new ArrayList<>();
         for (String topic : topics) {
-          described
-              .get(topic)
-              .partitions()
-              .forEach(p -> partitions.add(new TopicPartitionOffset(topic, p.partition())));
+          List<Integer> numbers = partitionsOf(progressClient(), topic, within);
+          if (numbers.isEmpty()) {
+            return subscribed(group, topic + " has no partitions yet");
+          }
+          numbers.forEach(n -> partitions.add(new TopicPartitionOffset(topic, n)));
         }
         return partitions;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return List.of();
       } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
-        log.warn(
-            "Consumer group {} subscribed: its topics' partitions are unknown ({})",
-            group,
-            e.getCause() != null ? e.getCause().toString() : e.toString());
-        return List.of();
+        return subscribed(group, e.getCause() != null ? e.getCause().toString() : e.toString());
       }
+    }
+
+    private List<TopicPartitionOffset> subscribed(String group, String why) {
+      log.warn("Consumer group {} subscribed: its topics' partitions are unknown ({})", group, why);
+      return List.of();
     }
 
     void start() {
@@ -410,7 +409,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         groups.values().forEach(group -> topics.addAll(group.topics()));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
-          partitionsOf(client, topic)
+          partitionsOf(client, topic, new DescribeTopicsOptions())
               .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
         }
         Map<TopicPartition, Long> ends = new HashMap<>();

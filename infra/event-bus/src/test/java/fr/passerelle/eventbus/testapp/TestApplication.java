@@ -4,8 +4,10 @@ import fr.passerelle.edge.Correlation;
 import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
+import fr.passerelle.testsupport.TestEvents;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.ProcessingGroup;
@@ -18,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service that publishes {@link Happened} events through the outbox and consumes them back
@@ -45,6 +48,19 @@ public class TestApplication {
 
   /** The internal event, and its published data (the same shape here). */
   public record Happened(String dossierId, String value) {}
+
+  /**
+   * Publishes a {@link Happened} of {@code dossier} straight to the topic, as the outbox of a
+   * service on another database would.
+   */
+  public static void send(String dossier, String value) {
+    TestEvents.send(
+        TOPIC,
+        UUID.randomUUID().toString(),
+        TYPE,
+        dossier,
+        JsonMapper.builder().build().writeValueAsString(new Happened(dossier, value)));
+  }
 
   /** A command whose handler publishes {@link Happened}, as an aggregate would. */
   public record Shout(String dossierId, String value) {}
