@@ -152,6 +152,28 @@ class EventBusIT {
         .until(() -> meters.get("passerelle.eventbus.publisher.lag").gauge().value() == 0);
   }
 
+  /**
+   * The operators see how far behind its events each streaming processor is, the outbox among them;
+   * Axon's own metrics of every message are off (ADR 59).
+   */
+  @Test
+  void theOutboxTellsHowFarBehindItsEventsItIs() {
+    String dossier = UUID.randomUUID().toString();
+    store(dossier, "measured");
+    awaitApplied(dossier, "measured");
+
+    assertThat(
+            meters
+                .get("passerelle.processor.latency")
+                .tag("processor", OutboxPublisher.PROCESSING_GROUP)
+                .gauge()
+                .value())
+        .isGreaterThanOrEqualTo(0);
+    assertThat(meters.getMeters())
+        .extracting(meter -> meter.getId().getName())
+        .noneMatch(name -> name.startsWith(OutboxPublisher.PROCESSING_GROUP));
+  }
+
   @Test
   void aRepublicationOutsideTheEventStoreIsRefusedWithAProblemAndChangesNothing() {
     String dossier = UUID.randomUUID().toString();
