@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -160,6 +161,36 @@ final class Platform {
   /** The CPU time every process of the platform has used until now, in clock ticks (1/100 s). */
   long cpuTicks() {
     return usageByProcess().values().stream().mapToLong(Usage::cpuTicks).sum();
+  }
+
+  /**
+   * The platform at rest uses less than this share of one processor, every process together (the
+   * broker's and the services' idle polling, heartbeats and health checks, a few percent each).
+   */
+  private static final double QUIET = 0.5;
+
+  /**
+   * Waits until the platform's processes together use less than {@link #QUIET} of a processor over
+   * two seconds in a row: a service whose consumers have read every record may still be applying
+   * what they read (benefits-service's event processors open the rights of the published pathways
+   * for some seconds after its consumer has read their validations), and would otherwise share the
+   * processors with what is measured next.
+   *
+   * @param deadline {@link System#nanoTime()} by which it must be quiet
+   */
+  void awaitQuiet(long deadline) {
+    int quietSeconds = 0;
+    long before = cpuTicks();
+    while (quietSeconds < 2) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the platform not quiet in time");
+      }
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+      long now = cpuTicks();
+      // clock ticks are hundredths of a second: ticks over one second are hundredths of a processor
+      quietSeconds = (now - before) < QUIET * 100 ? quietSeconds + 1 : 0;
+      before = now;
+    }
   }
 
   /** The platform's memory in MB, counted two ways (see {@link #memory()}). */

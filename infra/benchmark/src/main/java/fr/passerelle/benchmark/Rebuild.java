@@ -49,12 +49,6 @@ final class Rebuild {
   private static final Pattern REBUILD_ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
   private static final Pattern VALIDATED = Pattern.compile("\"validated\"\\s*:\\s*([0-9]+)");
 
-  /**
-   * The platform at rest uses less than this share of one processor, every process together (the
-   * broker's and the services' idle polling, heartbeats and health checks, a few percent each).
-   */
-  private static final double QUIET = 0.5;
-
   private final Platform platform;
   private final Http http;
 
@@ -109,7 +103,7 @@ final class Rebuild {
       catchingUp = (System.nanoTime() - start) / 1e9;
       awaitRest(admin, deadline);
       settling = (System.nanoTime() - start) / 1e9 - catchingUp;
-      awaitQuiet(deadline);
+      platform.awaitQuiet(deadline);
       quieting = (System.nanoTime() - start) / 1e9 - catchingUp - settling;
       topics = KafkaPositions.readTopics(admin);
       total = KafkaPositions.records(admin, topics);
@@ -169,28 +163,6 @@ final class Rebuild {
       }
       before = records;
       LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-    }
-  }
-
-  /**
-   * Waits until the platform's processes together use less than {@link #QUIET} of a processor over
-   * two seconds in a row: a service whose consumers have read every record may still be applying
-   * what they read (benefits-service's event processors open the rights of the published pathways
-   * for some seconds after its consumer has read their validations), and would otherwise share the
-   * processors with the rebuild.
-   */
-  private void awaitQuiet(long deadline) {
-    int quietSeconds = 0;
-    long before = platform.cpuTicks();
-    while (quietSeconds < 2) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the platform not quiet in 30 min");
-      }
-      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-      long now = platform.cpuTicks();
-      // clock ticks are hundredths of a second: ticks over one second are hundredths of a processor
-      quietSeconds = (now - before) < QUIET * 100 ? quietSeconds + 1 : 0;
-      before = now;
     }
   }
 

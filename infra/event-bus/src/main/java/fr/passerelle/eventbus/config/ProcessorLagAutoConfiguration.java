@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = "org.axonframework.micrometer.EventProcessorLatencyMonitor")
 public class ProcessorLagAutoConfiguration {
 
-  public static final String METER = "passerelle.processor";
+  private static final String METER = "passerelle.processor";
 
   @Bean
   ConfigurerModule processorLag(ObjectProvider<MeterRegistry> meters) {
