@@ -8,13 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.chaos.History.Kind;
+import fr.passerelle.edge.DepartmentCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,14 @@ import org.junit.jupiter.api.Test;
 class ChaosIT {
 
   private static final int CLIENTS = 3;
-  private static final List<String> DEPARTEMENTS = List.of("31", "2A", "976");
+
+  /**
+   * A metropolitan département and two overseas ones whose days begin hours apart from Paris's:
+   * Guadeloupe's five hours after (four in summer), Mayotte's two before (one in summer). Each team
+   * dates its commands by its own département's today, as its agents would.
+   */
+  private static final List<String> DEPARTEMENTS = List.of("31", "971", "976");
+
   private static final Duration PROPAGATION = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(250);
 
@@ -97,8 +105,6 @@ class ChaosIT {
   private static final Map<String, AtomicLong> servedBy = new ConcurrentHashMap<>();
 
   private static final History history = new History();
-  private static final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
-  private static final YearMonth month = YearMonth.from(today);
   private static final Map<String, Duration> recovery = new LinkedHashMap<>();
   private static final Map<String, Duration> phases = new LinkedHashMap<>();
   private static final List<Team> working = new CopyOnWriteArrayList<>();
@@ -193,21 +199,23 @@ class ChaosIT {
   }
 
   /**
-   * Once every answer has reached where it must, each paying body runs the month once more, with no
-   * fault: every AFIS granted must then be paid for the month, once, whatever the runs under faults
-   * did.
+   * Once every answer has reached where it must, each paying body runs once more, with no fault,
+   * each month in which its département granted an AFIS: every AFIS granted must then be paid for
+   * its month, once, whatever the runs under faults did.
    */
   private static void lastRuns() {
     for (Team team : working) {
-      await()
-          .atMost(PROPAGATION)
-          .pollInterval(POLL)
-          .until(
-              () -> {
-                int before = history.size();
-                team.paymentRun();
-                return history.all().get(before).ok();
-              });
+      for (YearMonth month : team.granted) {
+        await()
+            .atMost(PROPAGATION)
+            .pollInterval(POLL)
+            .until(
+                () -> {
+                  int before = history.size();
+                  team.paymentRun(month);
+                  return history.all().get(before).ok();
+                });
+      }
     }
   }
 
@@ -373,6 +381,7 @@ class ChaosIT {
     /** The commission's members, by category: each votes, the first chairs. */
     private static final List<String> COMMISSION = List.of("STATE_SERVICES", "JUSTICE", "HEALTH");
 
+    private final String departement;
     private final String base;
     private final String association;
     private final String member;
@@ -382,6 +391,19 @@ class ChaosIT {
     private final AtomicLong completed = new AtomicLong();
     private final List<String> members = new ArrayList<>();
     private String session;
+
+    /** The day of the session: one session a day, since a session studies no later request. */
+    private LocalDate sessionDay;
+
+    /**
+     * The day the pathway under way counts in, the département's: its commands' dates are this day,
+     * never after its own today.
+     */
+    private LocalDate day;
+
+    /** The months in which this team's préfet granted an AFIS. */
+    private final Set<YearMonth> granted = new java.util.concurrent.ConcurrentSkipListSet<>();
+
     private int pathways;
 
     /** The gateway of the pathway under way. */
@@ -392,6 +414,8 @@ class ChaosIT {
 
     Team(String departement) {
       this.client = gateways.get(0);
+      this.departement = departement;
+      this.day = today();
       this.base = "/api/departements/" + departement;
       this.prefecture = client.token("prefecture-" + departement, null);
       this.secretariat = client.token("secretariat-" + departement, null);
@@ -407,8 +431,8 @@ class ChaosIT {
                           prefecture,
                           Map.of(
                               "name", "Association " + departement,
-                              "approvedFrom", today.minusYears(1).toString(),
-                              "approvedUntil", today.plusYears(2).toString())),
+                              "approvedFrom", day.minusYears(1).toString(),
+                              "approvedUntil", day.plusYears(2).toString())),
                   Client.Answer::ok);
       this.association = approved.body().path("associationId").asString();
       this.member = client.token("association-" + departement, association);
@@ -420,6 +444,7 @@ class ChaosIT {
      * then runs the month's payments. Stops at the first command not answered 2xx.
      */
     void pathway() {
+      day = today();
       int through = nextGateway();
       Client.Answer drafted = client.gateway("POST", base + "/dossiers", member, dossier());
       String dossierId = drafted.ok() ? drafted.body().path("dossierId").asString() : null;
@@ -436,6 +461,12 @@ class ChaosIT {
       if (!visible(base + "/commission/pending-dossiers", secretariat, dossierId)) {
         return;
       }
+      // The day the request was filed on or after: a session of that day may study it. In
+      // Mayotte, the day begins three hours before Paris's.
+      day = today();
+      if (!day.equals(sessionDay)) {
+        session = null;
+      }
       if (session == null && (session = openSession()) == null) {
         return;
       }
@@ -451,9 +482,9 @@ class ChaosIT {
                   "decision",
                   "AUTHORISE",
                   "decidedOn",
-                  today.toString(),
+                  day.toString(),
                   "startDate",
-                  today.toString()))) {
+                  day.toString()))) {
         return;
       }
       String beneficiary = base + "/beneficiaries/" + dossierId;
@@ -463,7 +494,7 @@ class ChaosIT {
               dossierId,
               member,
               beneficiary + "/employment",
-              Map.of("contractType", "CDI", "startDate", today.toString(), "weeklyHours", 35))
+              Map.of("contractType", "CDI", "startDate", day.toString(), "weeklyHours", 35))
           || !afis(dossierId, beneficiary)
           || !renewed(dossierId)) {
         return;
@@ -481,13 +512,13 @@ class ChaosIT {
                   "decision",
                   "END",
                   "decidedOn",
-                  today.toString(),
+                  day.toString(),
                   "reason",
                   "PERSON_REQUEST"))) {
         return;
       }
       if (pathways % 3 == 0) {
-        paymentRun();
+        paymentRun(YearMonth.from(day));
       }
       servedBy
           .computeIfAbsent(instance("gateway", through + 1), k -> new AtomicLong())
@@ -533,9 +564,12 @@ class ChaosIT {
               "POST",
               base + "/commission/sessions",
               secretariat,
-              Map.of(
-                  "date", today.toString(), "chairMemberId", members.get(0), "present", members));
-      return opened.ok() ? opened.body().path("sessionId").asString() : null;
+              Map.of("date", day.toString(), "chairMemberId", members.get(0), "present", members));
+      if (!opened.ok()) {
+        return null;
+      }
+      sessionDay = day;
+      return opened.body().path("sessionId").asString();
     }
 
     /** The commission studies the pending request: on the session's agenda, then its opinion. */
@@ -573,7 +607,7 @@ class ChaosIT {
      */
     private boolean afis(String dossierId, String beneficiary) {
       Map<String, Object> request = new LinkedHashMap<>();
-      request.put("requestedOn", today.toString());
+      request.put("requestedOn", day.toString());
       request.put("children", 0);
       request.put("previousMonthResources", 0);
       request.put("receivesRsa", false);
@@ -586,12 +620,13 @@ class ChaosIT {
         return false;
       }
       String requestId = requested.body().path("requestId").asString();
+      granted.add(YearMonth.from(day));
       return step(
           Kind.AFIS_DECISION,
           dossierId,
           prefecture,
           beneficiary + "/afis/requests/" + requestId + "/decision",
-          Map.of("decidedOn", today.toString()));
+          Map.of("decidedOn", day.toString()));
     }
 
     /**
@@ -607,7 +642,7 @@ class ChaosIT {
               base + "/dossiers/" + dossierId + "/renewal-requests",
               Map.of(
                   "requestedOn",
-                  today.toString(),
+                  day.toString(),
                   "plan",
                   "Logement autonome, formation qualifiante",
                   "achievements",
@@ -629,7 +664,7 @@ class ChaosIT {
                   "decision",
                   "RENEW",
                   "decidedOn",
-                  today.toString(),
+                  day.toString(),
                   "months",
                   6));
     }
@@ -639,7 +674,7 @@ class ChaosIT {
      * done. Runs of the same month follow one another: each must pay a month nobody was paid yet,
      * and nothing twice.
      */
-    void paymentRun() {
+    void paymentRun(YearMonth month) {
       String runs = base + "/rights/payment-runs";
       client.gateway("GET", runs + "/preview?month=" + month, payingBody, null);
       Client.Answer confirmed =
@@ -696,7 +731,12 @@ class ChaosIT {
     }
 
     private Map<String, Object> dossier() {
-      return Drafts.dossier(association, "Chaos", today);
+      return Drafts.dossier(association, "Chaos", day);
+    }
+
+    /** Today in the team's département, whose days the platform counts its dates in. */
+    private LocalDate today() {
+      return DepartmentCode.today(departement, Clock.systemUTC());
     }
   }
 
@@ -923,11 +963,11 @@ class ChaosIT {
         databases.count(
             "benefits",
             "select count(*) from (select aggregate_identifier from domain_event_entry"
-                + " where payload_type like '%.AfisPaid' group by aggregate_identifier"
-                + " having count(*) > 1) twice");
+                + " where payload_type like '%.AfisPaid' group by aggregate_identifier,"
+                + " convert_from(payload, 'UTF8')::json ->> 'month' having count(*) > 1) twice");
     if (paidTwice > 0) {
       report.duplicated += paidTwice;
-      report.violations.add(paidTwice + " beneficiaries paid more than once for " + month);
+      report.violations.add(paidTwice + " times a beneficiary was paid more than once a month");
     }
     long unpaid =
         databases.count(
@@ -938,7 +978,7 @@ class ChaosIT {
                 + " and paid.aggregate_identifier = granted.aggregate_identifier)");
     if (unpaid > 0) {
       report.lost += unpaid;
-      report.violations.add(unpaid + " AFIS granted not paid for " + month + " by the last runs");
+      report.violations.add(unpaid + " AFIS granted not paid for their month by the last runs");
     }
     long audited =
         databases.count(
