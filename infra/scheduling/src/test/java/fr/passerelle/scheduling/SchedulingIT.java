@@ -10,6 +10,7 @@ import fr.passerelle.scheduling.testapp.TestApplication;
 import fr.passerelle.scheduling.testapp.TestApplication.ReminderDue;
 import fr.passerelle.scheduling.testapp.TestApplication.SetReminderCommand;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
+import fr.passerelle.testsupport.ScheduledTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,10 @@ class SchedulingIT {
         // in between never run (seen once with the other core busy).
         await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> dailyRuns(jdbc, next) == 1 && !picked(jdbc, TestApplication.DAILY));
+            .until(
+                () ->
+                    dailyRuns(jdbc, next) == 1
+                        && !ScheduledTasks.picked(jdbc.getDataSource(), TestApplication.DAILY));
       }
       await()
           .during(Duration.ofSeconds(1))
@@ -127,11 +131,6 @@ class SchedulingIT {
         Long.class,
         TestApplication.ONE_TIME,
         value);
-  }
-
-  private static boolean picked(JdbcTemplate jdbc, String task) {
-    return jdbc.queryForObject(
-        "SELECT picked FROM scheduled_tasks WHERE task_name = ?", Boolean.class, task);
   }
 
   private static long dailyRuns(JdbcTemplate jdbc, LocalDate day) {

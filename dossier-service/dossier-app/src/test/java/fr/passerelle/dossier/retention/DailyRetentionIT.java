@@ -10,6 +10,7 @@ import fr.passerelle.dossier.intake.api.ErasureAnnounced;
 import fr.passerelle.dossier.intake.api.PersonalDataErased;
 import fr.passerelle.dossier.vault.PersonVault;
 import fr.passerelle.testsupport.PasserelleInfrastructureInitializer;
+import fr.passerelle.testsupport.ScheduledTasks;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestTokens;
 import java.sql.Timestamp;
@@ -138,15 +139,13 @@ class DailyRetentionIT {
    * execution is completed.
    */
   private static void awaitSweptOnce(JdbcTemplate jdbc, LocalDate day) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> sweeps(jdbc, day) >= 1 && !picked(jdbc));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                sweeps(jdbc, day) >= 1
+                    && !ScheduledTasks.picked(jdbc.getDataSource(), DailyRetention.TASK));
     assertThat(sweeps(jdbc, day)).as("swept once on %s", day).isEqualTo(1);
-  }
-
-  private static boolean picked(JdbcTemplate jdbc) {
-    return jdbc.queryForObject(
-        "SELECT picked FROM scheduled_tasks WHERE task_name = ?",
-        Boolean.class,
-        DailyRetention.TASK);
   }
 
   private static long sweeps(JdbcTemplate jdbc, LocalDate day) {

@@ -3,7 +3,9 @@ package fr.passerelle.eventbus.consume;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -237,26 +240,30 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     restarts.shutdownNow();
   }
 
-  /** The partitions of {@code topic}; none when it does not exist (yet). */
-  private static List<Integer> partitionsOf(
-      Admin client, String topic, DescribeTopicsOptions options)
+  /**
+   * The partitions of each of {@code topics}, in one request to the broker; none for a topic that
+   * does not exist (yet).
+   */
+  private static Map<String, List<Integer>> partitionsOf(
+      Admin client, Collection<String> topics, DescribeTopicsOptions options)
       throws InterruptedException, java.util.concurrent.ExecutionException {
-    try {
-      return client
-          .describeTopics(List.of(topic), options)
-          .allTopicNames()
-          .get()
-          .get(topic)
-          .partitions()
-          .stream()
-          .map(p -> p.partition())
-          .toList();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-        return List.of();
+    Map<String, List<Integer>> partitions = new LinkedHashMap<>();
+    var described = client.describeTopics(topics, options).topicNameValues();
+    for (String topic : topics) {
+      try {
+        partitions.put(
+            topic,
+            described.get(topic).get().partitions().stream()
+                .map(TopicPartitionInfo::partition)
+                .toList());
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        partitions.put(topic, List.of());
       }
-      throw e;
     }
+    return partitions;
   }
 
   /** The containers of one set of consumer groups. */
@@ -334,12 +341,13 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       try {
         var within = new DescribeTopicsOptions().timeoutMs((int) PATIENCE.toMillis());
         List<TopicPartitionOffset> partitions = new ArrayList<>();
-        for (String topic : topics) {
-          List<Integer> numbers = partitionsOf(progressClient(), topic, within);
-          if (numbers.isEmpty()) {
-            return subscribed(group, topic + " has no partitions yet");
+        for (var topic : partitionsOf(progressClient(), topics, within).entrySet()) {
+          if (topic.getValue().isEmpty()) {
+            return subscribed(group, topic.getKey() + " has no partitions yet");
           }
-          numbers.forEach(n -> partitions.add(new TopicPartitionOffset(topic, n)));
+          topic
+              .getValue()
+              .forEach(n -> partitions.add(new TopicPartitionOffset(topic.getKey(), n)));
         }
         return partitions;
       } catch (InterruptedException e) {
@@ -408,10 +416,11 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
         Set<String> topics = new TreeSet<>();
         groups.values().forEach(group -> topics.addAll(group.topics()));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : topics) {
-          partitionsOf(client, topic, new DescribeTopicsOptions())
-              .forEach(p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest()));
-        }
+        partitionsOf(client, topics, new DescribeTopicsOptions())
+            .forEach(
+                (topic, numbers) ->
+                    numbers.forEach(
+                        p -> latest.put(new TopicPartition(topic, p), OffsetSpec.latest())));
         Map<TopicPartition, Long> ends = new HashMap<>();
         client.listOffsets(latest).all().get().forEach((tp, end) -> ends.put(tp, end.offset()));
         return Map.copyOf(ends);

@@ -59,8 +59,10 @@ public class TestApplication {
         UUID.randomUUID().toString(),
         TYPE,
         dossier,
-        JsonMapper.builder().build().writeValueAsString(new Happened(dossier, value)));
+        JSON.writeValueAsString(new Happened(dossier, value)));
   }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A command whose handler publishes {@link Happened}, as an aggregate would. */
   public record Shout(String dossierId, String value) {}
