@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  *       at that cost).
  *   <li>Submission to read: a dossier submitted, then reporting's count of submitted dossiers read
  *       until it shows it, 100 times right after the write mix (with what it left to consume), then
- *       100 times once the platform is quiet (the goal's figure); one dossier's read after 50
- *       revisions.
+ *       100 times once the platform is quiet (the goal's figure), each split into the submission's
+ *       answer, its record's sending by the outbox and the rest, with the slowest samples; one
+ *       dossier's read after 50 revisions.
  *   <li>The read models' rebuild over at least {@code PASSERELLE_BENCHMARK_REBUILD_EVENTS} events
  *       (default 50,000) published in the contracts' format ({@link Rebuild} says why not through
  *       the API): events per second from the request to the switch-over.
@@ -189,22 +190,15 @@ public final class Benchmark {
       // once, the latency is the backlog's; measured again once the platform is quiet, the
       // pipeline's own, against its goal.
       Reads reads = new Reads(http);
-      Latencies busy = reads.submissionToRead(clients.get(0), 100);
-      row(
-          "submission -> visible in reporting, right after the write mix, p50 / p99",
-          "%.0f ms / %.0f ms".formatted(busy.p50(), busy.p99()),
-          "",
-          "");
+      Reads.Visibility busy = reads.submissionToRead(clients.get(0), 100, platform.kafkaClient());
+      visibility("right after the write mix", busy, "");
       long quieting = System.nanoTime();
       platform.awaitQuiet(quieting + Duration.ofMinutes(5).toNanos());
       double quiet = (System.nanoTime() - quieting) / 1e9;
-      Latencies visible = reads.submissionToRead(clients.get(0), 100);
-      row(
-          "submission -> visible in reporting, the platform quiet (%.1f s after the above), p50 / p99"
-              .formatted(quiet),
-          "%.0f ms / %.0f ms".formatted(visible.p50(), visible.p99()),
-          "p99 < 100 ms",
-          ratio(visible.p99(), 100) + " of goal (p99)");
+      Reads.Visibility visible =
+          reads.submissionToRead(clients.get(0), 100, platform.kafkaClient());
+      visibility(
+          "the platform quiet (%.1f s after the above)".formatted(quiet), visible, "p99 < 100 ms");
       Latencies read = reads.dossierRead(clients.get(1), 50, 200);
       row(
           "one dossier read after 50 revisions, p50 / p99",
@@ -266,6 +260,42 @@ public final class Benchmark {
         "%.1f s".formatted(seconds),
         "< 60 s",
         ratio(seconds, 60) + " of goal");
+  }
+
+  /**
+   * A submission's way to reporting: the whole (against the goal when there is one), then where its
+   * time went: the submission answered, its record sent by the outbox, from there to the read that
+   * showed it; how long one read of the count took; and the slowest samples, split.
+   */
+  private void visibility(String when, Reads.Visibility visibility, String goal) {
+    Latencies visible = visibility.visible();
+    row(
+        "submission -> visible in reporting, " + when + ", p50 / p99",
+        "%.0f ms / %.0f ms".formatted(visible.p50(), visible.p99()),
+        goal,
+        goal.isEmpty() ? "" : ratio(visible.p99(), 100) + " of goal (p99)");
+    Latencies answered = visibility.answered();
+    Latencies sent = visibility.sent();
+    Latencies afterSent = visibility.afterSent();
+    Latencies reads = visibility.reads();
+    row(
+        "  of which: answered / sent to Kafka by the outbox / from there to seen, p50 / p99",
+        "%.0f / %.0f ms, %.0f / %.0f ms, %.0f / %.0f ms; one read of the count %.0f / %.0f ms"
+            .formatted(
+                answered.p50(),
+                answered.p99(),
+                sent.p50(),
+                sent.p99(),
+                afterSent.p50(),
+                afterSent.p99(),
+                reads.p50(),
+                reads.p99()),
+        "",
+        "");
+    List<String> slowest = visibility.slowest(3);
+    for (int i = 0; i < slowest.size(); i++) {
+      row("  slowest " + (i + 1), slowest.get(i), "", "");
+    }
   }
 
   /**
