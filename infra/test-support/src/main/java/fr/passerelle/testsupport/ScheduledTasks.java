@@ -18,7 +18,7 @@ public final class ScheduledTasks {
    * on must wait until no instance does: db-scheduler reschedules a recurring task from the time
    * its execution completed, so an execution completed after the clock moved is rescheduled from
    * the new day, and the day in between never runs. A task writes what it did before its execution
-   * is completed, so that a test sees the day's work done before it may move the clock.
+   * is completed: a test that sees the day's work done must still wait until this is false.
    */
   public static boolean picked(DataSource database, String task) {
     try (Connection connection = database.getConnection();
