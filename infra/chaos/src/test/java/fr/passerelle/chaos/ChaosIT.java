@@ -462,7 +462,7 @@ class ChaosIT {
         return;
       }
       // The day the request was filed on or after: a session of that day may study it. In
-      // Mayotte, the day begins three hours before Paris's.
+      // Mayotte, the day begins two hours before Paris's (in winter).
       day = today();
       if (!day.equals(sessionDay)) {
         session = null;
