@@ -6,6 +6,7 @@ import fr.passerelle.eventbus.consume.DeadLetterMetrics;
 import fr.passerelle.eventbus.consume.DeadLetterOperations;
 import fr.passerelle.eventbus.consume.DeadLetters;
 import fr.passerelle.eventbus.consume.DeliveryGate;
+import fr.passerelle.eventbus.consume.DurableOffsets;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.consume.EventConsumers;
 import fr.passerelle.eventbus.consume.EventConsumersHealthIndicator;
@@ -122,6 +123,12 @@ public class EventBusAutoConfiguration {
 
   @Bean
   @ConditionalOnBean(DataSource.class)
+  DurableOffsets durableOffsets(JdbcTemplate jdbc) {
+    return new DurableOffsets(jdbc);
+  }
+
+  @Bean
+  @ConditionalOnBean(DataSource.class)
   EventConsumers eventConsumers(
       ObjectProvider<EventConsumer> consumers,
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
@@ -129,6 +136,7 @@ public class EventBusAutoConfiguration {
       Environment environment,
       KafkaAdmin admin,
       ConsumerAvailability availability,
+      DurableOffsets durableOffsets,
       EventBusProperties properties) {
     return new EventConsumers(
         consumers.orderedStream().toList(),
@@ -137,6 +145,7 @@ public class EventBusAutoConfiguration {
         environment.getRequiredProperty("spring.application.name"),
         admin,
         availability,
+        durableOffsets,
         properties.consumer().restartBackoff());
   }
 

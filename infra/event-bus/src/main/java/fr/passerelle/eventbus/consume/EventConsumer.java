@@ -39,18 +39,21 @@ public final class EventConsumer {
   private final Map<String, Consumer<ReceivedEvent>> handlers;
   private final Consumer<ReceivedEvent> everyType;
   private final boolean liveOnly;
+  private final boolean readModel;
 
   private EventConsumer(
       String name,
       List<String> topics,
       Map<String, Consumer<ReceivedEvent>> handlers,
       Consumer<ReceivedEvent> everyType,
-      boolean liveOnly) {
+      boolean liveOnly,
+      boolean readModel) {
     this.name = name;
     this.topics = topics;
     this.handlers = handlers;
     this.everyType = everyType;
     this.liveOnly = liveOnly;
+    this.readModel = readModel;
   }
 
   public static Builder named(String name) {
@@ -74,6 +77,14 @@ public final class EventConsumer {
     return liveOnly;
   }
 
+  /**
+   * Writes a read model, whose transactions do not wait for the disk: see {@link
+   * Builder#readModel}.
+   */
+  public boolean readModel() {
+    return readModel;
+  }
+
   boolean handles(String type) {
     return everyType != null || handlers.containsKey(type);
   }
@@ -89,6 +100,7 @@ public final class EventConsumer {
     private final Map<String, Consumer<ReceivedEvent>> handlers = new LinkedHashMap<>();
     private Consumer<ReceivedEvent> everyType;
     private boolean liveOnly;
+    private boolean readModel;
 
     private Builder(String name) {
       if (name == null || !name.matches("[a-z][a-z0-9-]{0,80}")) {
@@ -138,6 +150,20 @@ public final class EventConsumer {
       return this;
     }
 
+    /**
+     * Writes nothing but a read model, which the bus can write again: its transactions commit
+     * without waiting for the disk to flush them (PostgreSQL's asynchronous commit), so that what
+     * it applies is read at once, even while the disk is slow; and its group commits its offsets
+     * only once those transactions are on disk ({@link DurableOffsets}). A database crash may lose
+     * its last transactions, never their events: their offsets were not committed, and they are
+     * read again. Not for a consumer whose writes cause other effects (commands, events, anything
+     * published).
+     */
+    public Builder readModel() {
+      this.readModel = true;
+      return this;
+    }
+
     private Builder handle(String type, Consumer<ReceivedEvent> handler) {
       if (handlers.putIfAbsent(type, handler) != null) {
         throw new IllegalArgumentException("Two handlers for " + type + " in " + name);
@@ -149,7 +175,7 @@ public final class EventConsumer {
       if (topics.isEmpty() || (handlers.isEmpty() && everyType == null)) {
         throw new IllegalStateException(name + " needs at least one topic and one handler");
       }
-      return new EventConsumer(name, topics, Map.copyOf(handlers), everyType, liveOnly);
+      return new EventConsumer(name, topics, Map.copyOf(handlers), everyType, liveOnly, readModel);
     }
   }
 }

@@ -37,7 +37,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.event.ConsumerStartedEvent;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
-import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.BatchAcknowledgingMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.TopicPartitionOffset;
@@ -67,6 +67,13 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   /** How long a replay's subscription waits for its topics' partitions before it subscribes. */
   private static final Duration PATIENCE = Duration.ofSeconds(5);
 
+  /**
+   * How long a read model's consumer waits in a poll for records: the offsets acknowledged once on
+   * disk ({@link DurableOffsets}), on another thread, are committed after it (Spring Kafka's
+   * default is 5 s). Its fetches wait on the broker as before ({@code fetch.max.wait.ms}, 500 ms).
+   */
+  static final Duration DURABLE_COMMIT_POLL = Duration.ofMillis(250);
+
   /** How often the consumers of a group read by several threads tell its coordinator they live. */
   static final Duration JOINING_HEARTBEAT = Duration.ofMillis(250);
 
@@ -77,6 +84,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
   private final String application;
   private final KafkaAdmin admin;
   private final ConsumerAvailability availability;
+  private final DurableOffsets durableOffsets;
   private final Duration restartBackoff;
   private final ScheduledExecutorService restarts =
       Executors.newSingleThreadScheduledExecutor(
@@ -90,6 +98,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
 
   /**
    * @param availability where a group stopped on its own is reported, until it runs again
+   * @param durableOffsets where the offsets of a read model's records wait for the disk
    * @param restartBackoff how long a container stopped on its own waits before it is started again
    */
   public EventConsumers(
@@ -99,6 +108,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
       String application,
       KafkaAdmin admin,
       ConsumerAvailability availability,
+      DurableOffsets durableOffsets,
       Duration restartBackoff) {
     this.consumers = List.copyOf(consumers);
     this.factory = factory;
@@ -107,6 +117,7 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
     this.application = application;
     this.admin = admin;
     this.availability = availability;
+    this.durableOffsets = durableOffsets;
     this.restartBackoff = restartBackoff;
     this.live = new Subscription("", Runnable::run, 1);
   }
@@ -313,17 +324,28 @@ public class EventConsumers implements SmartLifecycle, DisposableBean {
               String.valueOf(JOINING_HEARTBEAT.toMillis()));
           container.getContainerProperties().setKafkaConsumerProperties(heartbeat);
         }
-        // the records of each poll are delivered together, and their offsets committed after
-        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // the records of each poll are delivered together, and their offsets committed after,
+        // once on disk when a read model applied them (DurableOffsets)
+        container.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         container.getContainerProperties().setConsumerRebalanceListener(new FromCommittedOffsets());
         // an idle consumer reads again what it read without committing (ReadAgainWhenIdle)
         container.getContainerProperties().setIdleEventInterval(IDLE_CHECK.toMillis());
+        boolean readModel = consumersOfGroup.stream().anyMatch(EventConsumer::readModel);
+        if (readModel) {
+          // offsets acknowledged on the flushing thread are committed between two polls
+          container.getContainerProperties().setPollTimeout(DURABLE_COMMIT_POLL.toMillis());
+        }
         container.setupMessageListener(
-            (BatchMessageListener<String, String>)
-                records ->
-                    consumersOfGroup.forEach(
-                        consumer ->
-                            context.within(() -> delivery.deliverBatch(consumer, records))));
+            (BatchAcknowledgingMessageListener<String, String>)
+                (records, acknowledgment) -> {
+                  consumersOfGroup.forEach(
+                      reader -> context.within(() -> delivery.deliverBatch(reader, records)));
+                  if (readModel) {
+                    durableOffsets.afterFlush(acknowledgment::acknowledge);
+                  } else {
+                    acknowledgment.acknowledge();
+                  }
+                });
         containers.add(new WatchedContainer(group, container, this));
       }
     }

@@ -169,7 +169,7 @@ public class EventDelivery {
       try {
         List<Outcome> outcomes =
             inbox.deliverAll(
-                consumer.name(),
+                consumer,
                 handled,
                 event ->
                     withCorrelation(
@@ -255,7 +255,7 @@ public class EventDelivery {
       try {
         Outcome outcome =
             inbox.deliver(
-                consumer.name(),
+                consumer,
                 event,
                 received -> {
                   consumer.apply(received);

@@ -15,8 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parked behind them; otherwise its id goes into the inbox table and the effect runs. An id already
  * in the inbox means the effect already happened, and the event is skipped. Redelivery after a
  * crash, a rebalance or a re-publication is therefore harmless.
+ *
+ * <p>The transactions of a consumer that writes a {@linkplain EventConsumer#readModel read model}
+ * commit asynchronously: they are read at once, and written to disk moments later ({@link
+ * DurableOffsets}).
  */
 public class Inbox {
+
+  /** For this transaction only: its commit does not wait for the disk. */
+  private static final String ASYNCHRONOUS_COMMIT =
+      "SELECT set_config('synchronous_commit', 'off', true)";
 
   static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
 
@@ -67,15 +75,18 @@ public class Inbox {
    * that it commits or rolls back with the inbox record. An exception from the effect rolls
    * everything back and is rethrown.
    */
-  public Outcome deliver(String consumer, ReceivedEvent event, Consumer<ReceivedEvent> effect) {
+  public Outcome deliver(
+      EventConsumer consumer, ReceivedEvent event, Consumer<ReceivedEvent> effect) {
+    String name = consumer.name();
     return transaction.execute(
         status -> {
-          lock(consumer, event.subject());
-          if (deadLetters.blocks(consumer, event.subject())) {
-            deadLetters.park(consumer, event);
+          lock(name, event.subject());
+          commitsAsynchronouslyIf(consumer.readModel());
+          if (deadLetters.blocks(name, event.subject())) {
+            deadLetters.park(name, event);
             return Outcome.PARKED;
           }
-          return applyOnce(consumer, event, effect);
+          return applyOnce(name, event, effect);
         });
   }
 
@@ -88,10 +99,12 @@ public class Inbox {
    * @return the outcome of each event, in their order
    */
   public List<Outcome> deliverAll(
-      String consumer, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
+      EventConsumer reader, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
+    String consumer = reader.name();
     return transaction.execute(
         status -> {
           gate.open();
+          commitsAsynchronouslyIf(reader.readModel());
           String[] subjects =
               events.stream()
                   .map(ReceivedEvent::subject)
@@ -118,6 +131,12 @@ public class Inbox {
           }
           return outcomes;
         });
+  }
+
+  private void commitsAsynchronouslyIf(boolean readModel) {
+    if (readModel) {
+      jdbc.query(ASYNCHRONOUS_COMMIT, rs -> {});
+    }
   }
 
   /** Records the events in the inbox in one statement; the ids not seen before. */

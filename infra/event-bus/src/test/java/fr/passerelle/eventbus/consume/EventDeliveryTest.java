@@ -72,7 +72,7 @@ class EventDeliveryTest {
         new Inbox(null, null, null, null) {
           @Override
           public List<Outcome> deliverAll(
-              String consumer, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
+              EventConsumer consumer, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
             events.forEach(effect);
             return events.stream().map(event -> Outcome.APPLIED).toList();
           }
