@@ -17,6 +17,7 @@ class AccessLogConsumer {
     return EventConsumer.named(AccessLogProjection.NAME)
         .topics(DossierEvents.TOPIC, DecisionEvents.TOPIC, BenefitsEvents.TOPIC)
         .on(AccessRecorded.TYPE, AccessRecorded.class, projection::on)
+        .readModel()
         .build();
   }
 }

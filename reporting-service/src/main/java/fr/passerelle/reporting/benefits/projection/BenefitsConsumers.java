@@ -34,6 +34,7 @@ class BenefitsConsumers {
         .onReceived(PermitIssued.TYPE, PermitIssued.class, projection::on)
         .onReceived(PermitRenewed.TYPE, PermitRenewed.class, projection::on)
         .onReceived(PermitEnded.TYPE, PermitEnded.class, projection::on)
+        .readModel()
         .build();
   }
 
@@ -48,6 +49,7 @@ class BenefitsConsumers {
         .onReceived(AfisResumed.TYPE, AfisResumed.class, projection::on)
         .onReceived(AfisEnded.TYPE, AfisEnded.class, projection::on)
         .onReceived(AfisPaid.TYPE, AfisPaid.class, projection::on)
+        .readModel()
         .build();
   }
 
@@ -59,6 +61,7 @@ class BenefitsConsumers {
         .onReceived(EmploymentEnded.TYPE, EmploymentEnded.class, projection::on)
         .onReceived(TrainingRecorded.TYPE, TrainingRecorded.class, projection::on)
         .onReceived(TrainingEnded.TYPE, TrainingEnded.class, projection::on)
+        .readModel()
         .build();
   }
 
@@ -67,6 +70,7 @@ class BenefitsConsumers {
     return EventConsumer.named(HousingProjection.NAME)
         .topics(BenefitsEvents.TOPIC)
         .onReceived(HousingStepRecorded.TYPE, HousingStepRecorded.class, projection::on)
+        .readModel()
         .build();
   }
 }

@@ -17,6 +17,7 @@ class PathwayDecisionsConsumer {
         .topics(DecisionEvents.TOPIC)
         .onReceived(PathwayValidated.TYPE, PathwayValidated.class, projection::on)
         .onReceived(PathwayRefused.TYPE, PathwayRefused.class, projection::on)
+        .readModel()
         .build();
   }
 }

@@ -24,6 +24,7 @@ class PathwayLifecycleConsumers {
         .onReceived(PathwayRenewed.TYPE, PathwayRenewed.class, projection::on)
         .onReceived(PathwayRenewalRefused.TYPE, PathwayRenewalRefused.class, projection::on)
         .onReceived(PathwayEnded.TYPE, PathwayEnded.class, projection::on)
+        .readModel()
         .build();
   }
 
@@ -32,6 +33,7 @@ class PathwayLifecycleConsumers {
     return EventConsumer.named(PathwayLifecycleProjection.REQUESTS)
         .topics(DossierEvents.TOPIC)
         .onReceived(RenewalRequested.TYPE, RenewalRequested.class, projection::on)
+        .readModel()
         .build();
   }
 }

@@ -15,6 +15,7 @@ class SubmittedDossiersConsumer {
     return EventConsumer.named(SubmittedDossiersProjection.NAME)
         .topics(DossierEvents.TOPIC)
         .onReceived(DossierSubmitted.TYPE, DossierSubmitted.class, projection::on)
+        .readModel()
         .build();
   }
 }
