@@ -91,10 +91,7 @@ public class DurableOffsets implements DisposableBean {
             backoff,
             e.toString());
         Thread.sleep(backoff.toMillis());
-        backoff =
-            backoff.multipliedBy(2).compareTo(LAST_BACKOFF) < 0
-                ? backoff.multipliedBy(2)
-                : LAST_BACKOFF;
+        backoff = Duration.ofMillis(Math.min(backoff.toMillis() * 2, LAST_BACKOFF.toMillis()));
       }
     }
   }

@@ -99,12 +99,11 @@ public class Inbox {
    * @return the outcome of each event, in their order
    */
   public List<Outcome> deliverAll(
-      EventConsumer reader, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
-    String consumer = reader.name();
+      EventConsumer consumer, List<ReceivedEvent> events, Consumer<ReceivedEvent> effect) {
+    String name = consumer.name();
     return transaction.execute(
         status -> {
           gate.open();
-          commitsAsynchronouslyIf(reader.readModel());
           String[] subjects =
               events.stream()
                   .map(ReceivedEvent::subject)
@@ -112,15 +111,16 @@ public class Inbox {
                   .sorted()
                   .toArray(String[]::new);
           // in one order everywhere, so that two batches never wait for each other's locks
-          jdbc.query(LOCK_ALL, rs -> {}, consumer, subjects);
-          Set<String> blocked = deadLetters.blocking(consumer, subjects);
+          jdbc.query(LOCK_ALL, rs -> {}, name, subjects);
+          commitsAsynchronouslyIf(consumer.readModel());
+          Set<String> blocked = deadLetters.blocking(name, subjects);
           List<ReceivedEvent> applicable =
               events.stream().filter(event -> !blocked.contains(event.subject())).toList();
-          Set<String> unseen = recordAll(consumer, applicable);
+          Set<String> unseen = recordAll(name, applicable);
           List<Outcome> outcomes = new ArrayList<>(events.size());
           for (ReceivedEvent event : events) {
             if (blocked.contains(event.subject())) {
-              deadLetters.park(consumer, event);
+              deadLetters.park(name, event);
               outcomes.add(Outcome.PARKED);
             } else if (unseen.remove(event.id())) {
               effect.accept(event);
