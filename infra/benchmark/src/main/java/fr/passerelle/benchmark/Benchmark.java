@@ -54,6 +54,9 @@ public final class Benchmark {
       Duration.ofSeconds(seconds("PASSERELLE_BENCHMARK_SECONDS", 15));
   private static final List<Integer> CLIENTS = List.of(1, 4, 16, 64);
 
+  /** How long the idle platform's own work on PostgreSQL is counted. */
+  private static final Duration IDLE = Duration.ofSeconds(10);
+
   /**
    * Events the rebuild reads at least (issue 14: 50,000); {@code
    * PASSERELLE_BENCHMARK_REBUILD_EVENTS} lowers it for a quick check that the benchmark works.
@@ -164,8 +167,10 @@ public final class Benchmark {
       }
       for (int count : CLIENTS) {
         Map<String, Platform.Usage> before = platform.usageByProcess();
+        Platform.Database databaseBefore = platform.database();
         Load.Run result = writeMix.run(clients.subList(0, count), STEP);
         Map<String, Platform.Usage> after = platform.usageByProcess();
+        Platform.Database databaseAfter = platform.database();
         Latencies latencies = result.percentiles();
         row(
             "write mix, " + count + " client(s): commands/s",
@@ -185,6 +190,11 @@ public final class Benchmark {
             before,
             after,
             result.succeeded() + result.failed());
+        databasePerCommand(
+            "write mix, " + count + " client(s)",
+            databaseBefore,
+            databaseAfter,
+            result.succeeded() + result.failed());
       }
       // The write mix leaves work behind (reporting's, decision-service's consumers): measured at
       // once, the latency is the backlog's; measured again once the platform is quiet, the
@@ -195,10 +205,25 @@ public final class Benchmark {
       long quieting = System.nanoTime();
       platform.awaitQuiet(quieting + Duration.ofMinutes(5).toNanos());
       double quiet = (System.nanoTime() - quieting) / 1e9;
+      Platform.Database idleBefore = platform.database();
+      Thread.sleep(IDLE.toMillis());
+      Platform.Database idleAfter = platform.database();
+      row(
+          "PostgreSQL's WAL flushes per second, the platform idle (%d s)"
+              .formatted(IDLE.toSeconds()),
+          "%.1f"
+              .formatted(
+                  (idleAfter.walFlushes() - idleBefore.walFlushes()) / (double) IDLE.toSeconds()),
+          "",
+          "");
+      Platform.Database quietBefore = platform.database();
       Reads.Visibility visible =
           reads.submissionToRead(clients.get(0), 100, platform.kafkaClient());
+      Platform.Database quietAfter = platform.database();
       visibility(
           "the platform quiet (%.1f s after the above)".formatted(quiet), visible, "p99 < 100 ms");
+      // each sample a draft and its submission
+      databasePerCommand("draft or submission, the platform quiet", quietBefore, quietAfter, 200);
       Latencies read = reads.dossierRead(clients.get(1), 50, 200);
       row(
           "one dossier read after 50 revisions, p50 / p99",
@@ -349,6 +374,38 @@ public final class Benchmark {
         "",
         "%.0f commands/s at most on %d processors at this cost"
             .formatted(processors * 1000 / total, processors));
+  }
+
+  /**
+   * PostgreSQL's work per command sent during a step: its flushes of the write-ahead log, which the
+   * commits that must be durable wait for on the one disk, and each service's commits.
+   */
+  private void databasePerCommand(
+      String step, Platform.Database before, Platform.Database after, long commands) {
+    if (commands == 0) {
+      return;
+    }
+    row(
+        "  PostgreSQL per command, " + step + ": WAL flushes; commits",
+        "%.2f; %.2f (%s)"
+            .formatted(
+                (after.walFlushes() - before.walFlushes()) / (double) commands,
+                after.commits().entrySet().stream()
+                        .mapToLong(
+                            e -> e.getValue() - before.commits().getOrDefault(e.getKey(), 0L))
+                        .sum()
+                    / (double) commands,
+                after.commits().entrySet().stream()
+                    .map(
+                        e ->
+                            "%s %.2f"
+                                .formatted(
+                                    e.getKey(),
+                                    (e.getValue() - before.commits().getOrDefault(e.getKey(), 0L))
+                                        / (double) commands))
+                    .collect(Collectors.joining(", "))),
+        "",
+        "");
   }
 
   private void row(String what, String figure, String goal, String ratio) {

@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +61,40 @@ final class Platform {
   String secret(String name) {
     return read(runDirectory.resolve("secrets/" + name)).trim();
   }
+
+  /**
+   * What PostgreSQL has counted since it started: its flushes of the write-ahead log to disk
+   * ({@code pg_stat_wal.wal_sync}; a commit that must be durable waits for one, and every such
+   * commit shares the one disk) and the commits of each service's database ({@code
+   * pg_stat_database.xact_commit}, durable or not). Backends report them at most a second late.
+   */
+  Database database() {
+    String url = "jdbc:postgresql://127.0.0.1:" + port("PASSERELLE_POSTGRES_PORT") + "/dossier";
+    try (Connection connection =
+            DriverManager.getConnection(url, "dossier_owner", secret("postgres/dossier_owner"));
+        Statement statement = connection.createStatement()) {
+      long flushes;
+      try (ResultSet wal = statement.executeQuery("SELECT wal_sync FROM pg_stat_wal")) {
+        wal.next();
+        flushes = wal.getLong(1);
+      }
+      Map<String, Long> commits = new TreeMap<>();
+      try (ResultSet databases =
+          statement.executeQuery(
+              "SELECT datname, xact_commit FROM pg_stat_database"
+                  + " WHERE datname IN ('dossier', 'decision', 'benefits', 'reporting')")) {
+        while (databases.next()) {
+          commits.put(databases.getString(1), databases.getLong(2));
+        }
+      }
+      return new Database(flushes, commits);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL's statistics could not be read", e);
+    }
+  }
+
+  /** PostgreSQL's flushes of its log and each service's commits, counted since it started. */
+  record Database(long walFlushes, Map<String, Long> commits) {}
 
   /** The settings of a Kafka client of the platform's broker, as its services connect. */
   Map<String, Object> kafkaClient() {
