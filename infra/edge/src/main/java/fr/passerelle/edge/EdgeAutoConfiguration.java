@@ -10,6 +10,7 @@ import fr.passerelle.edge.security.PasserelleUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -152,10 +154,12 @@ public class EdgeAutoConfiguration {
       name = "org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer")
   static class ValidationClock {
 
+    /** The clock is looked up at the first validation, once the context has it, then kept. */
     @Bean
     ValidationConfigurationCustomizer platformClockForValidation(ObjectProvider<Clock> clock) {
-      return configuration ->
-          configuration.clockProvider(() -> clock.getIfAvailable(Clock::systemDefaultZone));
+      Supplier<Clock> platformClock =
+          SingletonSupplier.of(() -> clock.getIfAvailable(Clock::systemDefaultZone));
+      return configuration -> configuration.clockProvider(platformClock::get);
     }
   }
 
