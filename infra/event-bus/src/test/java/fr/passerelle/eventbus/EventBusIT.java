@@ -32,6 +32,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,7 @@ class EventBusIT {
   @Autowired EventProcessingConfiguration processing;
   @LocalServerPort int port;
   @Autowired TransactionManager axonTransactions;
+  @Autowired TokenStore tokenStore;
   @Autowired Tracer tracer;
   @Autowired RecordedSpans spans;
   @Autowired EventGateway events;
@@ -82,6 +84,64 @@ class EventBusIT {
   @Test
   void axonsUnitsOfWorkRunInTheDatabasesTransaction() {
     assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
+  }
+
+  /**
+   * A command's transaction waits for the disk at its commit, and so does a tracking processor's;
+   * the outbox's, which only stores its token once Kafka has the batch, does not (ADR 61): a crash
+   * that loses it sends the batch again, and the consumer applies it once.
+   */
+  @Test
+  void theOutboxAloneCommitsWithoutWaitingForTheDisk() {
+    String dossier = UUID.randomUUID().toString();
+    String value = "commit-" + UUID.randomUUID();
+
+    commands.sendAndWait(new TestApplication.Shout(dossier, value));
+
+    awaitApplied(dossier, value);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TestApplication.COMMITS.containsKey("traced/" + value));
+    assertThat(TestApplication.COMMITS)
+        .containsEntry("command/" + value, "on")
+        .containsEntry("outbox/" + value, "off")
+        .containsEntry("traced/" + value, "on");
+  }
+
+  /**
+   * A tracking processor with nothing to read extends its claim once a second, in a transaction of
+   * its own: that commit does not wait for the disk (ADR 61); its other transactions do.
+   */
+  @Test
+  void aProcessorsClaimExtensionsAloneCommitWithoutWaitingForTheDisk() {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM token_entry WHERE processor_name = 'traced'"
+                            + " AND owner IS NOT NULL",
+                        Integer.class)
+                    > 0);
+    int segment =
+        jdbc.queryForObject(
+            "SELECT min(segment) FROM token_entry WHERE processor_name = 'traced'", Integer.class);
+
+    String extending =
+        axonTransactions.fetchInTransaction(
+            () -> {
+              tokenStore.extendClaim("traced", segment);
+              return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+            });
+    String reading =
+        axonTransactions.fetchInTransaction(
+            () -> {
+              tokenStore.fetchSegments("traced");
+              return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+            });
+
+    assertThat(extending).isEqualTo("off");
+    assertThat(reading).isEqualTo("on");
   }
 
   @Test

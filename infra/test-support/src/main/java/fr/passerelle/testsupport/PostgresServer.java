@@ -29,6 +29,9 @@ record PostgresServer(String baseUrl, String username, String password, String d
               // A throw-away server: durability buys nothing here and costs test time (the local
               // runtime's server, by contrast, runs with fsync on).
               .setServerConfig("fsync", "off")
+              // As in production (zonky's default is off): a test can tell a transaction that
+              // commits without waiting for the disk from one that waits.
+              .setServerConfig("synchronous_commit", "on")
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres)));
       return new PostgresServer(

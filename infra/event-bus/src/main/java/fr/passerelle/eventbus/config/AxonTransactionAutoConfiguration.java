@@ -1,13 +1,20 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.processing.AsynchronousClaimExtensions;
+import java.util.function.Supplier;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs Axon's units of work in the database's Spring transaction: a command's events, an event
@@ -27,5 +34,22 @@ public class AxonTransactionAutoConfiguration {
   @ConditionalOnMissingBean(TransactionManager.class)
   TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
     return new SpringTransactionManager(transactions);
+  }
+
+  /**
+   * The service's tracking processors extend their claims without waiting for the disk (ADR 61):
+   * the token store, whoever made it, is wrapped.
+   */
+  @Bean
+  static BeanPostProcessor asynchronousClaimExtensions(ObjectProvider<JdbcTemplate> jdbc) {
+    Supplier<JdbcTemplate> template = SingletonSupplier.of(jdbc::getObject);
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof TokenStore tokens
+            ? new AsynchronousClaimExtensions(tokens, template)
+            : bean;
+      }
+    };
   }
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.eventbus.config;
 
+import fr.passerelle.eventbus.processing.AsynchronousCommits;
 import fr.passerelle.eventbus.publish.BlockedEvents;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import fr.passerelle.eventbus.publish.OutboxController;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -124,10 +126,13 @@ public class OutboxAutoConfiguration {
 
   /**
    * A handler failure (Kafka down, send timed out) propagates to the processor, which keeps its
-   * token and retries with backoff instead of logging and moving on.
+   * token and retries with backoff instead of logging and moving on. Its transactions, which store
+   * the token once Kafka has acknowledged the batch, commit without waiting for the disk (ADR 61):
+   * a crash that loses one sends its events again, which the consumers recognise.
    */
   @Bean
-  ConfigurerModule outboxProcessing(EventBusProperties properties) {
+  ConfigurerModule outboxProcessing(
+      EventBusProperties properties, TransactionManager transactions, JdbcTemplate jdbc) {
     int batchSize = properties.outbox().batchSize();
     return configurer ->
         configurer
@@ -138,6 +143,8 @@ public class OutboxAutoConfiguration {
                 c ->
                     TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize))
+            .registerTransactionManager(
+                OutboxPublisher.PROCESSING_GROUP, c -> new AsynchronousCommits(transactions, jdbc))
             .registerListenerInvocationErrorHandler(
                 OutboxPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
   }

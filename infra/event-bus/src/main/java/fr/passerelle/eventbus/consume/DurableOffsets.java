@@ -18,12 +18,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the database could lose transactions whose records the group would never read again.
  *
  * <p>One thread of the service waits for the disk for all its groups: it takes every
- * acknowledgement waiting, has PostgreSQL flush its WAL up to now (one statement, {@value #FLUSH}),
- * which writes to disk every transaction committed before, then acknowledges them in the order they
- * came. A slow disk (a flush of 300 ms now and then, seen in benchmark runs, with every service's
- * commits waiting for it) delays the commit of offsets, not what the read models show.
- * Acknowledgements still waiting when the service stops are dropped: their records are read again,
- * and the inbox recognises them.
+ * acknowledgement waiting, notes the WAL's insert position (past the commit of every transaction
+ * committed before), waits until PostgreSQL has flushed its WAL that far, then acknowledges them in
+ * the order they came. The flush is the WAL writer's, or any durable commit's, which write every
+ * commit before theirs: waiting adds no flush of its own to the disk the commands wait for (ADR
+ * 61). Only when the WAL is still not flushed that far after {@link #FORCE_AFTER} (a quiet database
+ * whose last WAL record is not a commit) does it flush it ({@value #FLUSH}). A slow disk delays the
+ * commit of offsets, not what the read models show. Acknowledgements still waiting when the service
+ * stops are dropped: their records are read again, and the inbox recognises them.
  */
 public class DurableOffsets implements DisposableBean {
 
@@ -34,6 +36,17 @@ public class DurableOffsets implements DisposableBean {
    * 17). Any user may; it needs no table and no transaction id.
    */
   static final String FLUSH = "SELECT pg_logical_emit_message(false, 'passerelle', '', true)";
+
+  private static final String INSERT_POSITION = "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)";
+
+  private static final String FLUSHED_PAST =
+      "SELECT pg_current_wal_flush_lsn() >= CAST(? AS pg_lsn)";
+
+  /** How often the flushed position is read while acknowledgements wait. */
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  /** How long acknowledgements wait for a flush before this thread makes one. */
+  static final Duration FORCE_AFTER = Duration.ofSeconds(1);
 
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration LAST_BACKOFF = Duration.ofSeconds(5);
@@ -63,7 +76,7 @@ public class DurableOffsets implements DisposableBean {
       while (true) {
         flushed.add(waiting.take());
         waiting.drainTo(flushed);
-        flush();
+        awaitFlush();
         for (Runnable acknowledge : flushed) {
           try {
             acknowledge.run();
@@ -78,12 +91,24 @@ public class DurableOffsets implements DisposableBean {
     }
   }
 
-  /** Flushes the WAL, trying again with backoff until the database answers. */
-  private void flush() throws InterruptedException {
+  /**
+   * Returns once the WAL is on disk past every transaction committed before this call: flushed by
+   * PostgreSQL within {@link #FORCE_AFTER}, or by this thread after it. Tries again with backoff
+   * until the database answers.
+   */
+  private void awaitFlush() throws InterruptedException {
     Duration backoff = FIRST_BACKOFF;
     while (true) {
       try {
-        jdbc.query(FLUSH, rs -> {});
+        String position = jdbc.queryForObject(INSERT_POSITION, String.class);
+        long force = System.nanoTime() + FORCE_AFTER.toNanos();
+        while (!Boolean.TRUE.equals(jdbc.queryForObject(FLUSHED_PAST, Boolean.class, position))) {
+          if (System.nanoTime() - force > 0) {
+            jdbc.query(FLUSH, rs -> {});
+            return;
+          }
+          Thread.sleep(POLL.toMillis());
+        }
         return;
       } catch (RuntimeException e) {
         log.warn(

@@ -1,5 +1,6 @@
 package fr.passerelle.eventbus.consume;
 
+import fr.passerelle.eventbus.AsynchronousCommit;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,10 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * DurableOffsets}).
  */
 public class Inbox {
-
-  /** For this transaction only: its commit does not wait for the disk. */
-  private static final String ASYNCHRONOUS_COMMIT =
-      "SELECT set_config('synchronous_commit', 'off', true)";
 
   static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
 
@@ -135,7 +132,7 @@ public class Inbox {
 
   private void commitsAsynchronouslyIf(boolean readModel) {
     if (readModel) {
-      jdbc.query(ASYNCHRONOUS_COMMIT, rs -> {});
+      AsynchronousCommit.forThisTransaction(jdbc);
     }
   }
 

@@ -5,6 +5,7 @@ import fr.passerelle.eventbus.IntegrationEvent;
 import fr.passerelle.eventbus.consume.EventConsumer;
 import fr.passerelle.eventbus.publish.IntegrationEventMapper;
 import fr.passerelle.testsupport.TestEvents;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +47,19 @@ public class TestApplication {
    */
   public static final Set<String> FATAL = ConcurrentHashMap.newKeySet();
 
+  /**
+   * For a value starting with {@code commit-}: whether the transaction that handled it waits for
+   * the disk at its commit ({@code synchronous_commit}), keyed {@code <who>/<value>}: the command
+   * handler's, the outbox's and a tracking processor's.
+   */
+  public static final Map<String, String> COMMITS = new ConcurrentHashMap<>();
+
+  private static void recordCommit(JdbcTemplate jdbc, String who, String value) {
+    if (value.startsWith("commit-")) {
+      COMMITS.put(who + "/" + value, jdbc.queryForObject("SHOW synchronous_commit", String.class));
+    }
+  }
+
   /** The internal event, and its published data (the same shape here). */
   public record Happened(String dossierId, String value) {}
 
@@ -74,8 +88,8 @@ public class TestApplication {
   }
 
   @Bean
-  Shouter shouter() {
-    return new Shouter();
+  Shouter shouter(JdbcTemplate jdbc) {
+    return new Shouter(jdbc);
   }
 
   @Bean
@@ -97,6 +111,7 @@ public class TestApplication {
 
     @EventHandler
     public void on(Happened happened) {
+      recordCommit(jdbc, "traced", happened.value());
       jdbc.update(
           "INSERT INTO traced (value, request_id, trace_id) VALUES (?, ?, ?)",
           happened.value(),
@@ -107,18 +122,26 @@ public class TestApplication {
 
   /** Handles {@link Shout}. */
   public static class Shouter {
+    private final JdbcTemplate jdbc;
+
+    Shouter(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+    }
+
     @CommandHandler
     public void handle(Shout shout, EventGateway events) {
+      recordCommit(jdbc, "command", shout.value());
       events.publish(new Happened(shout.dossierId(), shout.value()));
     }
   }
 
   @Bean
-  IntegrationEventMapper mapper() {
+  IntegrationEventMapper mapper(JdbcTemplate jdbc) {
     return event -> {
       if (!(event instanceof Happened happened)) {
         return Optional.empty();
       }
+      recordCommit(jdbc, "outbox", happened.value());
       if (UNMAPPABLE.contains(happened.value())) {
         throw new IllegalStateException("No published form for this value");
       }
