@@ -46,7 +46,7 @@ public class DurableOffsets implements DisposableBean {
   private static final Duration POLL = Duration.ofMillis(50);
 
   /** How long acknowledgements wait for a flush before this thread makes one. */
-  static final Duration FORCE_AFTER = Duration.ofSeconds(1);
+  private static final Duration FORCE_AFTER = Duration.ofSeconds(1);
 
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration LAST_BACKOFF = Duration.ofSeconds(5);
@@ -112,7 +112,7 @@ public class DurableOffsets implements DisposableBean {
         return;
       } catch (RuntimeException e) {
         log.warn(
-            "Cannot flush the database's WAL to commit offsets; trying again in {}: {}",
+            "Cannot learn whether the database's WAL is on disk to commit offsets; trying again in {}: {}",
             backoff,
             e.toString());
         Thread.sleep(backoff.toMillis());

@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The service's token store, whose claim extensions commit {@linkplain AsynchronousCommit
  * asynchronously}. A tracking processor with nothing to read extends its segments' claims once a
- * second, each in a transaction of its own: with ten processors across the services, ten durable
- * commits a second on a quiet platform, each a flush of the WAL that the commands' commits share
- * the disk with (ADR 61). A claim is a lease the owner renews: one that a database crash loses is
- * renewed at the next extension, or taken over once it expires, as after a stop. Tokens, claims and
- * releases are stored as before.
+ * second, each in a transaction of its own: with eleven processors across the services, about ten
+ * durable commits a second on a quiet platform, each a flush of the WAL that the commands' commits
+ * share the disk with (ADR 61). A claim is a lease the owner renews: one that a database crash
+ * loses is renewed at the next extension, or taken over once it expires, as after a stop. Tokens,
+ * claims and releases are stored as before.
  */
 public final class AsynchronousClaimExtensions implements TokenStore {
 
