@@ -385,24 +385,22 @@ public final class Benchmark {
     if (commands == 0) {
       return;
     }
+    Map<String, Double> commits = new LinkedHashMap<>();
+    after
+        .commits()
+        .forEach(
+            (database, count) ->
+                commits.put(
+                    database,
+                    (count - before.commits().getOrDefault(database, 0L)) / (double) commands));
     row(
         "  PostgreSQL per command, " + step + ": WAL flushes; commits",
         "%.2f; %.2f (%s)"
             .formatted(
                 (after.walFlushes() - before.walFlushes()) / (double) commands,
-                after.commits().entrySet().stream()
-                        .mapToLong(
-                            e -> e.getValue() - before.commits().getOrDefault(e.getKey(), 0L))
-                        .sum()
-                    / (double) commands,
-                after.commits().entrySet().stream()
-                    .map(
-                        e ->
-                            "%s %.2f"
-                                .formatted(
-                                    e.getKey(),
-                                    (e.getValue() - before.commits().getOrDefault(e.getKey(), 0L))
-                                        / (double) commands))
+                commits.values().stream().mapToDouble(Double::doubleValue).sum(),
+                commits.entrySet().stream()
+                    .map(e -> "%s %.2f".formatted(e.getKey(), e.getValue()))
                     .collect(Collectors.joining(", "))),
         "",
         "");
