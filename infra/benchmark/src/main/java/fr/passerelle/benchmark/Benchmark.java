@@ -209,8 +209,9 @@ public final class Benchmark {
       Thread.sleep(IDLE.toMillis());
       Platform.Database idleAfter = platform.database();
       row(
-          "PostgreSQL's WAL flushes per second, no request for %d s (its own background work"
-              + " after the load included)".formatted(IDLE.toSeconds()),
+          ("PostgreSQL's WAL flushes per second, no request for %d s (its own background work"
+                  + " after the load included)")
+              .formatted(IDLE.toSeconds()),
           "%.1f"
               .formatted(
                   (idleAfter.walFlushes() - idleBefore.walFlushes()) / (double) IDLE.toSeconds()),
