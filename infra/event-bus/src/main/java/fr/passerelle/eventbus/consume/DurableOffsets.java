@@ -37,7 +37,10 @@ public class DurableOffsets implements DisposableBean {
    */
   static final String FLUSH = "SELECT pg_logical_emit_message(false, 'passerelle', '', true)";
 
-  private static final String INSERT_POSITION = "SELECT CAST(pg_current_wal_insert_lsn() AS TEXT)";
+  /** The WAL's insert position, and whether the WAL is already on disk that far: one round trip. */
+  private static final String INSERT_POSITION =
+      "SELECT CAST(position AS TEXT), pg_current_wal_flush_lsn() >= position"
+          + " FROM (SELECT pg_current_wal_insert_lsn() AS position) AS wal";
 
   private static final String FLUSHED_PAST =
       "SELECT pg_current_wal_flush_lsn() >= CAST(? AS pg_lsn)";
@@ -100,14 +103,21 @@ public class DurableOffsets implements DisposableBean {
     Duration backoff = FIRST_BACKOFF;
     while (true) {
       try {
-        String position = jdbc.queryForObject(INSERT_POSITION, String.class);
+        InsertPosition insert =
+            jdbc.queryForObject(
+                INSERT_POSITION,
+                (rs, row) -> new InsertPosition(rs.getString(1), rs.getBoolean(2)));
         long force = System.nanoTime() + FORCE_AFTER.toNanos();
-        while (!Boolean.TRUE.equals(jdbc.queryForObject(FLUSHED_PAST, Boolean.class, position))) {
+        boolean flushed = insert.flushed();
+        while (!flushed) {
           if (System.nanoTime() - force > 0) {
             jdbc.query(FLUSH, rs -> {});
             return;
           }
           Thread.sleep(POLL.toMillis());
+          flushed =
+              Boolean.TRUE.equals(
+                  jdbc.queryForObject(FLUSHED_PAST, Boolean.class, insert.position()));
         }
         return;
       } catch (RuntimeException e) {
@@ -120,6 +130,9 @@ public class DurableOffsets implements DisposableBean {
       }
     }
   }
+
+  /** Where the WAL's next record goes, and whether the WAL was already on disk up to it. */
+  private record InsertPosition(String position, boolean flushed) {}
 
   @Override
   public void destroy() {
