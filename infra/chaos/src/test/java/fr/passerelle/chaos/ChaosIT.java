@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,10 @@ import org.junit.jupiter.api.Test;
  * and opinion, the préfet's authorisation, a job, the AFIS requested and granted, the renewal asked
  * for, studied and granted, one pathway in two ended early, one in three followed by the month's
  * payment run) while, one after another, each service, the gateway and the Kafka broker are killed
- * (SIGKILL) and restarted, PostgreSQL is stopped and restarted, and decision-service is paused
- * (SIGSTOP) until the broker has evicted its consumers from their groups.
+ * (SIGKILL) and restarted, PostgreSQL crashes (every one of its processes killed, at the first
+ * moment within 10 s when its WAL holds records not written yet, asynchronous commits of ADR 60 and
+ * 61: they are lost) and is restarted, and decision-service is paused (SIGSTOP) until the broker
+ * has evicted its consumers from their groups.
  *
  * <p>Nothing waits for a set time: a fault comes once every client has completed a whole pathway
  * since the previous one, the pause lasts until the broker reports the eviction, and the check
@@ -106,6 +109,21 @@ class ChaosIT {
 
   private static final History history = new History();
   private static final Map<String, Duration> recovery = new LinkedHashMap<>();
+
+  /**
+   * What the WAL holds that PostgreSQL has not written, and not flushed to disk. The positions are
+   * read one after the other, the flushed one first, so that what is not on disk is never less than
+   * what is not written.
+   */
+  private static final String UNWRITTEN_WAL =
+      "select (inserted - written) || ' bytes of WAL not written, '"
+          + " || (inserted - flushed) || ' not on disk'"
+          + " from (select pg_current_wal_flush_lsn() as flushed, pg_current_wal_lsn() as written,"
+          + " pg_current_wal_insert_lsn() as inserted) as wal";
+
+  /** What PostgreSQL's WAL held that was not written, and not on disk, just before its crash. */
+  private static final List<String> crash = new CopyOnWriteArrayList<>();
+
   private static final Map<String, Duration> phases = new LinkedHashMap<>();
   private static final List<Team> working = new CopyOnWriteArrayList<>();
   private static final List<String> stalled = new CopyOnWriteArrayList<>();
@@ -258,9 +276,20 @@ class ChaosIT {
           platform.startPiece("kafka");
         });
     fault(
-        "stop postgres",
+        "crash postgres",
         () -> {
-          platform.stopPiece("postgres");
+          try (Databases databases = new Databases(platform)) {
+            // The worst moment: PostgreSQL holds WAL it has not written yet (asynchronous commits,
+            // ADR 60 and 61, not yet written by its WAL writer), if one comes within 10 s.
+            String unwritten;
+            long patience = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((unwritten = databases.text("dossier", UNWRITTEN_WAL)).startsWith("0 ")
+                && System.nanoTime() < patience) {
+              LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+            platform.crashPostgres();
+            crash.add(unwritten);
+          }
           platform.startPiece("postgres");
         });
     fault(
@@ -1080,6 +1109,8 @@ class ChaosIT {
                   .append(": ")
                   .append(time.toMillis() / 1000.0)
                   .append(" s\n"));
+      crash.forEach(
+          wal -> out.append("  PostgreSQL crashed with, just before: ").append(wal).append('\n'));
       violations.stream().limit(50).forEach(v -> out.append("  VIOLATION ").append(v).append('\n'));
       return out.toString();
     }

@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole platform as the acceptance tests start it ({@link LocalPlatform}), on the default ports
  * shifted by 5000 (the acceptance tests and the fuzzer take 10000; both stay below Linux's range of
  * ephemeral ports, 32768 and up) and by {@code PASSERELLE_TEST_PORT_OFFSET} more when set, with
- * what the chaos suite does to it: stop, start and signal one piece, reach one service directly.
+ * what the chaos suite does to it: start and signal one piece, crash PostgreSQL, reach one service
+ * directly.
  */
 final class Platform extends LocalPlatform {
 
@@ -37,14 +42,6 @@ final class Platform extends LocalPlatform {
     return platform;
   }
 
-  /** {@code passerelle stop NAME}: stops one piece the way {@code down} would. */
-  void stopPiece(String name) {
-    CommandResult result = run(UP_TIMEOUT, "stop", name);
-    if (result.exitCode() != 0) {
-      throw new IllegalStateException("'passerelle stop " + name + "' failed:\n" + result.output());
-    }
-  }
-
   /** {@code passerelle start NAME --dev-issuer}: starts one piece and awaits it. */
   void startPiece(String name) {
     CommandResult result = run(UP_TIMEOUT, "start", name, "--dev-issuer");
@@ -67,6 +64,44 @@ final class Platform extends LocalPlatform {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Crashes PostgreSQL: SIGKILL to its postmaster and to each of its processes at once. None writes
+   * anything more: the WAL still in their memory is lost, as in a crash, and the next start
+   * recovers from the WAL written before. Returns once the process {@code passerelle} started for
+   * PostgreSQL has exited, as it does when its postmaster dies.
+   */
+  void crashPostgres() {
+    ProcessHandle launcher =
+        ProcessHandle.of(
+                Long.parseLong(pid(runDirectory().resolve("pids").resolve("postgres.pid"))))
+            .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    ProcessHandle postmaster =
+        ProcessHandle.of(
+                Long.parseLong(pid(runDirectory().resolve("postgres").resolve("postmaster.pid"))))
+            .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster is gone"));
+    // its processes listed first: once the postmaster is dead, they are no longer its children
+    List<ProcessHandle> processes = postmaster.children().toList();
+    postmaster.destroyForcibly();
+    processes.forEach(ProcessHandle::destroyForcibly);
+    try {
+      launcher.onExit().get(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("PostgreSQL's launcher still runs after its crash");
+    }
+  }
+
+  /** The process id on the first line of {@code file}. */
+  private static String pid(Path file) {
+    try (var lines = Files.lines(file)) {
+      return lines.findFirst().orElseThrow().trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no pid in " + file, e);
     }
   }
 
