@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
  * for, studied and granted, one pathway in two ended early, one in three followed by the month's
  * payment run) while, one after another, each service, the gateway and the Kafka broker are killed
  * (SIGKILL) and restarted, PostgreSQL crashes (every one of its processes killed, at the first
- * moment within 10 s when its WAL holds records not written yet, asynchronous commits of ADR 60 and
- * 61: they are lost) and is restarted, and decision-service is paused (SIGSTOP) until the broker
- * has evicted its consumers from their groups.
+ * moment within 10 s when its WAL holds records not written yet, which are lost: asynchronous
+ * commits of ADR 60 and 61 may be among them) and is restarted, and decision-service is paused
+ * (SIGSTOP) until the broker has evicted its consumers from their groups.
  *
  * <p>Nothing waits for a set time: a fault comes once every client has completed a whole pathway
  * since the previous one, the pause lasts until the broker reports the eviction, and the check
@@ -279,8 +279,8 @@ class ChaosIT {
         "crash postgres",
         () -> {
           try (Databases databases = new Databases(platform)) {
-            // The worst moment: PostgreSQL holds WAL it has not written yet (asynchronous commits,
-            // ADR 60 and 61, not yet written by its WAL writer), if one comes within 10 s.
+            // The worst moment, if one comes within 10 s: PostgreSQL holds WAL it has not written
+            // yet (asynchronous commits of ADR 60 and 61 may be in it, or running transactions).
             String unwritten;
             long patience = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while ((unwritten = databases.text("dossier", UNWRITTEN_WAL)).startsWith("0 ")
