@@ -53,14 +53,15 @@ final class Platform extends LocalPlatform {
 
   /** Sends {@code signal} (KILL, STOP, CONT) to the process {@code passerelle} started as NAME. */
   void signal(String name, String signal) {
+    long pid = pid(runDirectory().resolve("pids").resolve(name + ".pid"));
     try {
-      String pid = Files.readString(runDirectory().resolve("pids").resolve(name + ".pid")).trim();
-      Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
       if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
         throw new IllegalStateException("kill -" + signal + " " + pid + " (" + name + ") failed");
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("no pid for " + name, e);
+      throw new UncheckedIOException("cannot signal " + name, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -75,12 +76,10 @@ final class Platform extends LocalPlatform {
    */
   void crashPostgres() {
     ProcessHandle launcher =
-        ProcessHandle.of(
-                Long.parseLong(pid(runDirectory().resolve("pids").resolve("postgres.pid"))))
+        ProcessHandle.of(pid(runDirectory().resolve("pids").resolve("postgres.pid")))
             .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
     ProcessHandle postmaster =
-        ProcessHandle.of(
-                Long.parseLong(pid(runDirectory().resolve("postgres").resolve("postmaster.pid"))))
+        ProcessHandle.of(pid(runDirectory().resolve("postgres").resolve("postmaster.pid")))
             .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster is gone"));
     // its processes listed first: once the postmaster is dead, they are no longer its children
     List<ProcessHandle> processes = postmaster.children().toList();
@@ -97,9 +96,9 @@ final class Platform extends LocalPlatform {
   }
 
   /** The process id on the first line of {@code file}. */
-  private static String pid(Path file) {
+  private static long pid(Path file) {
     try (var lines = Files.lines(file)) {
-      return lines.findFirst().orElseThrow().trim();
+      return Long.parseLong(lines.findFirst().orElseThrow().trim());
     } catch (IOException e) {
       throw new UncheckedIOException("no pid in " + file, e);
     }
