@@ -3,13 +3,13 @@ package fr.passerelle.dossier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.passerelle.contract.EventContract;
+import fr.passerelle.databasedump.DatabaseDump;
 import fr.passerelle.dossier.events.DossierEvents;
 import fr.passerelle.dossier.events.DossierSubmitted;
 import fr.passerelle.dossier.events.PersonalDataErased;
 import fr.passerelle.dossier.vault.KeyEncryptionKeys.WrappedKey;
 import fr.passerelle.dossier.vault.KeyStoreFile;
 import fr.passerelle.dossier.vault.PersonVault;
-import fr.passerelle.testsupport.DatabaseDump;
 import fr.passerelle.testsupport.ServiceIntegrationTest;
 import fr.passerelle.testsupport.TestHttp;
 import fr.passerelle.testsupport.TestInfrastructure;

@@ -1,8 +1,8 @@
 package fr.passerelle.acceptance;
 
+import fr.passerelle.databasedump.DatabaseDump;
 import fr.passerelle.localplatform.LocalPlatform;
 import fr.passerelle.runtime.KafkaAccess;
-import fr.passerelle.testsupport.DatabaseDump;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

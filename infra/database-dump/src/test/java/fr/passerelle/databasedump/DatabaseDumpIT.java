@@ -1,4 +1,4 @@
-package fr.passerelle.testsupport;
+package fr.passerelle.databasedump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.passerelle.testsupport;
+package fr.passerelle.databasedump;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ import org.postgresql.Driver;
  * and metadata are such values).
  *
  * <p>Where {@code pg_dump} comes from: the embedded PostgreSQL bundle carries no client tools, and
- * a {@code pg_dump} older than the server refuses to dump it, so {@code infra/test-support/
+ * a {@code pg_dump} older than the server refuses to dump it, so {@code infra/database-dump/
  * pg-dump.sh} builds one of the server's major version (or the next one Debian serves) from
  * Debian's source, once per machine, and keeps it in {@code ~/.cache/passerelle} (see ADR 42).
  */
@@ -86,7 +86,7 @@ public final class DatabaseDump {
 
   /** The {@code pg_dump} the project's script builds (or finds in its cache) for {@code major}. */
   private static Path pgDump(int major) {
-    Path script = projectRoot().resolve("infra/test-support/pg-dump.sh");
+    Path script = projectRoot().resolve("infra/database-dump/pg-dump.sh");
     String output =
         run(
             List.of("bash", script.toString(), Integer.toString(major)),
@@ -114,7 +114,7 @@ public final class DatabaseDump {
     Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path directory = start; directory != null; directory = directory.getParent()) {
       if (Files.isRegularFile(directory.resolve("mvnw"))
-          && Files.isRegularFile(directory.resolve("infra/test-support/pg-dump.sh"))) {
+          && Files.isRegularFile(directory.resolve("infra/database-dump/pg-dump.sh"))) {
         return directory;
       }
     }
