@@ -4,9 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The platform under test, started the way a developer starts it (`./passerelle up --dev-issuer`),
- * with the Haute-Garonne year loaded, in its own run directory and on ports of its own: the
- * acceptance tests' scheme shifted by 200, plus PASSERELLE_TEST_PORT_OFFSET when set.
+ * The platform under test: the acceptance tests' when they run these tests (RUNNING), otherwise one
+ * started the way a developer starts it (`./passerelle up --dev-issuer`), with the Haute-Garonne
+ * year loaded, in its own run directory and on ports of its own: the acceptance tests' scheme
+ * shifted by 200, plus PASSERELLE_TEST_PORT_OFFSET when set.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '..', '..', '..');
@@ -16,12 +17,31 @@ const COMMAND_LOG = join(TARGET, 'passerelle-command.log');
 
 const offset = Number(process.env.PASSERELLE_TEST_PORT_OFFSET ?? '0') || 0;
 
+/**
+ * Whether the tests use a platform already running, and start none: the acceptance tests' (their
+ * BrowserIT sets PASSERELLE_E2E_PLATFORM=running, with the platform's ports in the variables
+ * `passerelle` reads them from).
+ */
+export const RUNNING = process.env.PASSERELLE_E2E_PLATFORM === 'running';
+
+/** The running platform's port in `variable`, or the port of the platform these tests start. */
+function port(variable: string, own: number) {
+  if (!RUNNING) {
+    return own + offset;
+  }
+  const given = Number(process.env[variable]);
+  if (!Number.isInteger(given) || given <= 0) {
+    throw new Error(`PASSERELLE_E2E_PLATFORM=running needs the platform's ports: ${variable} is '${process.env[variable] ?? ''}'`);
+  }
+  return given;
+}
+
 export const PORTS = {
-  gateway: 18280 + offset,
-  dossier: 18281 + offset,
-  decision: 18282 + offset,
-  benefits: 18283 + offset,
-  reporting: 18284 + offset,
+  gateway: port('PASSERELLE_GATEWAY_PORT', 18280),
+  dossier: port('PASSERELLE_DOSSIER_PORT', 18281),
+  decision: port('PASSERELLE_DECISION_PORT', 18282),
+  benefits: port('PASSERELLE_BENEFITS_PORT', 18283),
+  reporting: port('PASSERELLE_REPORTING_PORT', 18284),
   postgres: 25632 + offset,
   kafka: 29292 + offset,
   kafkaController: 29293 + offset,

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.passerelle.scenario.HauteGaronneYear;
-import fr.passerelle.scenario.PlatformClient;
-import fr.passerelle.scenario.ScenarioLoader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -118,8 +116,7 @@ class PlatformIT {
    */
   @Test
   void theHauteGaronneHistoryReproducesTheArticleInTheReviewSinceTheInstallation() {
-    new ScenarioLoader(new PlatformClient(platform.gateway("").toString()), System.out)
-        .load(HauteGaronneYear.scenario());
+    SharedPlatform.hauteGaronneYear();
     String review = "/api/departements/31/reports/review?to=" + HauteGaronneYear.REVIEWED_UNTIL;
 
     // The pathway whose renewal was refused ends at its term by itself, on the scheduler.

@@ -1,5 +1,8 @@
 package fr.passerelle.acceptance;
 
+import fr.passerelle.scenario.HauteGaronneYear;
+import fr.passerelle.scenario.PlatformClient;
+import fr.passerelle.scenario.ScenarioLoader;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       commission's members, this year's validated pathways);
  *   <li>{@link RightsOverTimeIT}: 40 (this year's payment runs) and 65 (2022 to 2023);
  *   <li>{@link PersonalDataErasureIT}: 81, in 2021 (the country's review of that year);
- *   <li>{@link TracingIT}: 33, this year (its own trace only).
+ *   <li>{@link TracingIT}: 35, this year (its own trace only);
+ *   <li>{@link BrowserIT}: 33, this year, and the screens of 31 and of the country, which read the
+ *       Haute-Garonne history ({@link #hauteGaronneYear()}) and, for the country, 2019 only.
  * </ul>
  *
  * <p>Use: {@code @ExtendWith(SharedPlatform.class)} and {@link #platform()}.
@@ -34,6 +39,7 @@ final class SharedPlatform implements BeforeAllCallback {
 
   private static final Platform PLATFORM = Platform.fromSystemProperties();
   private static final TraceCollector COLLECTOR = new TraceCollector();
+  private static boolean hauteGaronneYearLoaded;
 
   /** The platform, started by the time a class's {@code @BeforeAll} and tests run. */
   static Platform platform() {
@@ -43,6 +49,19 @@ final class SharedPlatform implements BeforeAllCallback {
   /** The collector the platform exports its traces to. */
   static TraceCollector collector() {
     return COLLECTOR;
+  }
+
+  /**
+   * Loads the Haute-Garonne history of 2018 to January 2020 ({@link HauteGaronneYear}, with the
+   * other départements' validated pathways of June 2019) through the gateway, once per platform:
+   * {@link PlatformIT} checks the article's figures in it, {@link BrowserIT}'s screens show them.
+   */
+  static synchronized void hauteGaronneYear() {
+    if (!hauteGaronneYearLoaded) {
+      new ScenarioLoader(new PlatformClient(PLATFORM.gateway("").toString()), System.out)
+          .load(HauteGaronneYear.scenario());
+      hauteGaronneYearLoaded = true;
+    }
   }
 
   @Override

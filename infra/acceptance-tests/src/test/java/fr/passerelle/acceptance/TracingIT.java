@@ -51,7 +51,7 @@ class TracingIT {
 
   @Test
   void aSubmissionIsOneTraceFromTheGatewayToTheReportingConsumer() throws IOException {
-    String dep = "33";
+    String dep = "35";
     String base = "/api/departements/" + dep;
     String prefecture = token("prefecture-" + dep, null);
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
@@ -73,7 +73,7 @@ class TracingIT {
         ok(
                 post(
                     base + "/dossiers",
-                    Drafts.aDossier(associationId, "Gironde", today, List.of("HOUSING")),
+                    Drafts.aDossier(associationId, "Tracemontel", today, List.of("HOUSING")),
                     association,
                     null),
                 201)
@@ -96,7 +96,7 @@ class TracingIT {
         .untilAsserted(() -> assertOneTree(collector.ofTrace(traceId), clientSpanId));
 
     // no span says who a dossier is about; only traces are sent to the collector
-    assertThat(collector.everything()).doesNotContain("Personne", "Gironde", "1995-03-02");
+    assertThat(collector.everything()).doesNotContain("Personne", "Tracemontel", "1995-03-02");
     assertThat(collector.unexpected()).isEmpty();
 
     // the log lines of the three processes about the submission name its trace
