@@ -10,9 +10,20 @@
 # Building needs gcc, make, flex, bison and perl (PostgreSQL's tarballs no longer carry the generated
 # parsers); when one is missing and this runs as root (as CI does), apt-get installs it, otherwise
 # this says which command installs it, and fails. Progress goes to stderr; stdout holds only the path.
+#
+# With --background (the build runs it so as its first step, ADR 63), $1 may be a full version
+# (17.5.0): when the cache lacks that pg_dump, it is built by a process of its own, detached, logging
+# to the cache's pg_dump-<major>.log, and this returns at once. A later call waits for it on the
+# cache's lock, then finds it built.
 set -euo pipefail
 
-readonly MAJOR=${1:-17}
+background=no
+if [[ ${1:-} == --background ]]; then
+  background=yes
+  shift
+fi
+version=${1:-17}
+readonly MAJOR=${version%%.*}
 readonly DEBIAN_MIRROR=${PASSERELLE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 read -r -a SUITES <<<"${PASSERELLE_DEBIAN_SUITES:-trixie forky sid}"
 readonly SUITES
@@ -31,6 +42,11 @@ if [[ -f $PREFIX/.built && -x $BINARY ]]; then
 fi
 
 mkdir -p "$CACHE"
+if [[ $background == yes ]]; then
+  say "not in $PREFIX yet: building it in the background (log in $CACHE/pg_dump-$MAJOR.log)"
+  setsid nohup bash "${BASH_SOURCE[0]}" "$MAJOR" >"$CACHE/pg_dump-$MAJOR.log" 2>&1 </dev/null &
+  exit 0
+fi
 # Two test JVMs (two checkouts, or CI beside a developer) may ask at once: one builds, the other
 # waits for it and then reuses its result.
 exec 9>"$CACHE/pg_dump-$MAJOR.lock"
@@ -50,8 +66,13 @@ if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian's ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # One apt-get of the build at a time (chromium.sh may install Chromium meanwhile), and dpkg's
+    # own lock waited for rather than failed on.
+    exec 8>/tmp/passerelle-apt.lock
+    flock 8
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    flock -u 8
   else
     cat >&2 <<MESSAGE
 pg_dump $MAJOR: building it needs Debian's ${missing[*]}. Install them, then run again:
