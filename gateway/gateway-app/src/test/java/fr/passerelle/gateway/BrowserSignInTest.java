@@ -57,6 +57,32 @@ class BrowserSignInTest {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
+  /**
+   * Every page path answers the web application's index, sixteen at once: the page a browser asks
+   * for first, before anything else, never fails.
+   */
+  @Test
+  void everyPagePathAnswersTheApplicationsIndexSixteenAtOnce() throws Exception {
+    byte[] index =
+        new org.springframework.core.io.ClassPathResource("static/index.html")
+            .getContentAsByteArray();
+    java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> pages =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      String path = i % 2 == 0 ? "/" : "/dossiers/" + i;
+      pages.add(
+          browser.sendAsync(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              BodyHandlers.ofByteArray()));
+    }
+    for (var page : pages) {
+      HttpResponse<byte[]> answer = page.get();
+      assertThat(answer.statusCode()).as(answer.uri().toString()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+      assertThat(answer.body()).isEqualTo(index);
+    }
+  }
+
   @Test
   void aPersonSignsInWithPkceAndTheGatewayRelaysTheirTokenWithoutShowingIt() throws Exception {
     var start = get("/connexion?retour=/dossiers");

@@ -1,5 +1,7 @@
 package fr.passerelle.gateway.signin;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,18 +48,25 @@ public class WebApplicationPages {
     return !last.contains(".");
   }
 
+  /**
+   * The pages' {@code index.html}, read from the jar once, when the gateway starts: a page is then
+   * answered from memory. Read from the jar at each request, it shared the jar's inflaters with the
+   * other requests, and one page answered 500 under load in CI ({@code ZipException: invalid stored
+   * block lengths}), most likely an inflater handed back by a request cancelled mid-read while
+   * another was still using it.
+   */
   @Bean
-  RouterFunction<ServerResponse> webApplication() {
+  RouterFunction<ServerResponse> webApplication() throws IOException {
     Resource index = new ClassPathResource("static/index.html");
+    byte[] page = index.exists() ? index.getContentAsByteArray() : null;
     return RouterFunctions.route(
         RequestPredicates.GET("/**").and(request -> isPage(request.path())),
         request ->
-            index.exists()
+            page != null
                 ? ServerResponse.ok()
-                    .contentType(
-                        new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .cacheControl(CacheControl.noCache())
-                    .bodyValue(index)
+                    .bodyValue(page)
                 : ServerResponse.notFound().build());
   }
 }
