@@ -12,15 +12,19 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,11 +67,8 @@ class BrowserSignInTest {
    */
   @Test
   void everyPagePathAnswersTheApplicationsIndexSixteenAtOnce() throws Exception {
-    byte[] index =
-        new org.springframework.core.io.ClassPathResource("static/index.html")
-            .getContentAsByteArray();
-    java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> pages =
-        new java.util.ArrayList<>();
+    byte[] index = new ClassPathResource("static/index.html").getContentAsByteArray();
+    List<CompletableFuture<HttpResponse<byte[]>>> pages = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       String path = i % 2 == 0 ? "/" : "/dossiers/" + i;
       pages.add(

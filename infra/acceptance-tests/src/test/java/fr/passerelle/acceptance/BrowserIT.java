@@ -38,8 +38,7 @@ class BrowserIT {
 
   @Test
   void everyRoleDoesItsMainTaskOnItsScreens() throws IOException, InterruptedException {
-    Path tests =
-        Path.of(System.getProperty("passerelle.root")).resolve("infra/browser-tests").normalize();
+    Path tests = platform.root().resolve("infra/browser-tests");
     assertThat(tests.resolve("node_modules/@playwright/test"))
         .as(
             "the browser tests' npm packages: their module installs them"

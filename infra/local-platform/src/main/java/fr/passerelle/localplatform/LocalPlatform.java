@@ -176,6 +176,11 @@ public class LocalPlatform {
     environment.put(name, value);
   }
 
+  /** The checkout the platform is started from (system property {@code passerelle.root}). */
+  public Path root() {
+    return root;
+  }
+
   /** The run directory: its {@code pids}, {@code logs} and {@code secrets}. */
   public Path runDirectory() {
     return runDirectory;
