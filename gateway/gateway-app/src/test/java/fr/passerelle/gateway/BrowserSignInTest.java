@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,61 @@ class BrowserSignInTest {
       assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
       assertThat(answer.body()).isEqualTo(index);
     }
+  }
+
+  /**
+   * The scripts, styles and fonts a page loads answer their exact bytes and content type, sixteen
+   * at once and again, each its Last-Modified and a 304 when the browser has it already; a file
+   * that is not there is not found.
+   */
+  @Test
+  void theApplicationsScriptsStylesAndFontsAnswerTheirBytesSixteenAtOnce() throws Exception {
+    String index =
+        new ClassPathResource("static/index.html").getContentAsString(StandardCharsets.UTF_8);
+    Matcher script = Pattern.compile("src=\"/(assets/[^\"]+\\.js)\"").matcher(index);
+    assertThat(script.find()).as(index).isTrue();
+    Map<String, String> files =
+        Map.of(
+            script.group(1),
+            "text/javascript",
+            "dsfr/dsfr.min.css",
+            "text/css",
+            "dsfr/fonts/Marianne-Regular.woff2",
+            "font/woff2");
+    List<String> paths = List.copyOf(files.keySet());
+    List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      answers.add(
+          browser.sendAsync(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/" + paths.get(i % paths.size())))
+                  .build(),
+              BodyHandlers.ofByteArray()));
+    }
+    for (var pending : answers) {
+      HttpResponse<byte[]> answer = pending.get();
+      String file = answer.uri().getPath().substring(1);
+      assertThat(answer.statusCode()).as(file).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type").orElseThrow())
+          .as(file)
+          .startsWith(files.get(file));
+      byte[] inTheJar = new ClassPathResource("static/" + file).getContentAsByteArray();
+      assertThat(Arrays.equals(answer.body(), inTheJar))
+          .as("%s: %d bytes answered, the jar's %d", file, answer.body().length, inTheJar.length)
+          .isTrue();
+    }
+
+    String lastModified = answers.get(0).get().headers().firstValue("Last-Modified").orElseThrow();
+    HttpResponse<byte[]> unchanged =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + paths.get(0)))
+                .header("If-Modified-Since", lastModified)
+                .build(),
+            BodyHandlers.ofByteArray());
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.body()).isEmpty();
+    assertThat(get("/dsfr/absent.min.css").statusCode()).isEqualTo(404);
+    assertThat(get("/assets/../application.yml").statusCode()).isIn(400, 404);
   }
 
   @Test
