@@ -11,14 +11,8 @@ if [[ -x $CHROMIUM ]]; then
 fi
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
   echo "browser tests: installing Debian's chromium and chromium-driver"
-  export DEBIAN_FRONTEND=noninteractive
-  # One apt-get of the build at a time (pg-dump.sh may install its tools meanwhile), and dpkg's
-  # own lock waited for rather than failed on.
-  exec 8>/tmp/passerelle-apt.lock
-  flock 8
-  apt-get -o DPkg::Lock::Timeout=600 update -qq
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
-  flock -u 8
+  # pg-dump.sh may install its tools meanwhile: one apt-get at a time
+  "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh" chromium chromium-driver
   [[ -x $CHROMIUM ]] || { echo "browser tests: $CHROMIUM is still missing after apt-get install" >&2; exit 1; }
   exit 0
 fi

@@ -65,14 +65,8 @@ done
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     say "installing Debian's ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    # One apt-get of the build at a time (chromium.sh may install Chromium meanwhile), and dpkg's
-    # own lock waited for rather than failed on.
-    exec 8>/tmp/passerelle-apt.lock
-    flock 8
-    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
-    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-    flock -u 8
+    # chromium.sh may install Chromium meanwhile: one apt-get at a time
+    "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh" "${missing[@]}"
   else
     cat >&2 <<MESSAGE
 pg_dump $MAJOR: building it needs Debian's ${missing[*]}. Install them, then run again:
