@@ -73,9 +73,7 @@ class BrowserSignInTest {
     for (int i = 0; i < 16; i++) {
       String path = i % 2 == 0 ? "/" : "/dossiers/" + i;
       pages.add(
-          browser.sendAsync(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-              BodyHandlers.ofByteArray()));
+          browser.sendAsync(HttpRequest.newBuilder(uri(path)).build(), BodyHandlers.ofByteArray()));
     }
     for (var page : pages) {
       HttpResponse<byte[]> answer = page.get();
@@ -109,9 +107,7 @@ class BrowserSignInTest {
     for (int i = 0; i < 16; i++) {
       answers.add(
           browser.sendAsync(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/" + paths.get(i % paths.size())))
-                  .build(),
+              HttpRequest.newBuilder(uri("/" + paths.get(i % paths.size()))).build(),
               BodyHandlers.ofByteArray()));
     }
     for (var pending : answers) {
@@ -130,7 +126,7 @@ class BrowserSignInTest {
     String lastModified = answers.get(0).get().headers().firstValue("Last-Modified").orElseThrow();
     HttpResponse<byte[]> unchanged =
         browser.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + paths.get(0)))
+            HttpRequest.newBuilder(uri("/" + paths.get(0)))
                 .header("If-Modified-Since", lastModified)
                 .build(),
             BodyHandlers.ofByteArray());

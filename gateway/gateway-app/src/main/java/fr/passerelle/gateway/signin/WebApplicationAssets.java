@@ -45,7 +45,7 @@ public class WebApplicationAssets implements WebFluxConfigurer {
   /** The file the rest of the chain finds, answered from its copy, made the first time. */
   private static final class ReadOnce implements ResourceResolver {
 
-    private final Map<String, Resource> copies = new ConcurrentHashMap<>();
+    private final Map<Resource, Resource> copies = new ConcurrentHashMap<>();
 
     @Override
     public Mono<Resource> resolveResource(
@@ -62,12 +62,12 @@ public class WebApplicationAssets implements WebFluxConfigurer {
       return chain.resolveUrlPath(resourcePath, locations);
     }
 
+    /**
+     * Keyed by the resource found, which equals another for the same file (its path): no lookup of
+     * the file's URL at each request.
+     */
     private Resource copy(Resource found) {
-      try {
-        return copies.computeIfAbsent(found.getURL().toString(), url -> Copy.of(found));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return copies.computeIfAbsent(found, Copy::of);
     }
   }
 
